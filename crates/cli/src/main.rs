@@ -1,0 +1,59 @@
+//! `tidings`: the thin binary that wires the pipeline crates together.
+//!
+//! Each subcommand lives in its own module and only parses arguments, calls the library crates and
+//! prints: `code` (article -> events as JSON Lines), `ingest`/`query`/`timeline`/`export` (the event
+//! store), `validate` (peer validation suites), `dict` (dictionary tools).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod code;
+mod dict_cmd;
+mod store_cmd;
+mod validate_cmd;
+
+#[derive(Parser)]
+#[command(name = "tidings", version, about = "Reads news and says who did what to whom, when and where.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles into events, one JSON object per line on stdout.
+    Code(code::CodeArgs),
+    /// Code articles and store them, deduplicated, in a SQLite database.
+    Ingest(store_cmd::IngestArgs),
+    /// List stored events.
+    Query(store_cmd::QueryArgs),
+    /// How the ties between two actors move over time.
+    Timeline(store_cmd::TimelineArgs),
+    /// Export stored events (GDELT 2.0 events or mentions, Parquet, JSON Lines).
+    Export(store_cmd::ExportArgs),
+    /// Run a PETRARCH validation file and report the pass rate.
+    Validate(validate_cmd::ValidateArgs),
+    /// Check, inspect and count dictionaries.
+    #[command(subcommand)]
+    Dict(dict_cmd::DictCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Ingest(args) => store_cmd::ingest(args),
+        Command::Query(args) => store_cmd::query(args),
+        Command::Timeline(args) => store_cmd::timeline(args),
+        Command::Export(args) => store_cmd::export(args),
+        Command::Validate(args) => validate_cmd::run(args),
+        Command::Dict(cmd) => dict_cmd::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("tidings: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The coded-event record: what `tidings code` prints, one JSON object per line, and what the store,
+//! the exports and the validation runner consume.
+//!
+//! An [`Event`] says that a source [`Actor`] did a CAMEO-coded act to a target [`Actor`] on a date,
+//! and carries the sentence that proves it. Its JSON form follows `schema/event.schema.json`
+//! (required: `article_id`, `sentence_index`, `sentence`, `date`, `source`, `target`, `cameo`,
+//! `root`, `quad_class`, `goldstein`, `plover`); extra fields are additions, never replacements.
+//!
+//! This crate only defines the record. It does not code text (see `tidings-coder`) or store it
+//! (see `tidings-store`).
+//!
+//! ```
+//! use tidings_event::{Actor, Event, Plover, Span};
+//! let event = Event {
+//!     article_id: "a1".into(),
+//!     sentence_index: 1,
+//!     sentence: "China praised North Korea.".into(),
+//!     span: Span { start: 0, end: 26 },
+//!     date: "2020-10-10".into(),
+//!     source: Actor::new("China", "CHN"),
+//!     target: Some(Actor::new("North Korea", "PRK")),
+//!     cameo: "051".into(),
+//!     root: "05".into(),
+//!     quad_class: 1,
+//!     goldstein: 3.4,
+//!     plover: Plover { event: "SUPPORT".into(), mode: None },
+//!     negated: false,
+//!     explain: None,
+//! };
+//! let line = serde_json::to_string(&event).unwrap();
+//! assert!(line.contains("\"cameo\":\"051\""));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// Byte offsets `[start, end)` into the cleaned article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One side of an event: the words that name it and the CAMEO code they resolve to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The words in the sentence that name the actor ("Chinese President Xi Jinping").
+    pub text: String,
+    /// Full CAMEO actor code: `CHNGOV`, `PRKPTY`, `IGOUNO`, `REB`.
+    pub code: String,
+    /// Three-letter CAMEO country code, or `None` for non-state actors without one.
+    pub country: Option<String>,
+    /// Primary CAMEO role code (`GOV`, `MIL`, `PTY`, `MED`, ...).
+    #[serde(rename = "type")]
+    pub role: Option<String>,
+    /// Canonical name of a known actor ("Xi Jinping").
+    pub name: Option<String>,
+}
+
+impl Actor {
+    /// An actor from its words and full code; country and role are split off the code.
+    pub fn new(text: &str, code: &str) -> Actor {
+        let (country, role) = split_actor_code(code);
+        Actor { text: text.to_string(), code: code.to_string(), country, role, name: None }
+    }
+}
+
+/// Splits a CAMEO actor code into its country and primary role.
+///
+/// `CHNGOV` -> (`CHN`, `GOV`); `PRK` -> (`PRK`, none); `IGOUNO` -> (none, `IGO`); `REB` -> (none, `REB`).
+/// Country codes are three letters, except a few six-letter territory codes (`USAASM`); role codes are
+/// three letters. A code whose first three letters are a known role or international prefix has no
+/// country.
+pub fn split_actor_code(code: &str) -> (Option<String>, Option<String>) {
+    const NON_STATE: &[&str] = &[
+        "IGO", "NGO", "IMG", "INT", "MNC", "NGM", "UIS", "REB", "INS", "OPP", "GOV", "MIL", "COP", "JUD",
+        "SPY", "UAF", "SEP", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB",
+        "LEG", "MED", "REF", "MOD", "RAD", "PTY", "PKO", "SET", "AMN", "IRC", "GRP", "UNO",
+    ];
+    let code = code.trim();
+    if code.len() < 3 || !code.is_ascii() {
+        return (None, None);
+    }
+    let head = &code[..3];
+    if NON_STATE.contains(&head) {
+        return (None, Some(head.to_string()));
+    }
+    let role = if code.len() >= 6 { Some(code[3..6].to_string()) } else { None };
+    (Some(head.to_string()), role)
+}
+
+/// The PLOVER event type (and mode, when the table gives one) a CAMEO code converts to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plover {
+    pub event: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mode: Option<String>,
+}
+
+/// One coded event: who did what to whom, when, and the sentence that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The input record's id, or a content hash when the input has none.
+    pub article_id: String,
+    /// 0 is the headline when the article has one, then body sentences in order.
+    pub sentence_index: usize,
+    /// The evidence sentence, verbatim from the cleaned article text.
+    pub sentence: String,
+    /// Byte offsets of the evidence sentence in the cleaned article text.
+    pub span: Span,
+    /// The date the event took place, `YYYY-MM-DD`.
+    pub date: String,
+    pub source: Actor,
+    pub target: Option<Actor>,
+    /// Full CAMEO event code with leading zeros ("051").
+    pub cameo: String,
+    /// The two-digit root of `cameo`.
+    pub root: String,
+    /// GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein value of `cameo`, -10 to +10.
+    pub goldstein: f32,
+    pub plover: Plover,
+    /// True when the text says the act did not happen ("did not attack").
+    #[serde(default)]
+    pub negated: bool,
+    /// Which dictionary entries and pattern produced this event (with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub explain: Option<serde_json::Value>,
+}
+
+/// GDELT's QuadClass for a CAMEO root: 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4.
+pub fn quad_class(root: &str) -> Option<u8> {
+    let n: u8 = root.get(..2)?.parse().ok()?;
+    match n {
+        1..=5 => Some(1),
+        6..=9 => Some(2),
+        10..=14 => Some(3),
+        15..=20 => Some(4),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_codes() {
+        assert_eq!(split_actor_code("CHNGOV"), (Some("CHN".into()), Some("GOV".into())));
+        assert_eq!(split_actor_code("PRK"), (Some("PRK".into()), None));
+        assert_eq!(split_actor_code("IGOUNO"), (None, Some("IGO".into())));
+        assert_eq!(split_actor_code("REB"), (None, Some("REB".into())));
+    }
+
+    #[test]
+    fn quad_classes_follow_gdelt() {
+        assert_eq!(quad_class("05"), Some(1));
+        assert_eq!(quad_class("06"), Some(2));
+        assert_eq!(quad_class("14"), Some(3));
+        assert_eq!(quad_class("190"), Some(4));
+        assert_eq!(quad_class("21"), None);
+    }
+}
