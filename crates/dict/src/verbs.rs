@@ -1,0 +1,281 @@
+//! The [`VerbDictionary`]: verbs, their inflected forms, and the [`VerbPattern`]s that map a verb and
+//! the words around it to a CAMEO event code.
+//!
+//! Patterns are written `CODE | verb word word + ...` (see `dictionaries/README.md`). Each inflected
+//! form of a verb ("praised") leads to its lemma ("praise") and the [`VerbForm`] it has, and the
+//! lemma to its patterns, most specific first.
+
+use crate::format::{records, DictError};
+use crate::phrase::FastMap;
+use crate::words::Words;
+
+/// The grammatical form of an inflected verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Base,
+    ThirdPerson,
+    Past,
+    PastParticiple,
+    /// Regular verbs share one form for past and past participle ("praised").
+    PastOrParticiple,
+    Gerund,
+}
+
+impl VerbForm {
+    /// Can this form follow "was"/"been" in a passive?
+    pub fn can_be_participle(self) -> bool {
+        matches!(self, VerbForm::PastParticiple | VerbForm::PastOrParticiple)
+    }
+}
+
+/// One element of a pattern after (or before) the verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternElement {
+    /// A literal word, with alternatives (`wishes|congratulations`).
+    Word(Vec<String>),
+    /// The target slot `+`.
+    Target,
+    /// The source slot `$`.
+    Source,
+}
+
+/// A verb pattern: a lemma, the elements around it, and the code it yields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbPattern {
+    pub code: String,
+    /// Code when the verb is in the passive voice, if different (PETRARCH's `[code:passive]`).
+    pub passive_code: Option<String>,
+    pub lemma: String,
+    /// Elements before the verb, in text order (empty in tidings' own format).
+    pub before: Vec<PatternElement>,
+    pub after: Vec<PatternElement>,
+    /// The pattern as written, for `--explain`.
+    pub text: String,
+    /// `file:line`.
+    pub origin: String,
+}
+
+impl VerbPattern {
+    /// How specific the pattern is: literal words count most; slots a little.
+    pub fn specificity(&self) -> usize {
+        self.before.iter().chain(&self.after).map(|e| if matches!(e, PatternElement::Word(_)) { 4 } else { 1 }).sum()
+    }
+
+    /// Parses the `verb word + ...` part of a pattern line.
+    pub fn parse(code: &str, pattern: &str, origin: &str) -> Result<VerbPattern, String> {
+        let mut tokens = pattern.split_whitespace();
+        let verb = tokens.next().ok_or("empty pattern")?;
+        if !verb.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+            return Err(format!("a pattern starts with a verb; `{verb}` is not a word"));
+        }
+        let mut after = Vec::new();
+        for t in tokens {
+            match t {
+                "+" => after.push(PatternElement::Target),
+                "$" => after.push(PatternElement::Source),
+                _ => {
+                    let alts: Vec<String> = t.split('|').filter(|a| !a.is_empty()).map(|a| Words::new(a).joined()).collect();
+                    if alts.is_empty() || alts.iter().any(|a| a.is_empty() || a.contains(' ')) {
+                        return Err(format!("`{t}` is not a word or `a|b` alternatives of single words"));
+                    }
+                    after.push(PatternElement::Word(alts));
+                }
+            }
+        }
+        Ok(VerbPattern {
+            code: code.to_string(),
+            passive_code: None,
+            lemma: Words::new(verb).joined(),
+            before: Vec::new(),
+            after,
+            text: pattern.to_string(),
+            origin: origin.to_string(),
+        })
+    }
+}
+
+/// Index of a lemma in [`VerbDictionary::lemmas`].
+pub type LemmaId = u32;
+
+/// Irregular verb forms: `base | third person | past | past participle | present participle`.
+#[derive(Debug, Clone, Default)]
+pub struct IrregularForms {
+    forms: FastMap<String, [String; 4]>,
+}
+
+impl IrregularForms {
+    pub fn add_file(&mut self, file: &str, text: &str, errors: &mut Vec<DictError>) {
+        for (line, f) in records(text) {
+            if f.len() != 5 || f.iter().any(|x| x.is_empty() || x.contains(' ')) {
+                errors.push(DictError { file: file.into(), line, reason: "expected `base | third person | past | past participle | present participle`, one word each".into() });
+                continue;
+            }
+            let l = |s: &str| s.to_lowercase();
+            self.forms.insert(l(f[0]), [l(f[1]), l(f[2]), l(f[3]), l(f[4])]);
+        }
+    }
+
+    /// All forms of a verb: irregular if listed, else by the regular rules.
+    pub fn inflect(&self, base: &str) -> Vec<(String, VerbForm)> {
+        if let Some([third, past, part, ger]) = self.forms.get(base) {
+            let mut v = vec![(base.to_string(), VerbForm::Base), (third.clone(), VerbForm::ThirdPerson), (ger.clone(), VerbForm::Gerund)];
+            if past == part {
+                v.push((past.clone(), VerbForm::PastOrParticiple));
+            } else {
+                v.push((past.clone(), VerbForm::Past));
+                v.push((part.clone(), VerbForm::PastParticiple));
+            }
+            return v;
+        }
+        regular_forms(base)
+    }
+}
+
+/// Regular inflection: +s/+es, +ed/+d, +ing with final-e dropping, y -> ies/ied after a consonant.
+pub fn regular_forms(base: &str) -> Vec<(String, VerbForm)> {
+    let b = base;
+    let consonant_y = b.len() > 1 && b.ends_with('y') && !matches!(b.as_bytes()[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u');
+    let third = if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || b.ends_with('o') {
+        format!("{b}es")
+    } else if consonant_y {
+        format!("{}ies", &b[..b.len() - 1])
+    } else {
+        format!("{b}s")
+    };
+    let past = if b.ends_with('e') {
+        format!("{b}d")
+    } else if consonant_y {
+        format!("{}ied", &b[..b.len() - 1])
+    } else {
+        format!("{b}ed")
+    };
+    let gerund = if b.ends_with("ie") {
+        format!("{}ying", &b[..b.len() - 2])
+    } else if b.ends_with('e') && !b.ends_with("ee") && !b.ends_with("ye") && !b.ends_with("oe") && b.len() > 2 {
+        format!("{}ing", &b[..b.len() - 1])
+    } else {
+        format!("{b}ing")
+    };
+    vec![(b.to_string(), VerbForm::Base), (third, VerbForm::ThirdPerson), (past, VerbForm::PastOrParticiple), (gerund, VerbForm::Gerund)]
+}
+
+/// All verbs and patterns.
+#[derive(Debug, Clone, Default)]
+pub struct VerbDictionary {
+    pub patterns: Vec<VerbPattern>,
+    pub lemmas: Vec<String>,
+    /// Pattern indices per lemma, most specific first.
+    by_lemma: Vec<Vec<u32>>,
+    forms: FastMap<String, Vec<(LemmaId, VerbForm)>>,
+    lemma_ids: FastMap<String, LemmaId>,
+}
+
+impl VerbDictionary {
+    /// Builds the index from patterns, inflecting each verb with `irregular`.
+    pub fn build(patterns: Vec<VerbPattern>, irregular: &IrregularForms) -> VerbDictionary {
+        let mut d = VerbDictionary::default();
+        for (i, p) in patterns.iter().enumerate() {
+            let id = match d.lemma_ids.get(&p.lemma) {
+                Some(id) => *id,
+                None => {
+                    let id = d.lemmas.len() as LemmaId;
+                    d.lemmas.push(p.lemma.clone());
+                    d.by_lemma.push(Vec::new());
+                    d.lemma_ids.insert(p.lemma.clone(), id);
+                    for (form, kind) in irregular.inflect(&p.lemma) {
+                        let list = d.forms.entry(form).or_default();
+                        if !list.iter().any(|(l, _)| *l == id) {
+                            list.push((id, kind));
+                        }
+                    }
+                    id
+                }
+            };
+            d.by_lemma[id as usize].push(i as u32);
+        }
+        d.patterns = patterns;
+        for list in &mut d.by_lemma {
+            let pats = &d.patterns;
+            list.sort_by_key(|i| std::cmp::Reverse(pats[*i as usize].specificity()));
+        }
+        d
+    }
+
+    /// The lemmas (and forms) an inflected word can be.
+    #[inline]
+    pub fn lookup(&self, word: &str) -> Option<&[(LemmaId, VerbForm)]> {
+        self.forms.get(word).map(|v| v.as_slice())
+    }
+
+    /// Patterns of a lemma, most specific first.
+    pub fn patterns_of(&self, lemma: LemmaId) -> impl Iterator<Item = &VerbPattern> {
+        self.by_lemma[lemma as usize].iter().map(|i| &self.patterns[*i as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
+
+/// Reads a `verbs.txt` file into patterns: `CODE | pattern`.
+pub fn read_patterns(file: &str, text: &str, known_code: &dyn Fn(&str) -> bool, errors: &mut Vec<DictError>) -> Vec<VerbPattern> {
+    let mut out = Vec::new();
+    for (line, f) in records(text) {
+        let err = |reason: String| DictError { file: file.into(), line, reason };
+        if f.len() != 2 {
+            errors.push(err("expected `CODE | pattern`".into()));
+            continue;
+        }
+        if !known_code(f[0]) {
+            errors.push(err(format!("`{}` is not a CAMEO event code in cameo-codes.txt", f[0])));
+            continue;
+        }
+        match VerbPattern::parse(f[0], f[1], &format!("{file}:{line}")) {
+            Ok(p) => out.push(p),
+            Err(e) => errors.push(err(e)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_inflection() {
+        let forms: Vec<String> = regular_forms("praise").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["praise", "praises", "praised", "praising"]);
+        let forms: Vec<String> = regular_forms("deny").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["deny", "denies", "denied", "denying"]);
+        let forms: Vec<String> = regular_forms("attack").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["attack", "attacks", "attacked", "attacking"]);
+    }
+
+    #[test]
+    fn irregular_and_patterns() {
+        let mut irr = IrregularForms::default();
+        let mut errors = Vec::new();
+        irr.add_file("verb-forms.txt", "meet | meets | met | met | meeting\nbad | line\n", &mut errors);
+        assert_eq!(errors.len(), 1);
+        let pats = read_patterns("verbs.txt", "036 | meet with +\n040 | meet +\n999 | meet +\n", &|c| c != "999", &mut errors);
+        assert_eq!(errors.len(), 2);
+        let d = VerbDictionary::build(pats, &irr);
+        let (lemma, form) = d.lookup("met").unwrap()[0];
+        assert_eq!(form, VerbForm::PastOrParticiple);
+        let codes: Vec<&str> = d.patterns_of(lemma).map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["036", "040"]);
+    }
+
+    #[test]
+    fn parses_alternatives() {
+        let p = VerbPattern::parse("051", "extend wishes|congratulations to +", "x:1").unwrap();
+        assert_eq!(p.after[0], PatternElement::Word(vec!["wishes".into(), "congratulations".into()]));
+        assert_eq!(p.after[2], PatternElement::Target);
+        assert!(VerbPattern::parse("051", "+ praise", "x:1").is_err());
+    }
+}
