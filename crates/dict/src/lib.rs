@@ -25,6 +25,7 @@ pub mod actors;
 pub mod agents;
 pub mod format;
 pub mod modifiers;
+pub mod petrarch;
 pub mod phrase;
 pub mod verbs;
 pub mod words;

@@ -1,0 +1,2 @@
+//! Readers for PETRARCH-2 and TABARI dictionary files, converting them into tidings' dictionaries.
+//! (Being written.)
