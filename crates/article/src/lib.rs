@@ -1,15 +1,56 @@
 //! Article input and cleaning: the first stage of the tidings pipeline.
 //!
-//! (Interface sketch: the article helper fills this crate in.)
+//! This crate reads news articles and strips scrape noise off them. It does not split sentences or
+//! resolve dates (that is `tidings-text`) and it does not code events (`tidings-coder`).
 //!
-//! - [`Article`]: one news article as read from disk (id, title, date, source, url, raw body text,
-//!   and where it came from).
-//! - [`ArticleReader`]: reads a file (plain text in the scraped seed layout, or JSON Lines), detecting
-//!   the format from extension and content, and yields `Result<Article, InputError>` record by record,
-//!   so that one bad record never stops the rest.
-//! - [`clean`]: turns an [`Article`] into [`CleanText`]: the headline on its own line first, then the
-//!   body paragraphs, with scrape noise (ALSO READ lines, caption junk, teaser paragraphs) dropped and
-//!   each drop recorded in [`Dropped`].
+//! Data flows like this:
+//!
+//! - [`read_path`] / [`read_reader`] open an input, pick its [`Format`] ([`detect_format`]: JSON
+//!   Lines by extension or a leading `{`, plain text otherwise) and yield
+//!   `Result<Article, InputError>` record by record. JSON Lines are streamed line by line; a bad
+//!   line is an [`InputError`] naming `file:line`, and the records after it are still read.
+//!   Plain text is one article in the scraped layout: headline, dateline
+//!   (`11 October, 2020 | newsx bureau`), paragraphs.
+//! - An [`Article`] holds id (or a 16-hex-digit content hash), title, date, source, url, the raw
+//!   body and its [`Origin`].
+//! - [`clean`] turns an [`Article`] into [`CleanText`]: the headline alone on the first line, then
+//!   the kept paragraphs separated by blank lines. Noise (related-story links such as `ALSO READ:`,
+//!   caption junk, teasers that repeat the lead, advertising and sign-up boilerplate, photo credits,
+//!   embedded posts) is dropped and each drop recorded as a [`Dropped`] with its [`DropRule`].
+//!
+//! ```
+//! use std::io::Cursor;
+//! use std::path::Path;
+//! use tidings_article::{clean, read_reader, Format};
+//!
+//! let input = "Xi writes to Kim\n\n11 October, 2020 | newsx bureau\n\nXi sent a letter.\n\nALSO READ: Another story\n";
+//! let mut records = read_reader(Path::new("<stdin>"), Box::new(Cursor::new(input)), None).unwrap();
+//! let article = records.next().unwrap().unwrap();
+//! assert_eq!(article.date.unwrap().to_string(), "2020-10-11");
+//! assert_eq!(article.source.as_deref(), Some("newsx bureau"));
+//!
+//! let cleaned = clean(&article);
+//! assert_eq!(cleaned.text, "Xi writes to Kim\n\nXi sent a letter.");
+//! assert_eq!(cleaned.headline_end, Some("Xi writes to Kim".len()));
+//! assert_eq!(cleaned.dropped[0].reason, "related-story link");
+//! # let _ = Format::JsonLines;
+//! ```
+
+mod clean;
+mod content_hash;
+mod date;
+mod error;
+mod format;
+mod jsonl;
+mod plain;
+mod read;
+
+pub use clean::{clean, is_caption_junk, DropRule};
+pub use content_hash::{content_id, fnv1a64};
+pub use date::{parse_date_lenient, parse_dateline};
+pub use error::InputError;
+pub use format::detect_format;
+pub use read::{read_path, read_reader, Records};
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -61,5 +102,17 @@ pub struct CleanText {
 #[derive(Debug, Clone)]
 pub struct Dropped {
     pub text: String,
+    /// The rule's label ([`DropRule::label`]), e.g. `"related-story link"`.
     pub reason: String,
+    pub rule: DropRule,
+}
+
+impl Dropped {
+    pub fn new(text: &str, rule: DropRule) -> Self {
+        Dropped {
+            text: text.to_string(),
+            reason: rule.label().to_string(),
+            rule,
+        }
+    }
 }

@@ -1,0 +1,224 @@
+//! Opening input: a path or a reader, format detection, and the record iterator.
+
+use crate::format::detect_format;
+use crate::jsonl::JsonLinesRecords;
+use crate::plain::parse_plain_text;
+#[cfg(test)]
+use crate::Origin;
+use crate::{Article, Format, InputError};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+/// Articles read from one input, record by record; a bad record is an `Err` and the next follows.
+pub type Records = Box<dyn Iterator<Item = Result<Article, InputError>>>;
+
+/// Opens `path` and reads its articles. `format: None` detects it from the name and first bytes.
+///
+/// Errors that concern the whole file (cannot open, empty, a plain-text file that is not UTF-8)
+/// come back as `Err` here; errors in single JSON Lines records come from the iterator.
+pub fn read_path(path: &Path, format: Option<Format>) -> Result<Records, InputError> {
+    let file = File::open(path).map_err(|e| {
+        InputError::new(
+            path,
+            None,
+            format!("cannot open: {e}; check the path and its permissions"),
+        )
+    })?;
+    read_reader(
+        path,
+        Box::new(BufReader::with_capacity(1 << 16, file)),
+        format,
+    )
+}
+
+/// Reads articles from `reader` (standard input, say), naming it `name` in errors (`-`, `<stdin>`).
+pub fn read_reader(
+    name: &Path,
+    mut reader: Box<dyn BufRead>,
+    format: Option<Format>,
+) -> Result<Records, InputError> {
+    let first_bytes = reader
+        .fill_buf()
+        .map_err(|e| InputError::new(name, None, format!("read error: {e}")))?;
+    if first_bytes.is_empty() {
+        return Err(InputError::new(name, None, "empty file, nothing to code"));
+    }
+    match format.unwrap_or_else(|| detect_format(name, first_bytes)) {
+        Format::JsonLines => Ok(Box::new(JsonLinesRecords::new(name.to_path_buf(), reader))),
+        Format::PlainText => {
+            let mut bytes = Vec::new();
+            reader
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError::new(name, None, format!("read error: {e}")))?;
+            let article = parse_plain_text(name, &bytes)?;
+            Ok(Box::new(std::iter::once(Ok(article))))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+    use std::path::PathBuf;
+
+    fn reader(bytes: &[u8]) -> Box<dyn BufRead> {
+        Box::new(Cursor::new(bytes.to_vec()))
+    }
+
+    fn seed_path() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/seed/xi-kim-letter-2020-10-11.txt")
+    }
+
+    #[test]
+    fn reads_the_seed_file() {
+        let mut records = read_path(&seed_path(), None).unwrap();
+        let article = records.next().unwrap().unwrap();
+        assert!(records.next().is_none());
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Intend to develop, consolidate China-Korea ties: Xi Jinping to Kim Jong Un")
+        );
+        assert_eq!(article.date, NaiveDateExt::ymd(2020, 10, 11));
+        assert_eq!(article.source.as_deref(), Some("newsx bureau"));
+        assert_eq!(article.id.len(), 16);
+        assert!(article.text.starts_with("kim jon un and xi jinping"));
+        assert!(article.text.ends_with("‘immoral content’"));
+    }
+
+    struct NaiveDateExt;
+    impl NaiveDateExt {
+        fn ymd(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+        }
+    }
+
+    #[test]
+    fn jsonl_fields_and_content_hash_id() {
+        let input = br#"{"id": "a1", "title": " Talks ", "date": "2020-10-09T08:00:00Z", "source": "Reuters", "url": "http://x", "topic": "t", "text": "Xi met Kim."}
+
+{"title": "No id", "date": null, "text": "Body."}
+{"id": 42, "text": "Numeric id."}
+"#;
+        let records: Vec<_> = read_reader(Path::new("in.jsonl"), reader(input), None)
+            .unwrap()
+            .collect();
+        assert_eq!(records.len(), 3);
+        let first = records[0].as_ref().unwrap();
+        assert_eq!(first.id, "a1");
+        assert_eq!(first.title.as_deref(), Some("Talks"));
+        assert_eq!(first.date, NaiveDateExt::ymd(2020, 10, 9));
+        assert_eq!(first.source.as_deref(), Some("Reuters"));
+        assert_eq!(
+            first.origin,
+            Origin {
+                file: "in.jsonl".into(),
+                line: 1
+            }
+        );
+        let second = records[1].as_ref().unwrap();
+        assert_eq!(second.id, crate::content_id("Body."));
+        assert_eq!(second.date, None);
+        assert_eq!(second.origin.line, 3, "blank line 2 skipped but counted");
+        assert_eq!(records[2].as_ref().unwrap().id, "42");
+    }
+
+    #[test]
+    fn bad_lines_are_errors_and_reading_goes_on() {
+        let input = b"{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\": \"b\", \"text\": \n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"  \"}\n{\"id\":\"e\",\"text\":\"caf\xe9\"}\n{\"id\":\"f\",\"text\":\"Six.\"}\n";
+        let records: Vec<_> = read_reader(Path::new("feed.jsonl"), reader(input), None)
+            .unwrap()
+            .collect();
+        assert_eq!(records.len(), 6);
+        assert_eq!(records[0].as_ref().unwrap().id, "a");
+        let bad_json = records[1].as_ref().unwrap_err().to_string();
+        assert!(
+            bad_json.starts_with("feed.jsonl:2: bad JSON: EOF while parsing"),
+            "{bad_json}"
+        );
+        let no_text = records[2].as_ref().unwrap_err().to_string();
+        assert!(
+            no_text.starts_with("feed.jsonl:3: record has no `text` field"),
+            "{no_text}"
+        );
+        let empty_text = records[3].as_ref().unwrap_err().to_string();
+        assert!(
+            empty_text.starts_with("feed.jsonl:4: record has an empty `text`"),
+            "{empty_text}"
+        );
+        let not_utf8 = records[4].as_ref().unwrap_err();
+        assert_eq!(not_utf8.line, Some(5));
+        assert!(
+            not_utf8.reason.starts_with("not UTF-8: invalid byte 0xe9"),
+            "{not_utf8}"
+        );
+        assert_eq!(records[5].as_ref().unwrap().id, "f");
+    }
+
+    #[test]
+    fn plain_text_not_utf8_names_file_offset_and_line() {
+        let input = b"Headline\n\nSecond line caf\xe9 au lait\n";
+        let err = read_reader(Path::new("story.txt"), reader(input), None)
+            .err()
+            .unwrap();
+        assert_eq!(err.file, PathBuf::from("story.txt"));
+        assert_eq!(err.line, Some(3));
+        assert!(err.reason.contains("byte offset 25"), "{err}");
+        assert!(
+            err.to_string().starts_with("story.txt:3: not UTF-8 text"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn empty_files_are_errors() {
+        for (name, input) in [("a.txt", &b""[..]), ("a.txt", b"  \n\n "), ("a.jsonl", b"")] {
+            let err = read_reader(Path::new(name), reader(input), None)
+                .err()
+                .unwrap();
+            assert_eq!(
+                err.to_string(),
+                format!("{name}: empty file, nothing to code")
+            );
+        }
+    }
+
+    #[test]
+    fn missing_file_names_it() {
+        let err = read_path(Path::new("/nonexistent/x.txt"), None)
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string()
+                .starts_with("/nonexistent/x.txt: cannot open"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn explicit_format_overrides_detection() {
+        let input = b"{not json, a headline in braces}\n\nBody.";
+        let mut records =
+            read_reader(Path::new("-"), reader(input), Some(Format::PlainText)).unwrap();
+        let article = records.next().unwrap().unwrap();
+        assert_eq!(
+            article.title.as_deref(),
+            Some("{not json, a headline in braces}")
+        );
+        assert_eq!(article.text, "Body.");
+    }
+
+    #[test]
+    fn plain_text_without_dateline_keeps_second_line_as_body() {
+        let input = b"Headline here\nOctober 2020 was busy.\nMore text.";
+        let article = read_reader(Path::new("-"), reader(input), None)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(article.date, None);
+        assert_eq!(article.text, "October 2020 was busy.\n\nMore text.");
+    }
+}
