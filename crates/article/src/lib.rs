@@ -16,7 +16,8 @@
 //! - [`clean`] turns an [`Article`] into [`CleanText`]: the headline alone on the first line, then
 //!   the kept paragraphs separated by blank lines. Noise (related-story links such as `ALSO READ:`,
 //!   caption junk, teasers that repeat the lead, advertising and sign-up boilerplate, photo credits,
-//!   embedded posts) is dropped and each drop recorded as a [`Dropped`] with its [`DropRule`].
+//!   embedded posts, inline link cards ending in `MORE`) is dropped and each drop recorded as a
+//!   [`Dropped`] with its [`DropRule`].
 //!
 //! ```
 //! use std::io::Cursor;

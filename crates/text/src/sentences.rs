@@ -155,6 +155,11 @@ fn sentence_end(text: &str, start: usize, mark: usize) -> Boundary {
                     return Boundary::None(j);
                 }
             }
+            AbbreviationClass::Initial => {
+                if !(following.is_alphanumeric() && starts_new_sentence(&text[k..])) {
+                    return Boundary::None(j);
+                }
+            }
             AbbreviationClass::NumberLabel => {
                 if following.is_ascii_digit() {
                     return Boundary::None(j);
@@ -253,6 +258,9 @@ enum AbbreviationClass {
     /// Initialisms, initials, months and company suffixes: end a sentence only when a capitalised
     /// function word follows (`in the U.S. The next day`).
     BeforeFunctionWord,
+    /// A single capital letter: like `BeforeFunctionWord`, but a quote after it is a nickname
+    /// (`Howard P. “Buck” McKeon`), not a new sentence.
+    Initial,
     /// `No.`: no boundary before a number.
     NumberLabel,
 }
@@ -280,9 +288,9 @@ fn abbreviation_class(word: &str) -> AbbreviationClass {
         return AbbreviationClass::BeforeFunctionWord;
     }
     let bytes = word.as_bytes();
-    // A single initial: `F` in `John F. Kennedy`.
+    // A single initial: `F` in `John F. Kennedy`, `Howard P. “Buck” McKeon`.
     if bytes.len() == 1 && bytes[0].is_ascii_uppercase() {
-        return AbbreviationClass::BeforeFunctionWord;
+        return AbbreviationClass::Initial;
     }
     // Initialisms with inner periods: `U.S`, `D.C`, `a.m`, `U.N`.
     if bytes.len() >= 3

@@ -1,5 +1,6 @@
 //! Cleaning: from an [`Article`] to [`CleanText`], headline first, scrape noise dropped.
 
+mod hover_card;
 mod rules;
 mod teaser;
 
@@ -26,6 +27,8 @@ pub enum DropRule {
     Teaser,
     /// A body paragraph identical to the headline.
     RepeatedHeadline,
+    /// A link card inside a paragraph: a name repeated, glued to other stories' headlines, `MORE`.
+    LinkCard,
 }
 
 impl DropRule {
@@ -40,6 +43,7 @@ impl DropRule {
             DropRule::Separator => "separator",
             DropRule::Teaser => "teaser repeating the lead",
             DropRule::RepeatedHeadline => "repeats the headline",
+            DropRule::LinkCard => "inline link card",
         }
     }
 }
@@ -55,12 +59,23 @@ pub fn clean(article: &Article) -> crate::CleanText {
         .map(collapse_whitespace)
         .filter(|t| !t.is_empty());
     let mut dropped = Vec::new();
-    let lines: Vec<String> = article
+    let mut lines: Vec<String> = article
         .text
         .lines()
         .map(collapse_whitespace)
         .filter(|l| !l.is_empty())
         .collect();
+    for line in lines.iter_mut().filter(|l| l.contains(" MORE")) {
+        let (kept, cards) = hover_card::strip_hover_cards(line);
+        if !cards.is_empty() {
+            dropped.extend(
+                cards
+                    .iter()
+                    .map(|card| crate::Dropped::new(card, DropRule::LinkCard)),
+            );
+            *line = kept;
+        }
+    }
     let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
     for line in &lines {
         let rule = match &headline {
