@@ -32,7 +32,7 @@ fn main() {
                 continue;
             }
             n += 1;
-            if n % step == 0 {
+            if n.is_multiple_of(step) {
                 println!("{sentence}");
             }
         }

@@ -538,6 +538,47 @@ mod tests {
     }
 
     #[test]
+    fn seed_article_after_cleaning() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/seed/xi-kim-letter-2020-10-11.txt");
+        let article = tidings_article::read_path(&path, None)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        let cleaned = tidings_article::clean(&article);
+        let sentences = split(&cleaned.text);
+        assert_eq!(
+            sentences[0],
+            "Intend to develop, consolidate China-Korea ties: Xi Jinping to Kim Jong Un"
+        );
+        assert_eq!(
+            split_sentences(&cleaned.text)[0].end,
+            cleaned.headline_end.unwrap()
+        );
+        assert!(sentences[1].ends_with("socialist cause of the two countries."));
+        assert!(
+            sentences[2].starts_with("Xi Jinping said this")
+                && sentences[2].ends_with("reported on Saturday.")
+        );
+        assert!(
+            sentences[3].starts_with("“We have an intent") && sentences[3].ends_with("(KCNA).")
+        );
+        assert!(sentences[4].ends_with("anniversary of the WPK."));
+        assert!(
+            sentences[5].starts_with("”The WPK with glorious")
+                && sentences[5].ends_with("he said.")
+        );
+        assert!(
+            sentences[6].starts_with("According to KCNA")
+                && sentences[6].ends_with("valuable with time.")
+        );
+        assert!(sentences[7].starts_with("Jinping further claimed"));
+        assert!(sentences[8].starts_with("“In recent years"));
+        assert_eq!(sentences.len(), 9, "{sentences:#?}");
+    }
+
+    #[test]
     fn ranges_are_trimmed_and_on_char_boundaries() {
         let text = "  Überraschung! Ça va. \u{a0}Ñandú “quote.”  ";
         for range in split_sentences(text) {
