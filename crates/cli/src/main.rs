@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod code;
 mod dict_cmd;
+mod pipeline;
 mod store_cmd;
 mod validate_cmd;
 

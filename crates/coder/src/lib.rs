@@ -1,1 +1,161 @@
-//! (to be written)
+//! The coder: turns articles into CAMEO events, each with the sentence that proves it.
+//!
+//! A [`Coder`] holds [`Dictionaries`]. [`Coder::code`] takes an [`Article`], cleans it
+//! (`tidings-article`), splits it into sentences (`tidings-text`), and for each sentence finds the
+//! actors ([`actors::find_actors`]: dictionary phrases, agents composed with countries, names and
+//! pronouns remembered in an [`memory::ArticleMemory`]) and the acts ([`acts::find_acts`]: verb
+//! patterns with source and target, passive, negation, intent). Every act becomes one
+//! [`Event`] per source and target actor, dated by the sentence's own date expression or the
+//! article's story date, and filled in from the CAMEO table (Goldstein, QuadClass, PLOVER).
+//!
+//! The coder does not read files or store anything.
+//!
+//! ```
+//! use tidings_coder::{Coder, CodeOptions};
+//! use tidings_dict::Dictionaries;
+//! let coder = Coder::new(Dictionaries::builtin());
+//! let date = chrono::NaiveDate::from_ymd_opt(2020, 10, 11);
+//! let events = coder.code_text("China praised North Korea.", date, &CodeOptions::default());
+//! assert_eq!(events[0].source.code, "CHN");
+//! assert_eq!(events[0].target.as_ref().unwrap().code, "PRK");
+//! assert_eq!(events[0].root, "05");
+//! ```
+
+pub mod actors;
+pub mod acts;
+pub mod memory;
+mod record;
+
+use chrono::NaiveDate;
+use memory::ArticleMemory;
+use tidings_article::{Article, CleanText};
+use tidings_dict::words::Words;
+use tidings_dict::Dictionaries;
+use tidings_event::Event;
+
+/// Options for one coding run.
+#[derive(Debug, Clone, Default)]
+pub struct CodeOptions {
+    /// Attach the dictionary entries and pattern behind each event.
+    pub explain: bool,
+    /// Emit negated events (marked `negated: true`) instead of dropping them.
+    pub keep_negated: bool,
+}
+
+/// What coding one article produced.
+#[derive(Debug, Clone)]
+pub struct CodedArticle {
+    pub clean: CleanText,
+    pub sentence_count: usize,
+    pub events: Vec<Event>,
+}
+
+/// Codes articles with one set of dictionaries. Share it across threads by reference.
+pub struct Coder {
+    dicts: Dictionaries,
+}
+
+/// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
+const LEAD_SENTENCES: usize = 3;
+
+impl Coder {
+    pub fn new(dicts: Dictionaries) -> Coder {
+        Coder { dicts }
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// Codes one article: clean, split, code each sentence in order.
+    pub fn code(&self, article: &Article, options: &CodeOptions) -> CodedArticle {
+        let clean = tidings_article::clean(article);
+        let sentences = tidings_text::split_sentences(&clean.text);
+        let mut events = Vec::new();
+        let text = &clean.text;
+        if self.story_discarded(text) {
+            return CodedArticle { sentence_count: sentences.len(), clean, events };
+        }
+        let story_date = story_date(text, &sentences, clean.headline_end, article.date);
+        let mut memory = ArticleMemory::default();
+        let mut words = Words::default();
+        for (index, range) in sentences.iter().enumerate() {
+            let sentence = &text[range.clone()];
+            let ctx = record::SentenceContext {
+                article_id: &article.id,
+                index,
+                sentence,
+                offset: range.start,
+                default_date: story_date,
+                article_date: article.date,
+            };
+            self.code_sentence(&ctx, &mut words, &mut memory, options, &mut events);
+        }
+        CodedArticle { sentence_count: sentences.len(), clean, events }
+    }
+
+    /// Codes a piece of text with no article around it (one or more sentences), dated `date`.
+    pub fn code_text(&self, text: &str, date: Option<NaiveDate>, options: &CodeOptions) -> Vec<Event> {
+        let sentences = tidings_text::split_sentences(text);
+        let mut memory = ArticleMemory::default();
+        let mut words = Words::default();
+        let mut events = Vec::new();
+        for (index, range) in sentences.iter().enumerate() {
+            let ctx = record::SentenceContext {
+                article_id: "text",
+                index,
+                sentence: &text[range.clone()],
+                offset: range.start,
+                default_date: date,
+                article_date: date,
+            };
+            self.code_sentence(&ctx, &mut words, &mut memory, options, &mut events);
+        }
+        events
+    }
+
+    fn story_discarded(&self, text: &str) -> bool {
+        if self.dicts.story_discards.is_empty() {
+            return false;
+        }
+        let words = Words::new(text);
+        (0..words.len()).any(|i| self.dicts.story_discards.longest_at(&words, i).is_some())
+    }
+
+    fn code_sentence(&self, ctx: &record::SentenceContext, words: &mut Words, memory: &mut ArticleMemory, options: &CodeOptions, out: &mut Vec<Event>) {
+        words.fill(ctx.sentence);
+        if words.is_empty() {
+            return;
+        }
+        if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
+            return;
+        }
+        let date = ctx.event_date();
+        let groups = actors::find_actors(words, &self.dicts, date.or(ctx.article_date), memory);
+        if groups.is_empty() {
+            return;
+        }
+        let acts = acts::find_acts(words, &self.dicts, &groups);
+        for act in &acts {
+            if act.negated && !options.keep_negated {
+                continue;
+            }
+            record::push_events(ctx, words, &self.dicts, &groups, act, date, options, out);
+        }
+    }
+}
+
+/// The date most events of an article happened: the first date expression in the lead sentences
+/// that is not in the future ("North Korea state media reported on Saturday"), else the article date.
+fn story_date(text: &str, sentences: &[std::ops::Range<usize>], headline_end: Option<usize>, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    let article_date = article_date?;
+    let body = sentences.iter().filter(|r| headline_end.is_none_or(|h| r.start >= h));
+    for r in body.take(LEAD_SENTENCES) {
+        for m in tidings_text::find_dates(&text[r.clone()], article_date) {
+            if m.date <= article_date && (article_date - m.date).num_days() <= 31 {
+                return Some(m.date);
+            }
+        }
+    }
+    Some(article_date)
+}

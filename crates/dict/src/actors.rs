@@ -210,7 +210,7 @@ impl ActorDictionary {
                     continue;
                 }
             }
-            let key = format!("{kind:?}:{}", name.to_lowercase());
+            let key = format!("{kind:?}:{}", crate::words::Words::new(name).joined());
             let id = self.entry_for(key, kind, name);
             let role = f.get(5).unwrap_or(&"").to_string();
             self.entries[id as usize].roles.push(DatedRole { code: code.to_string(), from, to, role, origin: format!("{file}:{line}") });
@@ -223,7 +223,7 @@ impl ActorDictionary {
 
     /// Adds one actor directly (used by converters of other dictionary formats).
     pub fn add_actor(&mut self, kind: ActorKind, name: &str, phrases: &[String], roles: Vec<DatedRole>) -> ActorId {
-        let key = format!("{kind:?}:{}", name.to_lowercase());
+        let key = format!("{kind:?}:{}", crate::words::Words::new(name).joined());
         let id = self.entry_for(key, kind, name);
         self.entries[id as usize].roles.extend(roles);
         for p in phrases {

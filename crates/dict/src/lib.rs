@@ -23,6 +23,7 @@
 
 pub mod actors;
 pub mod agents;
+pub mod check;
 pub mod format;
 pub mod modifiers;
 pub mod petrarch;

@@ -57,7 +57,7 @@ impl<T> Default for PhraseIndex<T> {
     }
 }
 
-impl<T: Clone> PhraseIndex<T> {
+impl<T: Clone + PartialEq> PhraseIndex<T> {
     /// Adds a phrase as written in a dictionary. `case_sensitive` makes capitalisation in the phrase
     /// binding (proper names); common nouns pass false. Returns false for a phrase with no words.
     pub fn insert(&mut self, phrase: &str, case_sensitive: bool, value: T) -> bool {
@@ -81,6 +81,9 @@ impl<T: Clone> PhraseIndex<T> {
             .collect();
         let rest: Vec<Box<str>> = (1..words.len()).map(|i| words.norm(i).into()).collect();
         let list = self.by_first.entry(words.norm(0).into()).or_default();
+        if list.iter().any(|e| e.value == value && *e.rest == *rest && *e.case == *case) {
+            return true;
+        }
         list.push(Entry { rest: rest.into(), case: case.into(), value });
         // longest first, so the first match found is the longest
         list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));

@@ -226,15 +226,17 @@ pub fn read_patterns(file: &str, text: &str, known_code: &dyn Fn(&str) -> bool, 
     let mut out = Vec::new();
     for (line, f) in records(text) {
         let err = |reason: String| DictError { file: file.into(), line, reason };
-        if f.len() != 2 {
+        if f.len() < 2 {
             errors.push(err("expected `CODE | pattern`".into()));
             continue;
         }
+        // `a|b` alternatives inside the pattern were split as fields: join them back
+        let pattern = f[1..].join("|");
         if !known_code(f[0]) {
             errors.push(err(format!("`{}` is not a CAMEO event code in cameo-codes.txt", f[0])));
             continue;
         }
-        match VerbPattern::parse(f[0], f[1], &format!("{file}:{line}")) {
+        match VerbPattern::parse(f[0], &pattern, &format!("{file}:{line}")) {
             Ok(p) => out.push(p),
             Err(e) => errors.push(err(e)),
         }

@@ -1,0 +1,89 @@
+//! Shared wiring for subcommands that read and code articles: loading the dictionaries into a
+//! [`Coder`], and reading every record of every input file.
+
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use tidings_article::{Article, Format, InputError};
+use tidings_coder::Coder;
+use tidings_dict::DictionaryBuilder;
+
+/// How to choose dictionaries.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DictionaryArgs {
+    /// Use the dictionaries in DIR instead of the built-in ones (same layout as `dictionaries/`, or
+    /// PETRARCH files: see `tidings validate --help`).
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
+    /// Add the dictionary files in DIR on top of the built-in ones (or of --dictionaries).
+    #[arg(long, value_name = "DIR")]
+    pub extra_dictionaries: Vec<PathBuf>,
+}
+
+/// Builds the dictionaries: built-in unless `dictionaries.dictionaries` replaces them, plus extras.
+/// Rejected lines are reported on stderr (file:line: reason) and skipped.
+pub fn load_dictionaries(args: &DictionaryArgs) -> anyhow::Result<tidings_dict::Dictionaries> {
+    let mut builder = DictionaryBuilder::new();
+    match &args.dictionaries {
+        Some(dir) => {
+            add_dir(&mut builder, dir)?;
+        }
+        None => {
+            builder.add_builtin();
+        }
+    }
+    for dir in &args.extra_dictionaries {
+        add_dir(&mut builder, dir)?;
+    }
+    let (dicts, errors) = builder.build();
+    for e in errors.iter().take(50) {
+        eprintln!("tidings: dictionary: {e} (line skipped)");
+    }
+    if errors.len() > 50 {
+        eprintln!("tidings: dictionary: {} more rejected lines; run `tidings dict check` to list them all", errors.len() - 50);
+    }
+    Ok(dicts)
+}
+
+fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
+    builder.add_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(())
+}
+
+/// A coder with the chosen dictionaries.
+pub fn load_coder_with(args: &DictionaryArgs) -> anyhow::Result<Coder> {
+    Ok(Coder::new(load_dictionaries(args)?))
+}
+
+/// A coder with the built-in dictionaries, or those in `dict_dir`.
+pub fn load_coder(dict_dir: Option<&Path>) -> anyhow::Result<Coder> {
+    load_coder_with(&DictionaryArgs { dictionaries: dict_dir.map(Path::to_path_buf), extra_dictionaries: Vec::new() })
+}
+
+/// Every record of every file, in order; no file or `-` reads standard input. A file that cannot be
+/// opened is one error; the other files are still read.
+pub fn read_inputs(files: &[PathBuf], format: Option<Format>) -> impl Iterator<Item = Result<Article, InputError>> {
+    let files: Vec<PathBuf> = if files.is_empty() { vec![PathBuf::from("-")] } else { files.to_vec() };
+    files.into_iter().flat_map(move |path| -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
+        if path.as_os_str() == "-" {
+            let stdin = Box::new(BufReader::new(std::io::stdin()));
+            match tidings_article::read_reader(Path::new("<stdin>"), stdin, format) {
+                Ok(records) => Box::new(records),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        } else {
+            match tidings_article::read_path(&path, format) {
+                Ok(records) => Box::new(records),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
+    })
+}
+
+/// Parses `--format`.
+pub fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "text" | "txt" | "plain" => Ok(Format::PlainText),
+        "jsonl" | "json" | "ndjson" => Ok(Format::JsonLines),
+        _ => Err(format!("unknown input format `{s}`: use `text` or `jsonl`")),
+    }
+}

@@ -1,0 +1,356 @@
+//! Finding the actors of a sentence: dictionary phrases, agent nouns composed with countries
+//! ("Chinese President" -> `CHNGOV`), people remembered from earlier in the article ("Kim",
+//! "Jinping", "he"), and compound actors ("China and Russia").
+//!
+//! [`find_actors`] turns the [`Words`] of a sentence into [`ActorPhrase`]s, each a span of words with
+//! a resolved code, and groups coordinated phrases into [`ActorGroup`]s.
+
+use crate::memory::ArticleMemory;
+use chrono::NaiveDate;
+use tidings_dict::words::{Word, Words};
+use tidings_dict::{ActorId, ActorKind, Dictionaries, PhraseMeaning};
+
+/// One actor named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorPhrase {
+    /// Word range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// Full CAMEO actor code.
+    pub code: String,
+    /// Canonical name of a known person or organisation.
+    pub name: Option<String>,
+    /// The person, when the phrase names one (for coreference).
+    pub person: Option<ActorId>,
+    /// Dictionary entries behind the code, `file:line`, for `--explain`.
+    pub origins: Vec<String>,
+    /// Reached through a pronoun or a short name: how it was resolved.
+    pub resolved_from: Option<&'static str>,
+}
+
+/// Actor phrases joined by "and", "," or "as well as": one event each.
+#[derive(Debug, Clone)]
+pub struct ActorGroup {
+    pub start: usize,
+    pub end: usize,
+    pub members: Vec<ActorPhrase>,
+}
+
+/// A raw match before composition.
+#[derive(Debug, Clone)]
+enum Piece {
+    /// A known actor (country, place, person, organisation).
+    Named { id: ActorId, code: String, origin: String },
+    /// A country adjective ("Chinese").
+    Adjective { id: ActorId },
+    /// An agent noun and its role code ("president" -> GOV).
+    Agent { role: String, origin: String },
+    /// "he" or "she": the last person named as a subject.
+    Pronoun,
+}
+
+#[derive(Debug, Clone)]
+struct Match {
+    start: usize,
+    end: usize,
+    piece: Piece,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "to", "for", "with", "of", "in", "from", "by", "at", "on", "against", "about", "toward", "towards", "between", "among",
+    "over", "after", "before", "under", "into", "than", "through", "without", "within", "across", "behind", "near", "like",
+];
+
+pub fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le", "du", "dos", "das", "jr", "sr", "abu", "abd", "mr", "ms", "mrs"];
+
+/// Finds every actor phrase in the sentence, composed and resolved, then groups coordinated ones.
+pub fn find_actors(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, memory: &mut ArticleMemory) -> Vec<ActorGroup> {
+    let matches = raw_matches(words, dicts, date, memory);
+    let phrases = compose(words, dicts, date, &matches, memory);
+    group(words, phrases)
+}
+
+/// Longest dictionary matches, left to right; remembered short names and pronouns too.
+fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, memory: &ArticleMemory) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words.get(i);
+        if w.is(Word::PUNCT) {
+            i += 1;
+            continue;
+        }
+        let actor = dicts.actors.phrases.longest_at(words, i);
+        let agent = dicts.agents.phrases.longest_at(words, i);
+        let actor_len = actor.as_ref().map_or(0, |a| a.0);
+        let agent_len = agent.as_ref().map_or(0, |a| a.0);
+        if actor_len > 0 && actor_len >= agent_len {
+            let (len, meanings) = actor.unwrap();
+            let meaning = pick_meaning(&meanings, dicts, date);
+            let piece = match meaning {
+                PhraseMeaning::Actor(id) => {
+                    let (code, role) = dicts.actors.code_on(id, date);
+                    Piece::Named { id, code, origin: role.map(|r| r.origin.clone()).unwrap_or_default() }
+                }
+                PhraseMeaning::Adjective(id) => Piece::Adjective { id },
+            };
+            out.push(Match { start: i, end: i + len, piece });
+            i += len;
+            continue;
+        }
+        if agent_len > 0 {
+            let (len, roles) = agent.unwrap();
+            out.push(Match { start: i, end: i + len, piece: Piece::Agent { role: roles[0].code.clone(), origin: roles[0].origin.clone() } });
+            i += len;
+            continue;
+        }
+        if matches!(words.norm(i), "he" | "she") {
+            out.push(Match { start: i, end: i + 1, piece: Piece::Pronoun });
+            i += 1;
+            continue;
+        }
+        // a single capitalised word that is part of a remembered person's name ("Kim", "Jinping")
+        if w.is(Word::CAPITALIZED) {
+            if let Some(id) = memory.person_by_name_part(words.norm(i)) {
+                let (code, role) = dicts.actors.code_on(id, date);
+                out.push(Match { start: i, end: i + 1, piece: Piece::Named { id, code, origin: role.map(|r| r.origin.clone()).unwrap_or_default() } });
+            } else if let Some(code) = memory.unknown_by_name_part(words.norm(i)) {
+                // a name learned in this article ("Foreign Minister Wang Yi" -> "Wang")
+                out.push(Match { start: i, end: i + 1, piece: Piece::Agent { role: format!("={code}"), origin: "article".into() } });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Among several meanings of one phrase, prefer the one with a role in force on the date.
+fn pick_meaning(meanings: &[&PhraseMeaning], dicts: &Dictionaries, date: Option<NaiveDate>) -> PhraseMeaning {
+    if meanings.len() == 1 {
+        return *meanings[0];
+    }
+    if let Some(date) = date {
+        for m in meanings {
+            if let PhraseMeaning::Actor(id) = m {
+                if dicts.actors.entry(*id).roles.iter().any(|r| r.covers(date)) {
+                    return **m;
+                }
+            }
+        }
+    }
+    *meanings[0]
+}
+
+/// Joins countries, adjectives, agents and names into actor phrases.
+fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches: &[Match], memory: &mut ArticleMemory) -> Vec<ActorPhrase> {
+    let mut out: Vec<ActorPhrase> = Vec::new();
+    let mut k = 0;
+    while k < matches.len() {
+        let m = &matches[k];
+        let start = m.start;
+        let mut end = m.end;
+        let mut country: Option<String> = None;
+        let mut role: Option<String> = None;
+        let mut fixed_code: Option<String> = None;
+        let mut named: Option<(ActorId, String)> = None;
+        let mut origins = Vec::new();
+        let mut next = k + 1;
+        if let Piece::Pronoun = &m.piece {
+            if let Some(id) = memory.subject_person() {
+                let (code, role) = dicts.actors.code_on(id, date);
+                let origin = role.map(|r| r.origin.clone()).unwrap_or_default();
+                out.push(ActorPhrase { start, end, code, name: Some(dicts.actors.entry(id).name.clone()), person: Some(id), origins: vec![origin], resolved_from: Some("pronoun") });
+            }
+            k = next;
+            continue;
+        }
+        match &m.piece {
+            Piece::Adjective { id } => {
+                country = Some(dicts.actors.code_on(*id, date).0);
+            }
+            Piece::Named { id, code, origin } => {
+                origins.push(origin.clone());
+                let kind = dicts.actors.entry(*id).kind;
+                if kind == ActorKind::Country {
+                    country = Some(code.clone());
+                } else {
+                    named = Some((*id, code.clone()));
+                }
+            }
+            Piece::Pronoun => {}
+            Piece::Agent { role: r, origin } => {
+                if let Some(code) = r.strip_prefix('=') {
+                    fixed_code = Some(code.to_string());
+                } else {
+                    role = Some(r.clone());
+                    origins.push(origin.clone());
+                }
+            }
+        }
+        // Country (adjective or name, optionally 's) followed by agents: "Chinese President", "North Korea's ruling party".
+        if country.is_some() && named.is_none() {
+            if let Some(n) = matches.get(next) {
+                if let Piece::Agent { role: r, origin } = &n.piece {
+                    if !r.starts_with('=') && glue_ok(words, end, n.start, true) {
+                        role = Some(r.clone());
+                        origins.push(origin.clone());
+                        end = n.end;
+                        next += 1;
+                    }
+                }
+            }
+        }
+        // more agent nouns in a row ("Foreign Ministry spokesman"): the first role stays
+        while let Some(n) = matches.get(next) {
+            match &n.piece {
+                Piece::Agent { role: r, .. } if !r.starts_with('=') && role.is_some() && n.start == end => {
+                    end = n.end;
+                    next += 1;
+                }
+                _ => break,
+            }
+        }
+        // Agent(s) followed by a name: "President Xi Jinping", "Chinese President Xi Jinping".
+        if named.is_none() && fixed_code.is_none() {
+            if let Some(n) = matches.get(next) {
+                if let Piece::Named { id, code, origin } = &n.piece {
+                    let kind = dicts.actors.entry(*id).kind;
+                    if n.start == end && role.is_some() && kind == ActorKind::Person {
+                        named = Some((*id, code.clone()));
+                        origins.push(origin.clone());
+                        end = n.end;
+                        next += 1;
+                    }
+                }
+            }
+        }
+        // Agent "of"/"in" country: "president of China", "police in Kenya".
+        if role.is_some() && country.is_none() && named.is_none() {
+            if let Some(n) = matches.get(next) {
+                if let Piece::Named { id, code, origin } = &n.piece {
+                    if dicts.actors.entry(*id).kind == ActorKind::Country && of_glue(words, end, n.start) {
+                        country = Some(code.clone());
+                        origins.push(origin.clone());
+                        end = n.end;
+                        next += 1;
+                    }
+                }
+            }
+        }
+        // An unknown capitalised name right after a composed agent: "Foreign Minister Wang Yi".
+        let mut learned_name: Option<(usize, usize)> = None;
+        if named.is_none() && role.is_some() {
+            let mut j = end;
+            while j < words.len() && j < end + 4 && words.get(j).is(Word::CAPITALIZED) && !words.get(j).is(Word::PUNCT) && matches.get(next).is_none_or(|n| n.start > j) {
+                j += 1;
+            }
+            if j > end {
+                learned_name = Some((end, j));
+                end = j;
+            }
+        }
+
+        let (code, name, person) = if let Some((id, code)) = &named {
+            let e = dicts.actors.entry(*id);
+            let person = (e.kind == ActorKind::Person).then_some(*id);
+            // A known person or organisation keeps its own code; a bare country code of a person
+            // outside office gains the role the text gives it.
+            let code = match (&role, code.len()) {
+                (Some(r), 3) if e.kind == ActorKind::Person => format!("{code}{r}"),
+                _ => code.clone(),
+            };
+            (code, Some(e.name.clone()), person)
+        } else if let Some(code) = fixed_code {
+            (code, None, None)
+        } else {
+            let code = match (&country, &role) {
+                (Some(c), Some(r)) => format!("{c}{r}"),
+                (Some(c), None) => c.clone(),
+                (None, Some(r)) => r.clone(),
+                (None, None) => String::new(),
+            };
+            (code, None, None)
+        };
+        if code.is_empty() {
+            k = next;
+            continue;
+        }
+        if let Some((a, b)) = learned_name {
+            let parts: Vec<String> = (a..b).map(|i| words.norm(i).to_string()).collect();
+            if code.len() >= 6 {
+                memory.learn_unknown(&parts, &code);
+            }
+        }
+        if let Some(id) = person {
+            let before = if start > 0 { Some(words.norm(start - 1)) } else { None };
+            let is_subject = before.is_none_or(|b| !is_preposition(b) && dicts.verbs.lookup(b).is_none());
+            memory.mention_person(id, dicts, is_subject);
+        }
+        let resolved_from = if matches!(&m.piece, Piece::Named { .. }) && m.end - m.start == 1 && memory.is_short_reference(words.norm(m.start), person) {
+            Some("short name")
+        } else {
+            None
+        };
+        out.push(ActorPhrase { start, end, code, name, person, origins, resolved_from });
+        k = next;
+    }
+    out
+}
+
+/// Words allowed between a country and its agent: "'s", "the", and up to two plain lowercase words
+/// ("Chinese state-run media", "Syrian government forces").
+fn glue_ok(words: &Words, from: usize, to: usize, allow_plain: bool) -> bool {
+    if to < from || to - from > 3 {
+        return false;
+    }
+    (from..to).all(|i| {
+        let w = words.get(i);
+        let n = words.norm(i);
+        n == "'s" || (allow_plain && !w.is(Word::PUNCT) && !w.is(Word::CAPITALIZED) && !is_function_word(n) && to - from <= 2)
+    })
+}
+
+/// "of", "in", "of the", "from": between an agent and its country.
+fn of_glue(words: &Words, from: usize, to: usize) -> bool {
+    matches!(to.checked_sub(from), Some(1) | Some(2))
+        && matches!(words.norm(from), "of" | "in" | "from")
+        && (to - from == 1 || words.norm(from + 1) == "the")
+}
+
+pub fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "and" | "or" | "but" | "that" | "which" | "who" | "whom" | "this" | "these" | "those" | "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "said" | "says" | "not"
+    ) || is_preposition(w)
+}
+
+/// Groups phrases joined by "and", ",", "as well as", "&" (and "both ... and").
+fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
+    let mut groups: Vec<ActorGroup> = Vec::new();
+    for p in phrases {
+        if let Some(g) = groups.last_mut() {
+            let gap: Vec<&str> = (g.end..p.start).map(|i| words.norm(i)).collect();
+            let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"] | [",", "the"] | [",", "and", "the"]);
+            if joined {
+                g.end = p.end;
+                g.members.push(p);
+                continue;
+            }
+        }
+        groups.push(ActorGroup { start: p.start, end: p.end, members: vec![p] });
+    }
+    groups
+}
+
+/// Parts of a person's names usable as short references ("Kim", "Jinping").
+pub fn name_parts(name: &str) -> Vec<String> {
+    let w = Words::new(name);
+    (0..w.len())
+        .map(|i| w.norm(i).to_string())
+        .filter(|p| p.chars().count() >= 3 && !NAME_PARTICLES.contains(&p.as_str()) && p.chars().all(char::is_alphabetic))
+        .collect()
+}

@@ -1,0 +1,233 @@
+//! Finding the acts of a sentence: each verb with a matching [`VerbPattern`], its source and target
+//! [`ActorGroup`]s, and whether it is passive, negated or a statement of intent.
+//!
+//! [`find_acts`] reads the [`Words`] of a sentence and the actor groups already found in it, and
+//! returns [`Act`]s. The source is the subject: the nearest actor group before the verb in the same
+//! clause that is not the object of a preposition ("In a letter to Kim, Xi praised ..." has Xi as
+//! subject). In the passive ("was praised by China") the subject is the target and the `by` phrase
+//! the source.
+
+use crate::actors::{is_preposition, ActorGroup};
+use tidings_dict::words::{Word, Words};
+use tidings_dict::{Dictionaries, PatternElement, VerbForm, VerbPattern};
+
+/// One coded act: a pattern, the groups in its slots, and its modifiers.
+#[derive(Debug, Clone)]
+pub struct Act<'d> {
+    pub verb: usize,
+    pub pattern: &'d VerbPattern,
+    /// CAMEO code after passive and intent are applied.
+    pub code: String,
+    pub source: usize,
+    pub target: Option<usize>,
+    pub negated: bool,
+    pub intent: bool,
+    pub passive: bool,
+}
+
+/// How far (in words) a pattern word may be from the previous element.
+const WORD_WINDOW: usize = 4;
+/// How far (in words) a target may start after the previous element.
+const TARGET_WINDOW: usize = 7;
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "'s", "such", "any", "every", "each", "no", "of", "for", "new", "first",
+];
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"];
+const ADVERB_LIKE: &[&str] = &["not", "n't", "also", "reportedly", "allegedly", "never", "already", "recently", "then", "just", "again", "further", "later", "repeatedly", "strongly", "publicly", "successfully", "jointly"];
+const MODALS: &[&str] = &["to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "do", "does", "not", "n't", "never", "and", "or", ","];
+
+/// Finds every coded act in a sentence.
+pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup]) -> Vec<Act<'d>> {
+    let mut acts = Vec::new();
+    if groups.is_empty() {
+        return acts;
+    }
+    let mut in_group = vec![false; words.len()];
+    for g in groups {
+        for f in &mut in_group[g.start..g.end] {
+            *f = true;
+        }
+    }
+    for i in 0..words.len() {
+        if in_group[i] || words.get(i).is(Word::PUNCT) {
+            continue;
+        }
+        let Some(forms) = dicts.verbs.lookup(words.norm(i)) else { continue };
+        for &(lemma, form) in forms {
+            if !looks_like_verb(words, i, form, groups) {
+                continue;
+            }
+            let passive = form.can_be_participle() && is_passive(words, i);
+            for pattern in dicts.verbs.patterns_of(lemma) {
+                if let Some(act) = match_pattern(words, dicts, groups, i, pattern, passive) {
+                    acts.push(act);
+                    break;
+                }
+            }
+            if acts.last().is_some_and(|a| a.verb == i) {
+                break;
+            }
+        }
+    }
+    acts
+}
+
+/// Rules out noun uses of verb forms ("the attack", "its praise") and bare base forms that no
+/// subject, modal or "to" introduces.
+fn looks_like_verb(words: &Words, i: usize, form: VerbForm, groups: &[ActorGroup]) -> bool {
+    if i == 0 {
+        return form != VerbForm::Gerund;
+    }
+    let prev = words.norm(i - 1);
+    if DETERMINERS.contains(&prev) {
+        return false;
+    }
+    if form == VerbForm::Base {
+        let after_group = groups.iter().any(|g| g.end == i);
+        return after_group || MODALS.contains(&prev) || prev.ends_with("ly") || ADVERB_LIKE.contains(&prev);
+    }
+    true
+}
+
+/// A participle after a form of "be" or "get", possibly with adverbs between: "was strongly condemned".
+fn is_passive(words: &Words, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        let w = words.norm(j);
+        if BE_FORMS.contains(&w) {
+            return true;
+        }
+        if !(ADVERB_LIKE.contains(&w) || w.ends_with("ly")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Index of the first word that ends the clause after `from` (".", ";", ":", "!", "?", or the end).
+fn clause_end(words: &Words, from: usize) -> usize {
+    (from..words.len()).find(|&j| matches!(words.norm(j), "." | ";" | ":" | "!" | "?")).unwrap_or(words.len())
+}
+
+fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, pattern: &'d VerbPattern, passive: bool) -> Option<Act<'d>> {
+    let end = clause_end(words, verb + 1);
+    let mut pos = verb + 1;
+    let mut target = None;
+    let mut source = None;
+    for el in &pattern.after {
+        match el {
+            PatternElement::Word(alts) => {
+                let limit = (pos + WORD_WINDOW).min(end);
+                let j = (pos..limit).find(|&j| alts.iter().any(|a| a == words.norm(j)))?;
+                pos = j + 1;
+            }
+            PatternElement::Target | PatternElement::Source => {
+                if passive && matches!(el, PatternElement::Target) {
+                    continue;
+                }
+                let limit = (pos + TARGET_WINDOW).min(end);
+                let (gi, g) = groups.iter().enumerate().find(|(_, g)| g.start >= pos && g.start < limit)?;
+                if matches!(el, PatternElement::Target) {
+                    target = Some(gi);
+                } else {
+                    source = Some(gi);
+                }
+                pos = g.end;
+            }
+        }
+    }
+    // words before the verb (other dictionary formats)
+    let mut back = verb;
+    for el in pattern.before.iter().rev() {
+        match el {
+            PatternElement::Word(alts) => {
+                let lo = back.saturating_sub(WORD_WINDOW);
+                let j = (lo..back).rev().find(|&j| alts.iter().any(|a| a == words.norm(j)))?;
+                back = j;
+            }
+            PatternElement::Source | PatternElement::Target => {
+                let lo = back.saturating_sub(TARGET_WINDOW);
+                let (gi, g) = groups.iter().enumerate().rev().find(|(_, g)| g.end <= back && g.end >= lo)?;
+                if matches!(el, PatternElement::Target) {
+                    target = Some(gi);
+                } else {
+                    source = Some(gi);
+                }
+                back = g.start;
+            }
+        }
+    }
+    let negated = is_negated(words, dicts, verb);
+    let intent = has_intent(words, dicts, groups, verb);
+    let mut code = if passive { pattern.passive_code.clone().unwrap_or_else(|| pattern.code.clone()) } else { pattern.code.clone() };
+    if passive {
+        // the subject is the target; the source follows "by"
+        let subject = subject_of(words, groups, back.min(verb), target)?;
+        let by = (verb + 1..(verb + 6).min(end)).find(|&j| words.norm(j) == "by")?;
+        let (agent, _) = groups.iter().enumerate().find(|(_, g)| g.start > by && g.start <= by + 2)?;
+        source = Some(agent);
+        target = Some(subject);
+    }
+    let source = match source {
+        Some(s) => s,
+        None => subject_of(words, groups, back.min(verb), target)?,
+    };
+    if intent && !code.starts_with("03") {
+        if let Some(c) = dicts.modifiers.intent_codes.get(&code[..2]) {
+            code = c.clone();
+        }
+    }
+    Some(Act { verb, pattern, code, source, target, negated, intent, passive })
+}
+
+/// The subject of a verb at `verb`: the nearest group before it in the same clause that is not the
+/// object of a preposition and is not `exclude`.
+fn subject_of(words: &Words, groups: &[ActorGroup], verb: usize, exclude: Option<usize>) -> Option<usize> {
+    for (gi, g) in groups.iter().enumerate().rev() {
+        if g.end > verb || Some(gi) == exclude {
+            continue;
+        }
+        if (g.end..verb).any(|j| matches!(words.norm(j), "." | ";" | ":" | "!" | "?" | "\"")) {
+            return None;
+        }
+        if verb - g.end > 30 {
+            return None;
+        }
+        let object_of_prep = g.start > 0 && (is_preposition(words.norm(g.start - 1)) || (g.start > 1 && words.norm(g.start - 1) == "the" && is_preposition(words.norm(g.start - 2))));
+        if object_of_prep {
+            continue;
+        }
+        return Some(gi);
+    }
+    None
+}
+
+/// A negation among the few words before the verb: "did not attack", "never praised".
+fn is_negated(words: &Words, dicts: &Dictionaries, verb: usize) -> bool {
+    let lo = verb.saturating_sub(4);
+    (lo..verb).any(|j| dicts.modifiers.negation.longest_at(words, j).is_some_and(|(n, _)| j + n <= verb))
+}
+
+/// An intent marker before the verb, possibly across a list of coordinated verbs: "intends to
+/// defend, consolidate and develop ties".
+fn has_intent(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], verb: usize) -> bool {
+    let lo = verb.saturating_sub(10);
+    let mut j = verb;
+    while j > lo {
+        j -= 1;
+        if groups.iter().any(|g| g.start <= j && j < g.end) || matches!(words.norm(j), "." | ";" | ":" | "\"") {
+            return false;
+        }
+        if let Some((n, _)) = dicts.modifiers.intent.longest_at(words, j) {
+            if j + n <= verb {
+                return true;
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,67 @@
+//! [`ArticleMemory`]: who has been named so far in an article, so that later short references
+//! resolve to the full actor: a surname ("Kim"), another single part of the name ("Jinping"), a name
+//! learned from a title ("Foreign Minister Wang Yi", then "Wang"), and "he"/"she" as a subject.
+
+use crate::actors::name_parts;
+use tidings_dict::{ActorId, Dictionaries};
+
+/// People named so far in one article, most recent last.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleMemory {
+    people: Vec<(ActorId, Vec<String>)>,
+    subject: Option<ActorId>,
+    unknown: Vec<(Vec<String>, String)>,
+}
+
+impl ArticleMemory {
+    /// Records a mention of a known person; `is_subject` when it stands where a subject stands
+    /// (not after a preposition or a verb), which makes it the referent of a later "he"/"she".
+    pub fn mention_person(&mut self, id: ActorId, dicts: &Dictionaries, is_subject: bool) {
+        if let Some(pos) = self.people.iter().position(|(p, _)| *p == id) {
+            let entry = self.people.remove(pos);
+            self.people.push(entry);
+        } else {
+            let e = dicts.actors.entry(id);
+            let mut parts = name_parts(&e.name);
+            for n in &e.names {
+                for p in name_parts(n) {
+                    if !parts.contains(&p) {
+                        parts.push(p);
+                    }
+                }
+            }
+            self.people.push((id, parts));
+        }
+        if is_subject {
+            self.subject = Some(id);
+        }
+    }
+
+    /// The most recent person one of whose name parts is `part`.
+    pub fn person_by_name_part(&self, part: &str) -> Option<ActorId> {
+        self.people.iter().rev().find(|(_, parts)| parts.iter().any(|p| p == part)).map(|(id, _)| *id)
+    }
+
+    /// True when `part` reached `person` as a short reference (a part, not the whole name).
+    pub fn is_short_reference(&self, part: &str, person: Option<ActorId>) -> bool {
+        person.is_some() && self.person_by_name_part(part) == person
+    }
+
+    /// The referent of "he"/"she": the last person named as a subject.
+    pub fn subject_person(&self) -> Option<ActorId> {
+        self.subject
+    }
+
+    /// Remembers an unlisted name introduced with a title ("Foreign Minister Wang Yi" -> CHNGOV).
+    pub fn learn_unknown(&mut self, parts: &[String], code: &str) {
+        let parts: Vec<String> = parts.iter().filter(|p| p.chars().count() >= 3).cloned().collect();
+        if !parts.is_empty() {
+            self.unknown.push((parts, code.to_string()));
+        }
+    }
+
+    /// The code of a learned name one of whose parts is `part`.
+    pub fn unknown_by_name_part(&self, part: &str) -> Option<&str> {
+        self.unknown.iter().rev().find(|(parts, _)| parts.iter().any(|p| p == part)).map(|(_, c)| c.as_str())
+    }
+}

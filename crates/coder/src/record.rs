@@ -1,0 +1,95 @@
+//! Building [`Event`] records from acts: one per source and target actor, with the CAMEO table's
+//! Goldstein value, QuadClass and PLOVER type, the event date, and (on request) the explanation.
+
+use crate::actors::{ActorGroup, ActorPhrase};
+use crate::acts::Act;
+use crate::CodeOptions;
+use chrono::NaiveDate;
+use serde_json::json;
+use tidings_dict::words::Words;
+use tidings_dict::Dictionaries;
+use tidings_event::{split_actor_code, Actor, Event, Plover, Span};
+
+/// Where a sentence sits and which dates apply to it.
+pub struct SentenceContext<'a> {
+    pub article_id: &'a str,
+    pub index: usize,
+    pub sentence: &'a str,
+    /// Byte offset of the sentence in the cleaned article text.
+    pub offset: usize,
+    /// The story date (or article date) used when the sentence names no date.
+    pub default_date: Option<NaiveDate>,
+    pub article_date: Option<NaiveDate>,
+}
+
+impl SentenceContext<'_> {
+    /// The sentence's own past date expression ("on Saturday", "Oct. 9"), else the default date.
+    pub fn event_date(&self) -> Option<NaiveDate> {
+        if let Some(article_date) = self.article_date {
+            for m in tidings_text::find_dates(self.sentence, article_date) {
+                if m.date <= article_date && (article_date - m.date).num_days() <= 366 {
+                    return Some(m.date);
+                }
+            }
+        }
+        self.default_date
+    }
+}
+
+fn actor_record(words: &Words, sentence: &str, p: &ActorPhrase) -> Actor {
+    let start = words.get(p.start).start as usize;
+    let end = words.get(p.end - 1).end as usize;
+    let (country, role) = split_actor_code(&p.code);
+    Actor { text: sentence[start..end].to_string(), code: p.code.clone(), country, role, name: p.name.clone() }
+}
+
+/// Adds the events of one act: the cross product of its source and target groups' members.
+#[allow(clippy::too_many_arguments)]
+pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, date: Option<NaiveDate>, options: &CodeOptions, out: &mut Vec<Event>) {
+    let Some(code) = dicts.cameo.get(&act.code) else { return };
+    let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let sources = &groups[act.source].members;
+    let targets: Vec<Option<&ActorPhrase>> = match act.target {
+        Some(t) => groups[t].members.iter().map(Some).collect(),
+        None => vec![None],
+    };
+    for s in sources {
+        for t in &targets {
+            if let Some(t) = t {
+                if t.code == s.code {
+                    continue;
+                }
+            }
+            let explain = options.explain.then(|| {
+                json!({
+                    "pattern": act.pattern.text,
+                    "pattern_code": act.pattern.code,
+                    "pattern_origin": act.pattern.origin,
+                    "verb": words.norm(act.verb),
+                    "passive": act.passive,
+                    "intent": act.intent,
+                    "source_entries": s.origins,
+                    "source_resolved_from": s.resolved_from,
+                    "target_entries": t.map(|t| t.origins.clone()),
+                    "target_resolved_from": t.and_then(|t| t.resolved_from),
+                })
+            });
+            out.push(Event {
+                article_id: ctx.article_id.to_string(),
+                sentence_index: ctx.index,
+                sentence: ctx.sentence.to_string(),
+                span: Span { start: ctx.offset, end: ctx.offset + ctx.sentence.len() },
+                date: date.format("%Y-%m-%d").to_string(),
+                source: actor_record(words, ctx.sentence, s),
+                target: t.map(|t| actor_record(words, ctx.sentence, t)),
+                cameo: code.code.clone(),
+                root: code.root().to_string(),
+                quad_class: code.quad_class,
+                goldstein: code.goldstein,
+                plover: Plover { event: code.plover_event.clone(), mode: code.plover_mode.clone() },
+                negated: act.negated,
+                explain,
+            });
+        }
+    }
+}
