@@ -262,8 +262,14 @@ fn parse_verb(t: &str, line: usize) -> Result<(Verb, Option<Vec<String>>), Strin
             Ok(w)
         }
     };
-    let lemma = word(parts[vi])?;
-    let pre = parts[..vi].iter().map(|p| word(p)).collect::<Result<Vec<_>, _>>()?;
+    // a hyphenated verb (`RE-OPEN`) is the last piece, the others come before it as words
+    let pieces: Vec<&str> = parts[vi].split('-').filter(|p| !p.is_empty() && *p != "+").collect();
+    let (verb_piece, prefix) = pieces.split_last().ok_or_else(|| format!("`{}` is not a verb", parts[vi]))?;
+    let lemma = word(verb_piece)?;
+    let mut pre = parts[..vi].iter().map(|p| word(p)).collect::<Result<Vec<_>, _>>()?;
+    for p in prefix {
+        pre.push(word(p)?);
+    }
     let post = parts[vi + 1..].iter().map(|p| word(p)).collect::<Result<Vec<_>, _>>()?;
     let forms = match forms {
         None => None,
@@ -272,7 +278,8 @@ fn parse_verb(t: &str, line: usize) -> Result<(Verb, Option<Vec<String>>), Strin
             for tok in f.split_whitespace() {
                 let ps: Vec<&str> = tok.split('_').filter(|p| !p.is_empty()).collect();
                 let i = ps.iter().position(|p| p.starts_with('+')).unwrap_or(if ps.len() == parts.len() { vi } else { 0 });
-                out.push(word(ps.get(i).copied().unwrap_or(tok))?);
+                let form = ps.get(i).copied().unwrap_or(tok);
+                out.push(word(form.rsplit('-').next().unwrap_or(form))?);
             }
             Some(out)
         }
@@ -322,6 +329,7 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
         _ => return Err("a pattern has one `[code]`".into()),
     };
     let spaced: String = head.chars().map(|c| if matches!(c, '(' | ')' | '{' | '}' | '_') { ' ' } else { c }).collect();
+    let spaced = spaced.replace('*', " * ");
     let mut items = Vec::new();
     for tok in spaced.split_whitespace() {
         // `*` may be glued to words in the PETRARCH-1 style (`IN_*`, `*_OUT` are split above)
@@ -462,6 +470,7 @@ mod tests {
 BREAK { BROKE BROKEN  }
 +BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN }
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+RE-OPEN
 - * TREATY  [1246]
 - + * (IN) $  [075]  #  pattern CONNECT-6
 - * {&TIETYPES TIES} [080:081]
@@ -480,7 +489,7 @@ DOWNPLAY [014]
     fn load() -> DictionaryBuilder {
         let mut b = DictionaryBuilder::new();
         let s = add_petrarch_verbs(&mut b, "v.txt", SAMPLE);
-        assert_eq!((s.synsets, s.verbs, s.transformations.len()), (2, 5, 1));
+        assert_eq!((s.synsets, s.verbs, s.transformations.len()), (2, 6, 1));
         b
     }
 
@@ -503,6 +512,7 @@ DOWNPLAY [014]
         let meet = find(&b, "meet", "040");
         assert_eq!(meet[0].passive_code.as_deref(), Some("040"));
         assert_eq!(find(&b, "downplay", "014").len(), 1);
+        assert_eq!(find(&b, "open", "120")[0].before, vec![w("re")]);
         let forms = b.irregular.inflect("break");
         assert!(forms.contains(&("broke".to_string(), VerbForm::Past)));
         assert!(forms.contains(&("broken".to_string(), VerbForm::PastParticiple)));
@@ -515,7 +525,7 @@ DOWNPLAY [014]
         let p = find(&b, "break", "075");
         assert_eq!(p[0].before, vec![PatternElement::Target]);
         assert_eq!(p[0].after, vec![w("in"), PatternElement::Source]);
-        assert_eq!(p[0].origin, "v.txt:16");
+        assert_eq!(p[0].origin, "v.txt:17");
         let ties = find(&b, "break", "080");
         assert_eq!(ties[0].after, vec![w("military|militaries|economic|economics"), w("ties")]);
         assert_eq!(ties[0].passive_code.as_deref(), Some("081"));
@@ -536,6 +546,6 @@ DOWNPLAY [014]
         let b = load();
         let mut lines: Vec<usize> = b.errors.iter().map(|e| e.line).collect();
         lines.sort();
-        assert_eq!(lines, vec![19, 20, 21], "{:?}", b.errors);
+        assert_eq!(lines, vec![20, 21, 22], "{:?}", b.errors);
     }
 }
