@@ -17,8 +17,10 @@
 //!
 //! Every verb of a block gets every pattern of the block, as a [`VerbPattern`] with the verb as its
 //! lemma: the words before `*` go to `before`, those after to `after` (connectors `_`, parentheses and
-//! braces become consecutive words). A synonym set becomes one [`PatternElement::Word`] with the
-//! single-word members as alternatives; each multi-word member makes a variant of the pattern.
+//! braces become consecutive words). A synonym set becomes one [`PatternElement::Word`] whose
+//! alternatives are its members (a multi-word member is one alternative with spaces). PETRARCH finds
+//! the target as the verb's object; here a pattern with neither `+` nor `$` gets a
+//! [`PatternElement::Target`] after its words.
 //! `%` (both actors of a compound) becomes a [`PatternElement::Source`] and `^` (skip a word) is
 //! dropped. A code `[a:b]` puts `b` in [`VerbPattern::passive_code`]: in PETRARCH it is the code of the
 //! paired event from the target back to the source (`MEET [040:040]`, `ARRIVE [042:043]`); `[:b]` has
@@ -31,9 +33,6 @@ use crate::verbs::{regular_forms, PatternElement, VerbPattern};
 use crate::words::Words;
 use crate::DictionaryBuilder;
 use std::collections::HashMap;
-
-/// At most this many variants of one pattern from multi-word synonym set members.
-const MAX_VARIANTS: usize = 64;
 
 /// A `~` transformation line, kept for reference: tidings does not apply them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +78,7 @@ enum Item {
 struct Block {
     code: (String, Option<String>),
     verbs: Vec<Verb>,
-    patterns: Vec<(usize, String, Vec<Vec<Item>>, (String, Option<String>))>,
+    patterns: Vec<(usize, String, Vec<Item>, (String, Option<String>))>,
 }
 
 /// Reads a PETRARCH verb file into the builder: patterns into `builder.patterns`, irregular forms into
@@ -89,7 +88,7 @@ pub fn add_petrarch_verbs(builder: &mut DictionaryBuilder, file: &str, text: &st
     let mut summary = VerbFileSummary::default();
     let synsets = read_synsets(&lines);
     summary.synsets = synsets.len();
-    let mut expanded: HashMap<String, Result<Vec<Vec<String>>, String>> = HashMap::new();
+    let mut expanded: HashMap<String, Result<Vec<String>, String>> = HashMap::new();
     let mut forms_text = String::new();
     let mut block: Option<Block> = None;
     let mut in_synset = false;
@@ -136,14 +135,14 @@ pub fn add_petrarch_verbs(builder: &mut DictionaryBuilder, file: &str, text: &st
             let body = t.strip_prefix('-').unwrap_or(t).trim();
             match parse_pattern(body) {
                 Ok((items, code)) => {
-                    let variants = match expand_sets(&items, &synsets, &mut expanded) {
+                    let items = match expand_sets(&items, &synsets, &mut expanded) {
                         Ok(v) => v,
                         Err(e) => {
                             builder.errors.push(err(file, line, e));
                             continue;
                         }
                     };
-                    b.patterns.push((line, body.to_string(), variants, code));
+                    b.patterns.push((line, body.to_string(), items, code));
                 }
                 Err(e) => builder.errors.push(err(file, line, e)),
             }
@@ -358,49 +357,40 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
     }
 }
 
-/// Replaces synonym sets by words: single-word members as alternatives of one word; each multi-word
-/// member as a variant of the whole pattern.
-fn expand_sets(items: &[Item], sets: &HashMap<String, Synset>, cache: &mut HashMap<String, Result<Vec<Vec<String>>, String>>) -> Result<Vec<Vec<Item>>, String> {
-    let mut variants: Vec<Vec<Item>> = vec![Vec::new()];
+/// Replaces synonym sets by one word element whose alternatives are the members (a multi-word member
+/// is one alternative with spaces, which the coder matches word by word).
+fn expand_sets(items: &[Item], sets: &HashMap<String, Synset>, cache: &mut HashMap<String, Result<Vec<String>, String>>) -> Result<Vec<Item>, String> {
+    let mut out = Vec::with_capacity(items.len());
     for item in items {
         let Item::Set(name) = item else {
-            for v in &mut variants {
-                v.push(item.clone());
-            }
+            out.push(item.clone());
             continue;
         };
-        let members = cache.entry(name.clone()).or_insert_with(|| resolve_set(name, sets, 0)).clone()?;
-        let mut singles: Vec<String> = Vec::new();
-        let mut options: Vec<Vec<Item>> = Vec::new();
-        for m in &members {
-            if m.len() == 1 {
-                if !singles.contains(&m[0]) {
-                    singles.push(m[0].clone());
+        let members = cache
+            .entry(name.clone())
+            .or_insert_with(|| {
+                let mut alts: Vec<String> = Vec::new();
+                for m in resolve_set(name, sets, 0)? {
+                    let m = m.join(" ");
+                    if !alts.contains(&m) {
+                        alts.push(m);
+                    }
                 }
-            } else {
-                options.push(m.iter().map(|w| Item::El(PatternElement::Word(vec![w.clone()]))).collect());
-            }
-        }
-        if !singles.is_empty() {
-            options.insert(0, vec![Item::El(PatternElement::Word(singles))]);
-        }
-        if options.is_empty() {
+                Ok(alts)
+            })
+            .clone()?;
+        if members.is_empty() {
             return Err(format!("synonym set `&{name}` has no members"));
         }
-        let mut next = Vec::new();
-        'outer: for v in &variants {
-            for o in &options {
-                if next.len() >= MAX_VARIANTS {
-                    break 'outer;
-                }
-                let mut nv = v.clone();
-                nv.extend(o.iter().cloned());
-                next.push(nv);
-            }
-        }
-        variants = next;
+        out.push(Item::El(PatternElement::Word(members)));
     }
-    Ok(variants)
+    Ok(out)
+}
+
+/// PETRARCH's target is the verb's object: a pattern with no `+` nor `$` gets a target after its words.
+fn with_target(mut after: Vec<PatternElement>) -> Vec<PatternElement> {
+    after.push(PatternElement::Target);
+    after
 }
 
 /// Turns a block into patterns: each verb's default, then every pattern for every verb.
@@ -414,21 +404,24 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
             passive_code: paired,
             lemma: v.lemma.clone(),
             before: words(&v.pre),
-            after: words(&v.post),
+            after: with_target(words(&v.post)),
             text: v.text.clone(),
             origin: format!("{file}:{}", v.line),
         });
         n += 1;
     }
-    for (line, text, variants, (code, paired)) in &b.patterns {
-        for items in variants {
+    for (line, text, items, (code, paired)) in &b.patterns {
+        {
             let star = items.iter().position(|i| matches!(i, Item::Verb)).unwrap();
             let el = |i: &Item| match i {
                 Item::El(e) => Some(e.clone()),
                 _ => None,
             };
             let before: Vec<PatternElement> = items[..star].iter().filter_map(el).collect();
-            let after: Vec<PatternElement> = items[star + 1..].iter().filter_map(el).collect();
+            let mut after: Vec<PatternElement> = items[star + 1..].iter().filter_map(el).collect();
+            if !before.iter().chain(&after).any(|e| matches!(e, PatternElement::Target | PatternElement::Source)) {
+                after.push(PatternElement::Target);
+            }
             for v in &b.verbs {
                 let mut bf = before.clone();
                 bf.extend(words(&v.pre));
@@ -506,7 +499,7 @@ DOWNPLAY [014]
         let b = load();
         let d = find(&b, "break", "120");
         assert_eq!(d.len(), 2); // BREAK and +BREAK_DOWN
-        assert!(d.iter().any(|p| p.after == vec![w("down")]));
+        assert!(d.iter().any(|p| p.after == vec![w("down"), PatternElement::Target]));
         let tap = find(&b, "tap", "120");
         assert_eq!(tap[0].before, vec![w("wire")]);
         let meet = find(&b, "meet", "040");
@@ -527,18 +520,17 @@ DOWNPLAY [014]
         assert_eq!(p[0].after, vec![w("in"), PatternElement::Source]);
         assert_eq!(p[0].origin, "v.txt:17");
         let ties = find(&b, "break", "080");
-        assert_eq!(ties[0].after, vec![w("military|militaries|economic|economics"), w("ties")]);
+        assert_eq!(ties[0].after, vec![w("military|militaries|economic|economics"), w("ties"), PatternElement::Target]);
         assert_eq!(ties[0].passive_code.as_deref(), Some("081"));
-        // the set with `_` has no plurals of its own members; the multi-word member is a variant
+        // the set with `_` has no plurals of its own members; a multi-word member is one alternative
         let cur: Vec<_> = find(&b, "break", "0331").into_iter().filter(|p| p.after[0] != w("down")).collect();
-        assert_eq!(cur.len(), 2);
-        assert_eq!(cur[0].after, vec![w("cash|military|militaries|economic|economics")]);
-        assert_eq!(cur[1].after, vec![w("swiss"), w("francs")]);
+        assert_eq!(cur.len(), 1);
+        assert_eq!(cur[0].after, vec![w("cash|swiss francs|military|militaries|economic|economics"), PatternElement::Target]);
         // down: +BREAK_DOWN keeps its particle before the pattern's words
-        assert!(find(&b, "break", "1246").iter().any(|p| p.after == vec![w("down"), w("treaty")]));
+        assert!(find(&b, "break", "1246").iter().any(|p| p.after == vec![w("down"), w("treaty"), PatternElement::Target]));
         let out = find(&b, "meet", "---");
         assert_eq!(out[0].passive_code.as_deref(), Some("112"));
-        assert_eq!(out[0].after, vec![w("out"), w("of")]);
+        assert_eq!(out[0].after, vec![w("out"), w("of"), PatternElement::Target]);
     }
 
     #[test]
