@@ -103,7 +103,10 @@ fn flush(builder: &mut DictionaryBuilder, file: &str, mut b: Block) -> usize {
     }
     // the undated default first: a dated role that covers the day wins over it
     b.roles.sort_by_key(|r| r.from.is_some() || r.to.is_some());
-    builder.actors.add_actor(ActorKind::Organisation, &b.name, &b.phrases, b.roles);
+    // PETRARCH lets an agent join any actor with a bare three-letter code ("Calenardhon government",
+    // "government of Gondor"), as tidings does for countries; longer codes are complete already.
+    let kind = if b.roles.iter().all(|r| r.code.len() == 3) { ActorKind::Country } else { ActorKind::Organisation };
+    builder.actors.add_actor(kind, &b.name, &b.phrases, b.roles);
     1
 }
 
