@@ -148,7 +148,7 @@ mod tests {
     fn builtin_table_is_complete_and_clean() {
         let (table, errors) = CameoTable::parse(BUILTIN_CAMEO_CODES);
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(table.len(), 310);
+        assert_eq!(table.len(), 311);
         assert_eq!(table.get("190").unwrap().goldstein, -10.0);
         assert_eq!(table.get("190").unwrap().quad_class, 4);
         assert_eq!(table.get("030").unwrap().plover_event, "AGREE");

@@ -59,6 +59,8 @@ struct Match {
 const PREPOSITIONS: &[&str] = &[
     "to", "for", "with", "of", "in", "from", "by", "at", "on", "against", "about", "toward", "towards", "between", "among",
     "over", "after", "before", "under", "into", "than", "through", "without", "within", "across", "behind", "near", "like",
+    "around", "amid", "amidst", "despite", "including", "during", "since", "until", "via", "beyond", "throughout", "upon",
+    "onto", "alongside", "inside", "outside", "besides", "regarding", "concerning", "unlike", "per", "versus", "vs",
 ];
 
 pub fn is_preposition(w: &str) -> bool {

@@ -60,7 +60,7 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             }
             let passive = form.can_be_participle() && is_passive(words, i);
             for pattern in dicts.verbs.patterns_of(lemma) {
-                if let Some(act) = match_pattern(words, dicts, groups, i, pattern, passive) {
+                if let Some(act) = match_pattern(words, dicts, groups, i, form, pattern, passive) {
                     acts.push(act);
                     break;
                 }
@@ -80,7 +80,8 @@ fn looks_like_verb(words: &Words, i: usize, form: VerbForm, groups: &[ActorGroup
         return form != VerbForm::Gerund;
     }
     let prev = words.norm(i - 1);
-    if DETERMINERS.contains(&prev) {
+    // "the attack", "with improved relations", "of talks": a noun or an adjective, not a verb
+    if DETERMINERS.contains(&prev) || (prev != "to" && is_preposition(prev)) {
         return false;
     }
     if form == VerbForm::Base {
@@ -114,7 +115,8 @@ fn clause_end(words: &Words, from: usize) -> usize {
     (from..words.len()).find(|&j| matches!(words.norm(j), "." | ";" | ":" | "!" | "?")).unwrap_or(words.len())
 }
 
-fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, pattern: &'d VerbPattern, passive: bool) -> Option<Act<'d>> {
+#[allow(clippy::too_many_arguments)]
+fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, form: VerbForm, pattern: &'d VerbPattern, passive: bool) -> Option<Act<'d>> {
     let end = clause_end(words, verb + 1);
     let mut pos = verb + 1;
     let mut target = None;
@@ -123,8 +125,8 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         match el {
             PatternElement::Word(alts) => {
                 let limit = (pos + WORD_WINDOW).min(end);
-                let j = (pos..limit).find(|&j| alts.iter().any(|a| a == words.norm(j)))?;
-                pos = j + 1;
+                let (j, n) = (pos..limit).find_map(|j| alts.iter().find_map(|a| alt_len_at(words, j, a, end)).map(|n| (j, n)))?;
+                pos = j + n;
             }
             PatternElement::Target | PatternElement::Source => {
                 if passive && matches!(el, PatternElement::Target) {
@@ -147,7 +149,7 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         match el {
             PatternElement::Word(alts) => {
                 let lo = back.saturating_sub(WORD_WINDOW);
-                let j = (lo..back).rev().find(|&j| alts.iter().any(|a| a == words.norm(j)))?;
+                let j = (lo..back).rev().find(|&j| alts.iter().any(|a| alt_len_at(words, j, a, back).is_some()))?;
                 back = j;
             }
             PatternElement::Source | PatternElement::Target => {
@@ -173,16 +175,49 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         source = Some(agent);
         target = Some(subject);
     }
+    let has_target_slot = pattern.before.iter().chain(&pattern.after).any(|e| matches!(e, PatternElement::Target));
     let source = match source {
-        Some(s) => s,
-        None => subject_of(words, groups, back.min(verb), target)?,
+        Some(s) => {
+            // "received aid from $": the subject is the target
+            if !passive && !has_target_slot && target.is_none() {
+                target = subject_of(words, groups, back.min(verb), Some(s));
+            }
+            s
+        }
+        None => {
+            let s = subject_of(words, groups, back.min(verb), target)?;
+            // "attacks", "talks", "visits" are nouns as often as verbs: as verbs they follow their
+            // subject closely ("China strongly condemns"), not across a reporting verb ("He said
+            // talks with Iran ...")
+            if matches!(form, VerbForm::ThirdPerson | VerbForm::Base) && !close_to_subject(words, dicts, groups[s].end, verb) {
+                return None;
+            }
+            s
+        }
     };
     if intent && !code.starts_with("03") {
-        if let Some(c) = dicts.modifiers.intent_codes.get(&code[..2]) {
-            code = c.clone();
+        if let Some(c) = dicts.modifiers.intent_code(&code) {
+            code = c.to_string();
         }
     }
     Some(Act { verb, pattern, code, source, target, negated, intent, passive })
+}
+
+/// The number of words alternative `alt` ("cease fire") covers at `j`, if it matches there
+/// without reaching `end`.
+#[inline]
+fn alt_len_at(words: &Words, j: usize, alt: &str, end: usize) -> Option<usize> {
+    if !alt.contains(' ') {
+        return (words.norm(j) == alt).then_some(1);
+    }
+    let mut n = 0;
+    for part in alt.split(' ') {
+        if j + n >= end || words.norm(j + n) != part {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// The subject of a verb at `verb`: the nearest group before it in the same clause that is not the
@@ -205,6 +240,17 @@ fn subject_of(words: &Words, groups: &[ActorGroup], verb: usize, exclude: Option
         return Some(gi);
     }
     None
+}
+
+/// Only adverbs, modals, negation and intent words between a subject and its present-tense verb.
+fn close_to_subject(words: &Words, dicts: &Dictionaries, from: usize, verb: usize) -> bool {
+    if verb - from > 6 {
+        return false;
+    }
+    (from..verb).all(|j| {
+        let w = words.norm(j);
+        !(w == "that" || w == "\"" || dicts.modifiers.is_report_verb(w) || (words.get(j).is(Word::PUNCT) && w != ","))
+    })
 }
 
 /// A negation among the few words before the verb: "did not attack", "never praised".

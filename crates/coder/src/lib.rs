@@ -136,11 +136,26 @@ impl Coder {
             return;
         }
         let acts = acts::find_acts(words, &self.dicts, &groups);
+        let first = out.len();
         for act in &acts {
             if act.negated && !options.keep_negated {
                 continue;
             }
             record::push_events(ctx, words, &self.dicts, &groups, act, date, options, out);
+        }
+        // one event per (source, target, code, negated) in a sentence: "defend, consolidate and
+        // develop ties" is one act of intent, not three
+        let mut seen: Vec<(String, Option<String>, String, bool)> = Vec::new();
+        let mut k = first;
+        while k < out.len() {
+            let e = &out[k];
+            let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo.clone(), e.negated);
+            if seen.contains(&key) {
+                out.remove(k);
+            } else {
+                seen.push(key);
+                k += 1;
+            }
         }
     }
 }

@@ -43,6 +43,11 @@ fn actor_record(words: &Words, sentence: &str, p: &ActorPhrase) -> Actor {
     Actor { text: sentence[start..end].to_string(), code: p.code.clone(), country, role, name: p.name.clone() }
 }
 
+/// An actor tied to a country or a named entity, not only a role noun.
+fn anchored(p: &ActorPhrase) -> bool {
+    p.name.is_some() || p.code.len() >= 6 || split_actor_code(&p.code).0.is_some()
+}
+
 /// Adds the events of one act: the cross product of its source and target groups' members.
 #[allow(clippy::too_many_arguments)]
 pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, date: Option<NaiveDate>, options: &CodeOptions, out: &mut Vec<Event>) {
@@ -59,6 +64,10 @@ pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, g
                 if t.code == s.code {
                     continue;
                 }
+            }
+            // a bare role on both sides ("the military" -> "the president") says nothing about who
+            if !anchored(s) && t.is_none_or(|t| !anchored(t)) {
+                continue;
             }
             let explain = options.explain.then(|| {
                 json!({

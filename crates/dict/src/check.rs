@@ -45,7 +45,7 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
         if e.kind == ActorKind::Person {
             for (i, a) in e.roles.iter().enumerate() {
                 for b in &e.roles[i + 1..] {
-                    if a.code == b.code && overlaps(a.from, a.to, b.from, b.to) && !(a.to == b.from && a.to.is_some()) {
+                    if a.code == b.code && overlaps(a.from, a.to, b.from, b.to) {
                         let (file, line) = origin(&b.origin);
                         out.push(DictError { file, line, reason: format!("{}: role {} overlaps the one at {} ({} .. {})", e.name, b.code, a.origin, fmt(a.from), fmt(a.to)) });
                     }
@@ -65,6 +65,9 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
     for (phrase, ids) in phrases {
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
+                if a == b {
+                    continue;
+                }
                 let (ea, eb) = (dicts.actors.entry(*a), dicts.actors.entry(*b));
                 if ea.kind != eb.kind {
                     continue;
@@ -80,13 +83,14 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
     out
 }
 
+/// True when two date ranges share more than a handover day (one role ending the day the next begins).
 fn overlaps(a0: Option<chrono::NaiveDate>, a1: Option<chrono::NaiveDate>, b0: Option<chrono::NaiveDate>, b1: Option<chrono::NaiveDate>) -> bool {
     let starts_before_b_ends = match (a0, b1) {
-        (Some(x), Some(y)) => x <= y,
+        (Some(x), Some(y)) => x < y,
         _ => true,
     };
     let b_starts_before_a_ends = match (b0, a1) {
-        (Some(x), Some(y)) => x <= y,
+        (Some(x), Some(y)) => x < y,
         _ => true,
     };
     starts_before_b_ends && b_starts_before_a_ends

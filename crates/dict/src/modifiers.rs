@@ -35,8 +35,8 @@ impl Modifiers {
                 ("REPORT", 2) => self.raw_report.extend(list(f[1]).map(String::from)),
                 ("INTENT-CODE", 3) => {
                     let (root, code) = (f[1], f[2]);
-                    if root.len() != 2 || !known_code(root) || !known_code(code) {
-                        errors.push(err(format!("`{root} | {code}`: expected a root code and a CAMEO event code")));
+                    if !known_code(root) || !known_code(code) {
+                        errors.push(err(format!("`{root} | {code}`: expected two CAMEO event codes (an act's code or its prefix, and the intent code it becomes)")));
                     } else {
                         self.intent_codes.insert(root.to_string(), code.to_string());
                     }
@@ -62,6 +62,12 @@ impl Modifiers {
         }
     }
 
+    /// The intent code for an act's code: the most specific `INTENT-CODE` row whose code is a
+    /// prefix of it ("0512" -> row "051", else row "05").
+    pub fn intent_code(&self, code: &str) -> Option<&str> {
+        (2..=code.len()).rev().find_map(|n| self.intent_codes.get(&code[..n])).map(String::as_str)
+    }
+
     pub fn is_report_verb(&self, word: &str) -> bool {
         self.report_forms.contains_key(word)
     }
@@ -76,7 +82,7 @@ mod tests {
     fn reads_and_inflects() {
         let mut m = Modifiers::default();
         let mut errors = Vec::new();
-        m.add_file("modifiers.txt", "NEGATION | not; never\nINTENT | intend to; will\nINTENT-CODE | 05 | 030\nREPORT | say\nINTENT-CODE | 5 | 030\n", &|c| ["05", "030"].contains(&c), &mut errors);
+        m.add_file("modifiers.txt", "NEGATION | not; never\nINTENT | intend to; will\nINTENT-CODE | 05 | 030\nINTENT-CODE | 051 | 032\nREPORT | say\nINTENT-CODE | 5 | 030\n", &|c| ["05", "030", "051", "032"].contains(&c), &mut errors);
         assert_eq!(errors.len(), 1);
         let mut irr = IrregularForms::default();
         irr.add_file("f", "say | says | said | said | saying\n", &mut errors);
@@ -84,6 +90,8 @@ mod tests {
         assert!(m.intent.longest_at(&Words::new("intends to"), 0).is_some());
         assert!(m.intent.longest_at(&Words::new("will"), 0).is_some());
         assert!(m.is_report_verb("said"));
-        assert_eq!(m.intent_codes.get("05").map(String::as_str), Some("030"));
+        assert_eq!(m.intent_code("057"), Some("030"));
+        assert_eq!(m.intent_code("0512"), Some("032"));
+        assert_eq!(m.intent_code("19"), None);
     }
 }

@@ -31,7 +31,9 @@ impl VerbForm {
 /// One element of a pattern after (or before) the verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PatternElement {
-    /// A literal word, with alternatives (`wishes|congratulations`).
+    /// A literal word, with alternatives (`wishes|congratulations`). An alternative may be several
+    /// words separated by spaces: hyphenated words are split by the tokenizer (`cease-fire` is
+    /// `cease fire`).
     Word(Vec<String>),
     /// The target slot `+`.
     Target,
@@ -75,8 +77,8 @@ impl VerbPattern {
                 "$" => after.push(PatternElement::Source),
                 _ => {
                     let alts: Vec<String> = t.split('|').filter(|a| !a.is_empty()).map(|a| Words::new(a).joined()).collect();
-                    if alts.is_empty() || alts.iter().any(|a| a.is_empty() || a.contains(' ')) {
-                        return Err(format!("`{t}` is not a word or `a|b` alternatives of single words"));
+                    if alts.is_empty() || alts.iter().any(|a| a.is_empty()) {
+                        return Err(format!("`{t}` is not a word or `a|b` alternatives"));
                     }
                     after.push(PatternElement::Word(alts));
                 }
@@ -97,33 +99,44 @@ impl VerbPattern {
 /// Index of a lemma in [`VerbDictionary::lemmas`].
 pub type LemmaId = u32;
 
-/// Irregular verb forms: `base | third person | past | past participle | present participle`.
+/// Irregular verb forms: `base | third person | past | past participle | present participle`; a
+/// field may list variants separated by `;` (`cancelled; canceled`).
 #[derive(Debug, Clone, Default)]
 pub struct IrregularForms {
-    forms: FastMap<String, [String; 4]>,
+    forms: FastMap<String, [Vec<String>; 4]>,
 }
 
 impl IrregularForms {
     pub fn add_file(&mut self, file: &str, text: &str, errors: &mut Vec<DictError>) {
         for (line, f) in records(text) {
-            if f.len() != 5 || f.iter().any(|x| x.is_empty() || x.contains(' ')) {
-                errors.push(DictError { file: file.into(), line, reason: "expected `base | third person | past | past participle | present participle`, one word each".into() });
+            let lists: Vec<Vec<String>> = f.iter().map(|x| crate::format::list(x).map(str::to_lowercase).collect()).collect();
+            if f.len() != 5 || lists.iter().any(|l| l.is_empty() || l.iter().any(|w| w.contains(' '))) {
+                errors.push(DictError { file: file.into(), line, reason: "expected `base | third person | past | past participle | present participle`, one word (or `;` variants) each".into() });
                 continue;
             }
-            let l = |s: &str| s.to_lowercase();
-            self.forms.insert(l(f[0]), [l(f[1]), l(f[2]), l(f[3]), l(f[4])]);
+            self.add(&lists[0][0], [lists[1].clone(), lists[2].clone(), lists[3].clone(), lists[4].clone()]);
         }
+    }
+
+    /// Adds the forms of one verb: third person, past, past participle, present participle.
+    pub fn add(&mut self, base: &str, forms: [Vec<String>; 4]) {
+        self.forms.insert(base.to_lowercase(), forms);
     }
 
     /// All forms of a verb: irregular if listed, else by the regular rules.
     pub fn inflect(&self, base: &str) -> Vec<(String, VerbForm)> {
         if let Some([third, past, part, ger]) = self.forms.get(base) {
-            let mut v = vec![(base.to_string(), VerbForm::Base), (third.clone(), VerbForm::ThirdPerson), (ger.clone(), VerbForm::Gerund)];
-            if past == part {
-                v.push((past.clone(), VerbForm::PastOrParticiple));
-            } else {
-                v.push((past.clone(), VerbForm::Past));
-                v.push((part.clone(), VerbForm::PastParticiple));
+            let mut v = vec![(base.to_string(), VerbForm::Base)];
+            v.extend(third.iter().map(|w| (w.clone(), VerbForm::ThirdPerson)));
+            v.extend(ger.iter().map(|w| (w.clone(), VerbForm::Gerund)));
+            for p in past {
+                let kind = if part.contains(p) { VerbForm::PastOrParticiple } else { VerbForm::Past };
+                v.push((p.clone(), kind));
+            }
+            for p in part {
+                if !past.contains(p) {
+                    v.push((p.clone(), VerbForm::PastParticiple));
+                }
             }
             return v;
         }

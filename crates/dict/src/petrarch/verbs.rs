@@ -16,8 +16,10 @@
 //! ```
 //!
 //! Every verb of a block gets every pattern of the block, as a [`VerbPattern`] with the verb as its
-//! lemma: the words before `*` go to `before`, those after to `after` (connectors `_`, parentheses and
-//! braces become consecutive words). A synonym set becomes one [`PatternElement::Word`] whose
+//! lemma: the words before `*` go to `before`, those after to `after`. The words of a prepositional
+//! phrase `(...)` become consecutive word elements (the coder allows a few words between them); a noun
+//! phrase `{...}` and words joined by `_` must stand together, so they become one word element whose
+//! alternatives are whole phrases ("new military relations"). A synonym set becomes one [`PatternElement::Word`] whose
 //! alternatives are its members (a multi-word member is one alternative with spaces). PETRARCH finds
 //! the target as the verb's object; here a pattern with neither `+` nor `$` gets a
 //! [`PatternElement::Target`] after its words.
@@ -33,6 +35,9 @@ use crate::verbs::{regular_forms, PatternElement, VerbPattern};
 use crate::words::Words;
 use crate::DictionaryBuilder;
 use std::collections::HashMap;
+
+/// At most this many alternatives for one noun phrase built from synonym sets.
+const MAX_PHRASE_ALTERNATIVES: usize = 2000;
 
 /// A `~` transformation line, kept for reference: tidings does not apply them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +78,10 @@ enum Item {
     Verb,
     El(PatternElement),
     Set(String),
+    /// Words and sets that must stand together (`{NEW &TIETYPES RELATIONS}`, `NEW_ZEALAND`).
+    Phrase(Vec<Item>),
+    /// Items in braces that hold a slot: kept as separate items.
+    Group(Vec<Item>),
 }
 
 struct Block {
@@ -319,7 +328,8 @@ fn forms_line(base: &str, forms: &[String]) -> String {
     format!("{base} | {third} | {past} | {part} | {ger}\n")
 }
 
-/// Tokens of a pattern body (`* (TO PEACE &TREATY) [037:037]`) and its code.
+/// Tokens of a pattern body (`* (TO PEACE &TREATY) [037:037]`) and its code. A `{noun phrase}` and
+/// words joined by `_` must stand together in the text: they become one [`Item::Phrase`].
 fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), String> {
     let (head, codes) = split_codes(body)?;
     let code = match codes.as_slice() {
@@ -327,28 +337,38 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
         [] => return Err("a pattern ends with its code: `[code]`".into()),
         _ => return Err("a pattern has one `[code]`".into()),
     };
-    let spaced: String = head.chars().map(|c| if matches!(c, '(' | ')' | '{' | '}' | '_') { ' ' } else { c }).collect();
-    let spaced = spaced.replace('*', " * ");
+    let spaced: String = head.chars().map(|c| if matches!(c, '(' | ')') { ' ' } else { c }).collect();
+    let spaced = spaced.replace('*', " * ").replace('{', " { ").replace('}', " } ");
     let mut items = Vec::new();
+    let mut brace: Option<Vec<Item>> = None;
     for tok in spaced.split_whitespace() {
-        // `*` may be glued to words in the PETRARCH-1 style (`IN_*`, `*_OUT` are split above)
         match tok {
-            "*" => items.push(Item::Verb),
-            "$" => items.push(Item::El(PatternElement::Source)),
-            "+" => items.push(Item::El(PatternElement::Target)),
-            "%" => items.push(Item::El(PatternElement::Source)),
-            "^" => {}
-            _ if tok.starts_with('&') => items.push(Item::Set(set_key(&tok[1..]))),
-            _ => {
-                let w = Words::new(tok);
-                if w.is_empty() {
-                    return Err(format!("`{tok}` is not a pattern word"));
-                }
-                for i in 0..w.len() {
-                    items.push(Item::El(PatternElement::Word(vec![w.norm(i).to_string()])));
-                }
+            "{" => {
+                brace = Some(Vec::new());
+                continue;
             }
+            "}" => {
+                if let Some(group) = brace.take() {
+                    items.push(phrase_item(group));
+                }
+                continue;
+            }
+            _ => {}
         }
+        let parts: Vec<&str> = tok.split('_').filter(|p| !p.is_empty()).collect();
+        let joined = parts.len() > 1 && !parts.iter().any(|p| matches!(*p, "*" | "$" | "+" | "%" | "^"));
+        let mut here = Vec::new();
+        for part in parts {
+            token_items(part, &mut here)?;
+        }
+        let here = if joined && brace.is_none() { vec![phrase_item(here)] } else { here };
+        match &mut brace {
+            Some(g) => g.extend(here),
+            None => items.extend(here),
+        }
+    }
+    if let Some(group) = brace.take() {
+        items.push(phrase_item(group));
     }
     match items.iter().filter(|i| matches!(i, Item::Verb)).count() {
         1 => Ok((items, code)),
@@ -357,11 +377,65 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
     }
 }
 
+/// A group of words and sets that must stand together; slots inside it are left as they are.
+fn phrase_item(group: Vec<Item>) -> Item {
+    if group.len() > 1 && group.iter().all(|i| matches!(i, Item::Set(_) | Item::El(PatternElement::Word(_)))) {
+        Item::Phrase(group)
+    } else if group.len() == 1 {
+        group.into_iter().next().unwrap()
+    } else {
+        Item::Group(group)
+    }
+}
+
+fn token_items(tok: &str, items: &mut Vec<Item>) -> Result<(), String> {
+    match tok {
+        "*" => items.push(Item::Verb),
+        "$" => items.push(Item::El(PatternElement::Source)),
+        "+" => items.push(Item::El(PatternElement::Target)),
+        "%" => items.push(Item::El(PatternElement::Source)),
+        "^" => {}
+        _ if tok.starts_with('&') => items.push(Item::Set(set_key(&tok[1..]))),
+        _ => {
+            let w = Words::new(tok);
+            if w.is_empty() {
+                return Err(format!("`{tok}` is not a pattern word"));
+            }
+            for i in 0..w.len() {
+                items.push(Item::El(PatternElement::Word(vec![w.norm(i).to_string()])));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Replaces synonym sets by one word element whose alternatives are the members (a multi-word member
 /// is one alternative with spaces, which the coder matches word by word).
 fn expand_sets(items: &[Item], sets: &HashMap<String, Synset>, cache: &mut HashMap<String, Result<Vec<String>, String>>) -> Result<Vec<Item>, String> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
+        if let Item::Group(g) = item {
+            out.extend(expand_sets(g, sets, cache)?);
+            continue;
+        }
+        if let Item::Phrase(g) = item {
+            // every combination of the alternatives, as one multi-word alternative each
+            let mut alts = vec![String::new()];
+            for el in expand_sets(g, sets, cache)? {
+                let Item::El(PatternElement::Word(ws)) = el else { continue };
+                let mut next = Vec::new();
+                for a in &alts {
+                    for w in &ws {
+                        if next.len() < MAX_PHRASE_ALTERNATIVES {
+                            next.push(if a.is_empty() { w.clone() } else { format!("{a} {w}") });
+                        }
+                    }
+                }
+                alts = next;
+            }
+            out.push(Item::El(PatternElement::Word(alts)));
+            continue;
+        }
         let Item::Set(name) = item else {
             out.push(item.clone());
             continue;
@@ -520,7 +594,7 @@ DOWNPLAY [014]
         assert_eq!(p[0].after, vec![w("in"), PatternElement::Source]);
         assert_eq!(p[0].origin, "v.txt:17");
         let ties = find(&b, "break", "080");
-        assert_eq!(ties[0].after, vec![w("military|militaries|economic|economics"), w("ties"), PatternElement::Target]);
+        assert_eq!(ties[0].after, vec![w("military ties|militaries ties|economic ties|economics ties"), PatternElement::Target]);
         assert_eq!(ties[0].passive_code.as_deref(), Some("081"));
         // the set with `_` has no plurals of its own members; a multi-word member is one alternative
         let cur: Vec<_> = find(&b, "break", "0331").into_iter().filter(|p| p.after[0] != w("down")).collect();
