@@ -45,6 +45,10 @@ pub fn load_dictionaries(args: &DictionaryArgs) -> anyhow::Result<tidings_dict::
 }
 
 fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
+    if tidings_dict::petrarch::is_petrarch_dir(dir) {
+        tidings_dict::petrarch::load_petrarch_dir(builder, dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+        return Ok(());
+    }
     builder.add_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(())
 }

@@ -174,3 +174,6 @@ fn story_date(text: &str, sentences: &[std::ops::Range<usize>], headline_end: Op
     }
     Some(article_date)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+//! Behaviour of the coder on single sentences, with the built-in dictionaries.
+
+use crate::{CodeOptions, Coder};
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+use tidings_dict::Dictionaries;
+use tidings_event::Event;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(Dictionaries::builtin()))
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn code(text: &str, on: &str) -> Vec<Event> {
+    coder().code_text(text, date(on), &CodeOptions::default())
+}
+
+/// (source, target, root) triples.
+fn triples(events: &[Event]) -> Vec<(String, String, String)> {
+    events.iter().map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(), e.root.clone())).collect()
+}
+
+fn has(events: &[Event], source: &str, target: &str, root: &str) -> bool {
+    triples(events).iter().any(|(s, t, r)| s == source && t == target && r == root)
+}
+
+#[test]
+fn active_voice() {
+    let ev = code("China condemned Japan on Monday.", "2020-10-11");
+    assert!(has(&ev, "CHN", "JPN", "11"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    let ev = code("Japan was condemned by China.", "2020-10-11");
+    assert!(has(&ev, "CHN", "JPN", "11"), "{:?}", triples(&ev));
+    assert!(!has(&ev, "JPN", "CHN", "11"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn negated_acts_are_dropped_or_marked() {
+    let ev = code("Russia did not attack Ukraine.", "2020-10-11");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    let kept = coder().code_text("Russia did not attack Ukraine.", date("2020-10-11"), &CodeOptions { keep_negated: true, ..Default::default() });
+    assert!(kept.iter().any(|e| e.negated && e.source.code == "RUS" && e.target.as_ref().unwrap().code == "UKR"), "{:?}", triples(&kept));
+}
+
+#[test]
+fn compound_actors_give_one_event_each() {
+    let ev = code("China and Russia condemned the United States.", "2020-10-11");
+    assert!(has(&ev, "CHN", "USA", "11"), "{:?}", triples(&ev));
+    assert!(has(&ev, "RUS", "USA", "11"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn intent_turns_cooperation_into_root_03() {
+    let ev = code("Chinese President Xi Jinping said he intends to deepen relations with Pyongyang.", "2020-10-11");
+    assert!(ev.iter().any(|e| e.source.code == "CHNGOV" && e.target.as_ref().unwrap().code == "PRKGOV" && e.root == "03"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn reported_speech_codes_the_reported_act() {
+    let ev = code("KCNA said that China praised North Korea.", "2020-10-11");
+    assert!(has(&ev, "CHN", "PRK", "05"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.source.code.ends_with("MED")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn agents_compose_with_countries() {
+    let ev = code("North Korean state media praised the Chinese president.", "2020-10-11");
+    assert!(has(&ev, "PRKMED", "CHNGOV", "05"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn same_name_codes_by_date() {
+    // in office, out of office (a former official is an elite), back in office
+    let first_term = code("Donald Trump praised Japan.", "2018-06-01");
+    let between = code("Donald Trump praised Japan.", "2022-06-01");
+    let second_term = code("Donald Trump praised Japan.", "2025-06-01");
+    assert_eq!(first_term[0].source.code, "USAGOV", "{:?}", triples(&first_term));
+    assert_eq!(between[0].source.code, "USAELI", "{:?}", triples(&between));
+    assert_eq!(second_term[0].source.code, "USAGOV", "{:?}", triples(&second_term));
+    // before a first office: the country alone
+    let before = code("Emmanuel Macron praised Japan.", "2012-06-01");
+    assert_eq!(before[0].source.code, "FRA", "{:?}", triples(&before));
+}
+
+#[test]
+fn short_names_and_pronouns_resolve_within_an_article() {
+    let ev = code("Kim Jong Un met Xi Jinping in Beijing. Later, Kim praised China. He also thanked Xi.", "2019-01-10");
+    assert!(ev.iter().any(|e| e.sentence.starts_with("Later") && e.source.code == "PRKGOV" && e.source.name.as_deref() == Some("Kim Jong Un")), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.sentence.starts_with("He") && e.source.code == "PRKGOV" && e.target.as_ref().is_some_and(|t| t.code == "CHNGOV")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn the_sentence_date_wins_over_the_article_date() {
+    let ev = code("China condemned Japan on Saturday.", "2020-10-11");
+    assert_eq!(ev[0].date, "2020-10-10");
+    let ev = code("China condemned Japan.", "2020-10-11");
+    assert_eq!(ev[0].date, "2020-10-11");
+}
+
+#[test]
+fn events_carry_cameo_facts() {
+    let ev = code("China praised North Korea.", "2020-10-11");
+    let e = &ev[0];
+    assert_eq!((e.quad_class, e.plover.event.as_str()), (1, "SUPPORT"));
+    assert!((e.goldstein - 3.4).abs() < 1e-6);
+    assert_eq!(&e.sentence, "China praised North Korea.");
+}
