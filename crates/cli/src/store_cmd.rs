@@ -274,6 +274,10 @@ fn parse_dyad(dyad: &str) -> anyhow::Result<(String, String)> {
 
 /// Lists events with their counts and one evidence sentence each.
 pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
+    closed_pipe_is_success(query_inner(a))
+}
+
+fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&a.db)?;
     let filter = QueryFilter {
         actor: a.actor,
@@ -364,6 +368,10 @@ fn csv_field(text: &str) -> String {
 
 /// Per period and direction: events by QuadClass, Goldstein sum and mean; then sparklines.
 pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
+    closed_pipe_is_success(timeline_inner(a))
+}
+
+fn timeline_inner(a: TimelineArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&a.db)?;
     let period = match a.by {
         PeriodArg::Day => Period::Day,
@@ -427,6 +435,10 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
 
 /// Writes the GDELT Events or Mentions table, JSON Lines, or Parquet files.
 pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
+    closed_pipe_is_success(export_inner(a))
+}
+
+fn export_inner(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&a.db)?;
     if let ExportFormat::Parquet = a.format {
         let dir = a.out.as_deref().context("--format parquet needs --out DIR")?;
@@ -458,4 +470,21 @@ pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
 
 fn create(path: &Path) -> anyhow::Result<std::fs::File> {
     std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))
+}
+
+/// A reader that stops early (`tidings query | head`) is not an error.
+fn closed_pipe_is_success(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(err)
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                    || c.downcast_ref::<tidings_store::StoreError>().is_some_and(|e| {
+                        matches!(e, tidings_store::StoreError::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+                    })
+            }) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
 }

@@ -53,7 +53,9 @@ fn shape(field: &str) -> String {
 }
 
 /// Column name -> the set of shapes seen in the real rows, and the real rows themselves.
-fn sample() -> (HashMap<String, HashSet<String>>, Vec<HashMap<String, String>>) {
+type Row = HashMap<String, String>;
+
+fn sample() -> (HashMap<String, HashSet<String>>, Vec<Row>) {
     let text = std::fs::read_to_string(shared("reference/gdelt/events2-sample.csv")).expect("GDELT sample");
     let mut lines = text.lines();
     let header = csv_fields(lines.next().unwrap());
@@ -62,7 +64,7 @@ fn sample() -> (HashMap<String, HashSet<String>>, Vec<HashMap<String, String>>) 
     for line in lines {
         let fields = csv_fields(line);
         assert_eq!(fields.len(), header.len(), "sample line: {line}");
-        let row: HashMap<String, String> = header.iter().cloned().zip(fields).collect();
+        let row: Row = header.iter().cloned().zip(fields).collect();
         for (k, v) in &row {
             shapes.entry(k.clone()).or_default().insert(shape(v));
         }
