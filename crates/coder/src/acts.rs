@@ -8,6 +8,7 @@
 //! the source.
 
 use crate::actors::{is_preposition, ActorGroup};
+use tidings_dict::verbs::{mask_add, WordMask};
 use tidings_dict::words::{Word, Words};
 use tidings_dict::{Dictionaries, PatternElement, VerbForm, VerbPattern};
 
@@ -49,17 +50,26 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             *f = true;
         }
     }
+    let mut present: Option<WordMask> = None;
     for i in 0..words.len() {
         if in_group[i] || words.get(i).is(Word::PUNCT) {
             continue;
         }
         let Some(forms) = dicts.verbs.lookup(words.norm(i)) else { continue };
+        // the words of the sentence, to skip patterns whose words are absent
+        let present = present.get_or_insert_with(|| {
+            let mut m = [0u64; 4];
+            for j in 0..words.len() {
+                mask_add(&mut m, words.norm(j));
+            }
+            m
+        });
         for &(lemma, form) in forms {
             if !looks_like_verb(words, i, form, groups) {
                 continue;
             }
             let passive = form.can_be_participle() && is_passive(words, i);
-            for pattern in dicts.verbs.patterns_of(lemma) {
+            for pattern in dicts.verbs.candidate_patterns(lemma, *present) {
                 if let Some(act) = match_pattern(words, dicts, groups, i, form, pattern, passive) {
                     acts.push(act);
                     break;
@@ -164,8 +174,6 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             }
         }
     }
-    let negated = is_negated(words, dicts, verb);
-    let intent = has_intent(words, dicts, groups, verb);
     let mut code = if passive { pattern.passive_code.clone().unwrap_or_else(|| pattern.code.clone()) } else { pattern.code.clone() };
     if passive {
         // the subject is the target; the source follows "by"
@@ -195,6 +203,8 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             s
         }
     };
+    let negated = is_negated(words, dicts, verb);
+    let intent = has_intent(words, dicts, groups, verb);
     if intent && !code.starts_with("03") {
         if let Some(c) = dicts.modifiers.intent_code(&code) {
             code = c.to_string();

@@ -127,15 +127,20 @@ impl Coder {
         if words.is_empty() {
             return;
         }
-        if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
-            return;
-        }
-        let date = ctx.event_date();
-        let groups = actors::find_actors(words, &self.dicts, date.or(ctx.article_date), memory);
+        // actors are resolved on the story date; the sentence's own date is looked up only when
+        // there is an event to date
+        let groups = actors::find_actors(words, &self.dicts, ctx.default_date.or(ctx.article_date), memory);
         if groups.is_empty() {
             return;
         }
         let acts = acts::find_acts(words, &self.dicts, &groups);
+        if acts.is_empty() {
+            return;
+        }
+        if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
+            return;
+        }
+        let date = ctx.event_date();
         let first = out.len();
         for act in &acts {
             if act.negated && !options.keep_negated {

@@ -181,6 +181,28 @@ pub struct VerbDictionary {
     by_lemma: Vec<Vec<u32>>,
     forms: FastMap<String, Vec<(LemmaId, VerbForm)>>,
     lemma_ids: FastMap<String, LemmaId>,
+    /// Per pattern, one [`WordMask`] per literal element: the bits of its alternatives' first words.
+    masks: Vec<Vec<WordMask>>,
+}
+
+/// A 256-bit set of word hashes: a quick, inexact test that some words occur in a sentence.
+pub type WordMask = [u64; 4];
+
+/// Sets the bit of `word` in `mask`.
+#[inline]
+pub fn mask_add(mask: &mut WordMask, word: &str) {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in word.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let bit = (h >> 56) as usize; // top byte: 0..=255
+    mask[bit >> 6] |= 1 << (bit & 63);
+}
+
+#[inline]
+fn mask_meets(a: &WordMask, b: &WordMask) -> bool {
+    (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
 }
 
 impl VerbDictionary {
@@ -206,6 +228,25 @@ impl VerbDictionary {
             };
             d.by_lemma[id as usize].push(i as u32);
         }
+        d.masks = patterns
+            .iter()
+            .map(|p| {
+                p.before
+                    .iter()
+                    .chain(&p.after)
+                    .filter_map(|el| match el {
+                        PatternElement::Word(alts) => {
+                            let mut m = [0u64; 4];
+                            for a in alts {
+                                mask_add(&mut m, a.split(' ').next().unwrap_or(a));
+                            }
+                            Some(m)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
         d.patterns = patterns;
         for list in &mut d.by_lemma {
             let pats = &d.patterns;
@@ -223,6 +264,15 @@ impl VerbDictionary {
     /// Patterns of a lemma, most specific first.
     pub fn patterns_of(&self, lemma: LemmaId) -> impl Iterator<Item = &VerbPattern> {
         self.by_lemma[lemma as usize].iter().map(|i| &self.patterns[*i as usize])
+    }
+
+    /// Patterns of a lemma, most specific first, skipping those whose literal words cannot all occur
+    /// in a sentence whose words are in `sentence` (built with [`mask_add`]).
+    pub fn candidate_patterns(&self, lemma: LemmaId, sentence: WordMask) -> impl Iterator<Item = &VerbPattern> + '_ {
+        self.by_lemma[lemma as usize]
+            .iter()
+            .filter(move |i| self.masks[**i as usize].iter().all(|m| mask_meets(m, &sentence)))
+            .map(|i| &self.patterns[*i as usize])
     }
 
     pub fn len(&self) -> usize {

@@ -1,0 +1,45 @@
+//! Coding throughput on one core: sentences/s and MB/s over a JSON Lines corpus.
+//!
+//! `cargo bench -p tidings-coder --bench throughput [-- FILE [ROUNDS]]`; the default corpus is
+//! `../shared/corpus/allsides-world/articles.jsonl`. Reading and parsing the file is not timed;
+//! cleaning, sentence splitting, actor and verb matching and event building are.
+
+use std::path::PathBuf;
+use std::time::Instant;
+use tidings_coder::{CodeOptions, Coder};
+use tidings_dict::Dictionaries;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let file = args.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/allsides-world/articles.jsonl"));
+    let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let articles: Vec<_> = match tidings_article::read_path(&file, None) {
+        Ok(records) => records.filter_map(Result::ok).collect(),
+        Err(e) => {
+            eprintln!("throughput: {e}; pass a JSON Lines corpus as the first argument");
+            return;
+        }
+    };
+    let bytes: usize = articles.iter().map(|a| a.text.len() + a.title.as_ref().map_or(0, |t| t.len())).sum();
+    let load = Instant::now();
+    let coder = Coder::new(Dictionaries::builtin());
+    let load_secs = load.elapsed().as_secs_f64();
+    let options = CodeOptions::default();
+    let mut best = f64::MAX;
+    let (mut sentences, mut events) = (0, 0);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        sentences = 0;
+        events = 0;
+        for a in &articles {
+            let coded = coder.code(a, &options);
+            sentences += coded.sentence_count;
+            events += coded.events.len();
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!("corpus: {} ({} articles, {:.1} MB of text)", file.display(), articles.len(), bytes as f64 / 1e6);
+    println!("dictionaries: built in {:.3} s", load_secs);
+    println!("coded: {sentences} sentences, {events} events; best of {rounds} rounds: {best:.3} s on one core");
+    println!("throughput: {:.0} sentences/s, {:.1} MB/s, {:.0} articles/s", sentences as f64 / best, bytes as f64 / 1e6 / best, articles.len() as f64 / best);
+}
