@@ -24,15 +24,19 @@ pub struct SentenceContext<'a> {
 
 impl SentenceContext<'_> {
     /// The sentence's own past date expression ("on Saturday", "Oct. 9"), else the default date.
-    pub fn event_date(&self) -> Option<NaiveDate> {
+    pub fn event_date(&self) -> (Option<NaiveDate>, &'static str) {
         if let Some(article_date) = self.article_date {
             for m in tidings_text::find_dates(self.sentence, article_date) {
                 if m.date <= article_date && (article_date - m.date).num_days() <= 366 {
-                    return Some(m.date);
+                    return (Some(m.date), "sentence");
                 }
             }
         }
-        self.default_date
+        match self.default_date {
+            Some(d) if Some(d) != self.article_date => (Some(d), "story"),
+            Some(d) => (Some(d), "article"),
+            None => (None, "coded"),
+        }
     }
 }
 
@@ -50,8 +54,9 @@ fn anchored(p: &ActorPhrase) -> bool {
 
 /// Adds the events of one act: the cross product of its source and target groups' members.
 #[allow(clippy::too_many_arguments)]
-pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, date: Option<NaiveDate>, options: &CodeOptions, out: &mut Vec<Event>) {
+pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, date: (Option<NaiveDate>, &str), options: &CodeOptions, out: &mut Vec<Event>) {
     let Some(code) = dicts.cameo.get(&act.code) else { return };
+    let (date, basis) = date;
     let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let sources = &groups[act.source].members;
     let targets: Vec<Option<&ActorPhrase>> = match act.target {
@@ -89,6 +94,7 @@ pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, g
                 sentence: ctx.sentence.to_string(),
                 span: Span { start: ctx.offset, end: ctx.offset + ctx.sentence.len() },
                 date: date.format("%Y-%m-%d").to_string(),
+                date_basis: Some(basis.to_string()),
                 source: actor_record(words, ctx.sentence, s),
                 target: t.map(|t| actor_record(words, ctx.sentence, t)),
                 cameo: code.code.clone(),

@@ -17,6 +17,7 @@
 //!     sentence: "China praised North Korea.".into(),
 //!     span: Span { start: 0, end: 26 },
 //!     date: "2020-10-10".into(),
+//!     date_basis: None,
 //!     source: Actor::new("China", "CHN"),
 //!     target: Some(Actor::new("North Korea", "PRK")),
 //!     cameo: "051".into(),
@@ -109,6 +110,11 @@ pub struct Event {
     pub span: Span,
     /// The date the event took place, `YYYY-MM-DD`.
     pub date: String,
+    /// Where `date` comes from: `sentence` (a date expression in the evidence sentence), `story`
+    /// (the date the article's lead gives), `article` (the publication date), or `coded` (the
+    /// article has no date at all: the day it was coded, as GDELT's DATEADDED).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date_basis: Option<String>,
     pub source: Actor,
     pub target: Option<Actor>,
     /// Full CAMEO event code with leading zeros ("051").

@@ -24,6 +24,7 @@ pub fn event(sentence_index: usize, date: &str, source: &str, target: &str, came
         span: Span { start: 10 * sentence_index, end: 10 * sentence_index + sentence.len() },
         sentence,
         date: date.into(),
+        date_basis: None,
         source: Actor::new(source, source),
         target: if target.is_empty() { None } else { Some(Actor::new(target, target)) },
         cameo: cameo.into(),
