@@ -23,6 +23,7 @@
 
 pub mod actors;
 pub mod acts;
+pub mod assertion;
 pub mod memory;
 mod record;
 
@@ -133,7 +134,8 @@ impl Coder {
         if groups.is_empty() {
             return;
         }
-        let acts = acts::find_acts(words, &self.dicts, &groups);
+        let mut acts = acts::find_acts(words, &self.dicts, &groups);
+        acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a).is_none());
         if acts.is_empty() {
             return;
         }

@@ -112,3 +112,26 @@ fn events_carry_cameo_facts() {
     assert!((e.goldstein - 3.4).abs() < 1e-6);
     assert_eq!(&e.sentence, "China praised North Korea.");
 }
+
+#[test]
+fn questions_conditionals_and_hypotheticals_are_not_events() {
+    for text in [
+        "Will China attack Japan?",
+        "If Russia attacks Ukraine, the West will respond.",
+        "China could attack Japan.",
+        "The United States urged Russia to attack Ukraine.",
+    ] {
+        let ev = code(text, "2020-10-11");
+        assert!(!ev.iter().any(|e| e.root == "19" || e.root == "18"), "{text}: {:?}", triples(&ev));
+    }
+    // the appeal itself stands
+    let ev = code("The United States urged Russia to withdraw from Ukraine.", "2020-10-11");
+    assert!(ev.iter().any(|e| e.source.code == "USA" && e.target.as_ref().is_some_and(|t| t.code == "RUS") && (e.root == "02" || e.root == "10")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn places_after_a_locative_preposition_are_not_targets() {
+    // unless the pattern asks for the preposition ("launch airstrikes in +")
+    let ev = code("The United States condemned the violence in Syria.", "2020-10-11");
+    assert!(!has(&ev, "USA", "SYR", "11"), "{:?}", triples(&ev));
+}
