@@ -31,6 +31,14 @@ impl SentenceContext<'_> {
                     return (Some(m.date), "sentence");
                 }
             }
+            // a month or year the sentence names: the first day of that period
+            if let Some(p) = tidings_text::find_periods(self.sentence, article_date).first() {
+                let basis = match p.precision {
+                    tidings_text::Precision::Month => "sentence-month",
+                    tidings_text::Precision::Year => "sentence-year",
+                };
+                return (Some(p.start), basis);
+            }
         }
         match self.default_date {
             Some(d) if Some(d) != self.article_date => (Some(d), "story"),

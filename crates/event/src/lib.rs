@@ -110,7 +110,9 @@ pub struct Event {
     pub span: Span,
     /// The date the event took place, `YYYY-MM-DD`.
     pub date: String,
-    /// Where `date` comes from: `sentence` (a date expression in the evidence sentence), `story`
+    /// Where `date` comes from: `sentence` (a date expression in the evidence sentence),
+    /// `sentence-month` / `sentence-year` (the sentence names only a past month or year: `date` is its
+    /// first day), `story`
     /// (the date the article's lead gives), `article` (the publication date), or `coded` (the
     /// article has no date at all: the day it was coded, as GDELT's DATEADDED).
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -10,6 +10,8 @@
 //! - [`find_dates`]: the date expressions of one sentence ("on Saturday", "yesterday", "Oct. 9",
 //!   "9 October 2020", "next Monday") as [`DateMention`]s resolved against the article date, each
 //!   with a [`DateKind`].
+//! - [`find_periods`]: past months and years ("in December", "last year", "in 2009") as
+//!   [`PeriodMention`]s, for acts a sentence dates less precisely than to the day.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -27,7 +29,9 @@
 //! ```
 
 mod dates;
+mod periods;
 mod sentences;
 
 pub use dates::{find_dates, DateKind, DateMention};
+pub use periods::{find_periods, PeriodMention, Precision};
 pub use sentences::split_sentences;
