@@ -28,8 +28,18 @@ pub struct Act<'d> {
 
 /// How far (in words) a pattern word may be from the previous element.
 const WORD_WINDOW: usize = 4;
-/// How far (in words) a target may start after the previous element.
+/// How far (in words) a target may start after the previous element without further checks.
 const TARGET_WINDOW: usize = 7;
+/// How far (in words) a target may start after the previous element when nothing between them ends
+/// the verb's object ("welcomed a resumption of formal diplomatic ties with Osgiliath").
+const OBJECT_WINDOW: usize = 16;
+
+/// Words that end a verb's object noun phrase: a new clause or a subordinate clause starts.
+const OBJECT_BREAKERS: &[&str] = &[
+    ",", "\"", "(", ")", "--", "after", "before", "when", "while", "because", "since", "until", "although", "though", "if", "unless", "whereas", "that", "which", "who", "whom", "whose", "where", "but", "as", "so", "said", "says", "say",
+];
+/// Conjunctions that open a subordinate clause: a subject before one is not the subject of a verb after it.
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "because", "since", "until", "although", "though", "if", "unless", "whereas", "once"];
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "'s", "such", "any", "every", "each", "no", "of", "for", "new", "first",
@@ -142,8 +152,7 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
                 if passive && matches!(el, PatternElement::Target) {
                     continue;
                 }
-                let limit = (pos + TARGET_WINDOW).min(end);
-                let (gi, g) = groups.iter().enumerate().find(|(_, g)| g.start >= pos && g.start < limit)?;
+                let (gi, g) = object_group(words, dicts, groups, pos, end)?;
                 if matches!(el, PatternElement::Target) {
                     target = Some(gi);
                 } else {
@@ -213,6 +222,63 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
     Some(Act { verb, pattern, code, source, target, negated, intent, passive })
 }
 
+/// The actor group that fills a slot after `pos`: the first group within a few words (unless a
+/// comma separates it and it is the subject of a reporting verb: "..., a senior official said"),
+/// else the first group further on in the same noun phrase, before anything that ends the verb's
+/// object ("a resumption of formal diplomatic ties with Osgiliath").
+fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup], pos: usize, end: usize) -> Option<(usize, &'g ActorGroup)> {
+    let (gi, g) = groups.iter().enumerate().find(|(_, g)| g.start >= pos && g.start < end)?;
+    let reporting = g.end < words.len() && is_reporting(dicts, words.norm(g.end));
+    let crosses_comma = (pos..g.start).any(|j| words.norm(j) == ",");
+    if reporting && crosses_comma {
+        return None;
+    }
+    if g.start < pos + TARGET_WINDOW {
+        return Some((gi, g));
+    }
+    if g.start >= pos + OBJECT_WINDOW || !object_path(words, dicts, pos, g.start) {
+        return None;
+    }
+    Some((gi, g))
+}
+
+/// Do the words `from..to` read as one noun phrase and its prepositional phrases, ending in a
+/// preposition ("a resumption of formal diplomatic ties with")? No clause, verb, coordination or
+/// other name may stand between, and at most two prepositions.
+fn object_path(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> bool {
+    let mut preps = 0;
+    for j in from..to {
+        let w = words.norm(j);
+        if OBJECT_BREAKERS.contains(&w) || matches!(w, "and" | "or" | "by" | "whether" | "than" | "not") || MODALS.contains(&w) && w != "to" || BE_FORMS.contains(&w) || matches!(w, "has" | "have" | "had") {
+            return false;
+        }
+        if words.get(j).is(Word::PUNCT) && w != "-" || words.get(j).is(Word::CAPITALIZED) || starts_verb_phrase(words, dicts, j) {
+            return false;
+        }
+        if is_preposition(w) {
+            preps += 1;
+        }
+    }
+    let last = if to > from + 1 && words.norm(to - 1) == "the" { to - 2 } else { to - 1 };
+    preps <= 2 && matches!(words.norm(last), "with" | "between" | "of" | "in" | "on" | "to" | "against" | "for" | "from" | "toward" | "towards")
+}
+
+/// A non-finite verb that opens a clause of its own inside an object: "to send", "leaning on",
+/// "imposed by".
+fn starts_verb_phrase(words: &Words, dicts: &Dictionaries, j: usize) -> bool {
+    let Some(forms) = dicts.verbs.lookup(words.norm(j)) else { return false };
+    forms.iter().any(|&(_, f)| match f {
+        VerbForm::Base => j > 0 && words.norm(j - 1) == "to",
+        VerbForm::Gerund | VerbForm::PastParticiple | VerbForm::PastOrParticiple | VerbForm::Past => true,
+        VerbForm::ThirdPerson => false,
+    })
+}
+
+/// A verb of reporting: the dictionaries' own, or the few every dictionary set shares.
+fn is_reporting(dicts: &Dictionaries, w: &str) -> bool {
+    matches!(w, "said" | "says" | "told" | "added" | "reported") || dicts.modifiers.is_report_verb(w)
+}
+
 /// The number of words alternative `alt` ("cease fire") covers at `j`, if it matches there
 /// without reaching `end`.
 #[inline]
@@ -242,6 +308,12 @@ fn subject_of(words: &Words, groups: &[ActorGroup], verb: usize, exclude: Option
         }
         if verb - g.end > 30 {
             return None;
+        }
+        // "Arnor restored ties after crowds burned its embassy": the subject of "burned" follows "after"
+        if let Some(k) = (g.end..verb).rev().find(|&j| SUBORDINATORS.contains(&words.norm(j))) {
+            if !(k..verb).any(|j| words.norm(j) == ",") {
+                return None;
+            }
         }
         let object_of_prep = g.start > 0 && (is_preposition(words.norm(g.start - 1)) || (g.start > 1 && words.norm(g.start - 1) == "the" && is_preposition(words.norm(g.start - 2))));
         if object_of_prep {
