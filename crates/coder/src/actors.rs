@@ -221,7 +221,10 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             if let Some(n) = matches.get(next) {
                 if let Piece::Named { id, code, origin } = &n.piece {
                     let kind = dicts.actors.entry(*id).kind;
-                    if n.start == end && role.is_some() && kind == ActorKind::Person {
+                    // a name coded as its bare country after that country's agent: "Bree Prime
+                    // Minister Romendacil" (PETRARCH files give people their country's code)
+                    let own_country = kind == ActorKind::Country && country.as_deref() == Some(code.as_str());
+                    if n.start == end && role.is_some() && (kind == ActorKind::Person || own_country) {
                         named = Some((*id, code.clone()));
                         origins.push(origin.clone());
                         end = n.end;
@@ -262,7 +265,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             // A known person or organisation keeps its own code; a bare country code of a person
             // outside office gains the role the text gives it.
             let code = match (&role, code.len()) {
-                (Some(r), 3) if e.kind == ActorKind::Person => format!("{code}{r}"),
+                (Some(r), 3) if matches!(e.kind, ActorKind::Person | ActorKind::Country) => format!("{code}{r}"),
                 _ => code.clone(),
             };
             (code, Some(e.name.clone()), person)
@@ -275,7 +278,13 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 (None, Some(r)) => r.clone(),
                 (None, None) => String::new(),
             };
-            (code, None, None)
+            // "the Chinese president": the person of that role named earlier in the article
+            let definite = start > 0 && words.norm(start - 1) == "the";
+            let referent = (definite && country.is_some() && role.is_some() && learned_name.is_none()).then(|| memory.person_with_code(&code, dicts, date)).flatten();
+            match referent {
+                Some(id) => (code, Some(dicts.actors.entry(id).name.clone()), Some(id)),
+                None => (code, None, None),
+            }
         };
         if code.is_empty() {
             k = next;

@@ -47,6 +47,12 @@ impl ArticleMemory {
         person.is_some() && self.person_by_name_part(part) == person
     }
 
+    /// The most recent person whose code on `date` is `code`: the referent of a definite role phrase
+    /// ("the Chinese president" after "Xi Jinping").
+    pub fn person_with_code(&self, code: &str, dicts: &Dictionaries, date: Option<chrono::NaiveDate>) -> Option<ActorId> {
+        self.people.iter().rev().map(|(id, _)| *id).find(|id| dicts.actors.code_on(*id, date).0 == code)
+    }
+
     /// The referent of "he"/"she": the last person named as a subject.
     pub fn subject_person(&self) -> Option<ActorId> {
         self.subject

@@ -135,3 +135,10 @@ fn places_after_a_locative_preposition_are_not_targets() {
     let ev = code("The United States condemned the violence in Syria.", "2020-10-11");
     assert!(!has(&ev, "USA", "SYR", "11"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_definite_role_phrase_refers_to_the_person_named_before() {
+    let ev = code("Xi Jinping arrived in Pyongyang. The Chinese president praised North Korea.", "2019-06-20");
+    let e = ev.iter().find(|e| e.sentence.starts_with("The Chinese")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!((e.source.code.as_str(), e.source.name.as_deref()), ("CHNGOV", Some("Xi Jinping")));
+}
