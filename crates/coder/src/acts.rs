@@ -81,7 +81,9 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             let passive = form.can_be_participle() && is_passive(words, i);
             for pattern in dicts.verbs.candidate_patterns(lemma, *present) {
                 if let Some(act) = match_pattern(words, dicts, groups, i, form, pattern, passive) {
+                    let paired = paired_act(&act);
                     acts.push(act);
+                    acts.extend(paired);
                     break;
                 }
             }
@@ -183,7 +185,7 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             }
         }
     }
-    let mut code = if passive { pattern.passive_code.clone().unwrap_or_else(|| pattern.code.clone()) } else { pattern.code.clone() };
+    let mut code = pattern.code.clone();
     if passive {
         // the subject is the target; the source follows "by"
         let subject = subject_of(words, groups, back.min(verb), target)?;
@@ -220,6 +222,17 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         }
     }
     Some(Act { verb, pattern, code, source, target, negated, intent, passive })
+}
+
+/// The paired event of a pattern coded `[a:b]`: `b` from the target back to the source ("A met B"
+/// is also B meeting A; "A arrived in B" is B hosting A).
+fn paired_act<'d>(act: &Act<'d>) -> Option<Act<'d>> {
+    let code = act.pattern.paired_code.as_deref()?;
+    let target = act.target?;
+    if code == "---" || target == act.source {
+        return None;
+    }
+    Some(Act { code: code.to_string(), source: target, target: Some(act.source), ..act.clone() })
 }
 
 /// The actor group that fills a slot after `pos`: the first group within a few words (unless a

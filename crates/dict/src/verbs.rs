@@ -45,8 +45,9 @@ pub enum PatternElement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerbPattern {
     pub code: String,
-    /// Code when the verb is in the passive voice, if different (PETRARCH's `[code:passive]`).
-    pub passive_code: Option<String>,
+    /// Code of the paired event from the target back to the source (PETRARCH's `[code:paired]`:
+    /// "A met B" is also B meeting A), if the pattern has one.
+    pub paired_code: Option<String>,
     pub lemma: String,
     /// Elements before the verb, in text order (empty in tidings' own format).
     pub before: Vec<PatternElement>,
@@ -86,7 +87,7 @@ impl VerbPattern {
         }
         Ok(VerbPattern {
             code: code.to_string(),
-            passive_code: None,
+            paired_code: None,
             lemma: Words::new(verb).joined(),
             before: Vec::new(),
             after,

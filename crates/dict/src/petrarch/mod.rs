@@ -9,7 +9,7 @@
 //!
 //! This module does not code anything; it only translates. Two PETRARCH notions have no slot of their
 //! own in tidings' types and are carried as follows: a prepended agent code (`[NGO~]`) keeps its
-//! trailing `~`, and a paired event code (`[042:043]`) goes into `VerbPattern::passive_code`. Null
+//! trailing `~`, and a paired event code (`[042:043]`) goes into `VerbPattern::paired_code`. Null
 //! codes (`[---]`) are kept as `---`.
 //!
 //! ```

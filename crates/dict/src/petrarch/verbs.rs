@@ -24,7 +24,7 @@
 //! the target as the verb's object; here a pattern with neither `+` nor `$` gets a
 //! [`PatternElement::Target`] after its words.
 //! `%` (both actors of a compound) becomes a [`PatternElement::Source`] and `^` (skip a word) is
-//! dropped. A code `[a:b]` puts `b` in [`VerbPattern::passive_code`]: in PETRARCH it is the code of the
+//! dropped. A code `[a:b]` puts `b` in [`VerbPattern::paired_code`]: in PETRARCH it is the code of the
 //! paired event from the target back to the source (`MEET [040:040]`, `ARRIVE [042:043]`); `[:b]` has
 //! only the paired event, and the main code is then `---`. Irregular forms go to
 //! [`DictionaryBuilder::irregular`].
@@ -475,7 +475,7 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
         let (code, paired) = v.code.clone().unwrap_or_else(|| b.code.clone());
         builder.patterns.push(VerbPattern {
             code,
-            passive_code: paired,
+            paired_code: paired,
             lemma: v.lemma.clone(),
             before: words(&v.pre),
             after: with_target(words(&v.post)),
@@ -503,7 +503,7 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
                 af.extend(after.iter().cloned());
                 builder.patterns.push(VerbPattern {
                     code: code.clone(),
-                    passive_code: paired.clone(),
+                    paired_code: paired.clone(),
                     lemma: v.lemma.clone(),
                     before: bf,
                     after: af,
@@ -577,7 +577,7 @@ DOWNPLAY [014]
         let tap = find(&b, "tap", "120");
         assert_eq!(tap[0].before, vec![w("wire")]);
         let meet = find(&b, "meet", "040");
-        assert_eq!(meet[0].passive_code.as_deref(), Some("040"));
+        assert_eq!(meet[0].paired_code.as_deref(), Some("040"));
         assert_eq!(find(&b, "downplay", "014").len(), 1);
         assert_eq!(find(&b, "open", "120")[0].before, vec![w("re")]);
         let forms = b.irregular.inflect("break");
@@ -595,7 +595,7 @@ DOWNPLAY [014]
         assert_eq!(p[0].origin, "v.txt:17");
         let ties = find(&b, "break", "080");
         assert_eq!(ties[0].after, vec![w("military ties|militaries ties|economic ties|economics ties"), PatternElement::Target]);
-        assert_eq!(ties[0].passive_code.as_deref(), Some("081"));
+        assert_eq!(ties[0].paired_code.as_deref(), Some("081"));
         // the set with `_` has no plurals of its own members; a multi-word member is one alternative
         let cur: Vec<_> = find(&b, "break", "0331").into_iter().filter(|p| p.after[0] != w("down")).collect();
         assert_eq!(cur.len(), 1);
@@ -603,7 +603,7 @@ DOWNPLAY [014]
         // down: +BREAK_DOWN keeps its particle before the pattern's words
         assert!(find(&b, "break", "1246").iter().any(|p| p.after == vec![w("down"), w("treaty"), PatternElement::Target]));
         let out = find(&b, "meet", "---");
-        assert_eq!(out[0].passive_code.as_deref(), Some("112"));
+        assert_eq!(out[0].paired_code.as_deref(), Some("112"));
         assert_eq!(out[0].after, vec![w("out"), w("of"), PatternElement::Target]);
     }
 
