@@ -79,6 +79,10 @@ pub fn find_actors(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>,
 /// Longest dictionary matches, left to right; remembered short names and pronouns too.
 fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, memory: &ArticleMemory) -> Vec<Match> {
     let mut out = Vec::new();
+    // a headline in Title Case capitalises every word, so capitals say nothing about names there
+    let content = words.iter().filter(|w| !w.is(Word::PUNCT)).count();
+    let capitalised = words.iter().filter(|w| w.is(Word::CAPITALIZED)).count();
+    let title_case = content >= 4 && capitalised * 10 >= content * 7;
     let mut i = 0;
     while i < words.len() {
         let w = words.get(i);
@@ -93,6 +97,10 @@ fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, mem
         if actor_len > 0 && actor_len >= agent_len {
             let (len, meanings) = actor.unwrap();
             let meaning = pick_meaning(&meanings, dicts, date);
+            if inside_other_name(words, dicts, i, len, meaning, title_case) {
+                i += len;
+                continue;
+            }
             let piece = match meaning {
                 PhraseMeaning::Actor(id) => {
                     let (code, role) = dicts.actors.code_on(id, date);
@@ -128,6 +136,54 @@ fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, mem
         i += 1;
     }
     out
+}
+
+const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "northeastern", "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "mainland", "occupied", "rebel", "government"];
+
+/// Words that make a place or organisation name out of a country name before or after them.
+const NAME_HEADS: &[&str] = &[
+    "international", "internationale", "air", "airways", "airlines", "today", "daily", "times", "post", "herald", "bank",
+    "telecom", "energy", "petroleum", "oil", "gas", "motors", "media", "news", "radio", "tv", "television", "network",
+    "group", "holdings", "company", "corporation", "corp", "inc", "ltd", "university", "institute", "foundation",
+    "society", "sea", "ocean", "gulf", "strait", "straits", "peninsula", "cup", "open", "league", "republic", "street",
+    "avenue", "square", "museum", "center", "centre", "hotel", "airport", "fund", "trust", "journal", "review",
+];
+
+/// A country name or adjective that is only part of another name or stance: "pro-Russian rebels",
+/// "anti-American protests", "Radio France Internationale", "New Mexico", "Bank of America".
+fn inside_other_name(words: &Words, dicts: &Dictionaries, at: usize, len: usize, meaning: PhraseMeaning, title_case: bool) -> bool {
+    let id = match meaning {
+        PhraseMeaning::Actor(id) | PhraseMeaning::Adjective(id) => id,
+    };
+    if dicts.actors.entry(id).kind != ActorKind::Country {
+        return false;
+    }
+    if at > 0 && matches!(words.norm(at - 1), "pro" | "anti") {
+        return true;
+    }
+    if title_case {
+        return false;
+    }
+    let unknown_capital = |k: usize| {
+        let w = words.get(k);
+        w.is(Word::CAPITALIZED)
+            && !w.is(Word::PUNCT)
+            && dicts.actors.phrases.longest_at(words, k).is_none()
+            && dicts.agents.phrases.longest_at(words, k).is_none()
+            && !crate::actors::is_function_word(words.norm(k))
+    };
+    // "New Mexico", "Radio France": a capitalised word before, not at the start of the sentence and
+    // not a direction ("Eastern Ukraine" is Ukraine)
+    let before = at >= 2
+        && unknown_capital(at - 1)
+        && !words.get(at - 1).is(Word::ALL_CAPS)
+        && !DIRECTIONS.contains(&words.norm(at - 1))
+        && !words.get(at - 2).is(Word::PUNCT);
+    // "Bank of America", "Gulf of Mexico"
+    let of_name = at >= 2 && words.norm(at - 1) == "of" && unknown_capital(at - 2) && NAME_HEADS.contains(&words.norm(at - 2));
+    // "Radio France Internationale", "Iran Air", "South China Sea": a name-forming word after
+    let after = at + len < words.len() && words.get(at + len).is(Word::CAPITALIZED) && NAME_HEADS.contains(&words.norm(at + len));
+    before || of_name || after
 }
 
 /// Among several meanings of one phrase, prefer the one with a role in force on the date.

@@ -142,3 +142,13 @@ fn a_definite_role_phrase_refers_to_the_person_named_before() {
     let e = ev.iter().find(|e| e.sentence.starts_with("The Chinese")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
     assert_eq!((e.source.code.as_str(), e.source.name.as_deref()), ("CHNGOV", Some("Xi Jinping")));
 }
+
+#[test]
+fn country_names_inside_other_names_are_not_countries() {
+    for text in ["Pro-Russian rebels attacked Ukrainian troops.", "Radio France Internationale criticized Mali."] {
+        let ev = code(text, "2020-10-11");
+        assert!(!ev.iter().any(|e| e.source.code.starts_with("RUS") || e.source.code == "FRA"), "{text}: {:?}", triples(&ev));
+    }
+    let ev = code("Russia increased its attacks in Eastern Ukraine.", "2020-10-11");
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text.contains("Eastern"))), "{:?}", triples(&ev));
+}
