@@ -151,9 +151,9 @@ impl ActorDictionary {
                 errors.push(err(format!("`{code}` is not a three-letter country code")));
                 continue;
             }
-            let (from, to) = match (parse_date(f.get(7).unwrap_or(&""), false), parse_date(f.get(8).unwrap_or(&""), true)) {
-                (Ok(a), Ok(b)) => (a, b),
-                (Err(e), _) | (_, Err(e)) => {
+            let (from, to) = match date_range(&f, 7) {
+                Ok(r) => r,
+                Err(e) => {
                     errors.push(err(e));
                     continue;
                 }
@@ -197,19 +197,13 @@ impl ActorDictionary {
                 errors.push(err(format!("`{code}` is not a CAMEO actor code (3, 6 or 9 capital letters)")));
                 continue;
             }
-            let (from, to) = match (parse_date(f.get(3).unwrap_or(&""), false), parse_date(f.get(4).unwrap_or(&""), true)) {
-                (Ok(a), Ok(b)) => (a, b),
-                (Err(e), _) | (_, Err(e)) => {
+            let (from, to) = match date_range(&f, 3) {
+                Ok(r) => r,
+                Err(e) => {
                     errors.push(err(e));
                     continue;
                 }
             };
-            if let (Some(a), Some(b)) = (from, to) {
-                if a > b {
-                    errors.push(err(format!("the role ends ({b}) before it starts ({a})")));
-                    continue;
-                }
-            }
             let key = format!("{kind:?}:{}", crate::words::Words::new(name).joined());
             let id = self.entry_for(key, kind, name);
             let role = f.get(5).unwrap_or(&"").to_string();
@@ -230,6 +224,17 @@ impl ActorDictionary {
             self.add_phrase(p, PhraseMeaning::Actor(id));
         }
         id
+    }
+}
+
+/// The `from | to` dates in fields `at` and `at + 1`: open ends are None; an end before the start is
+/// an error.
+fn date_range(f: &[&str], at: usize) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
+    let from = parse_date(f.get(at).unwrap_or(&""), false)?;
+    let to = parse_date(f.get(at + 1).unwrap_or(&""), true)?;
+    match (from, to) {
+        (Some(a), Some(b)) if a > b => Err(format!("the role ends ({b}) before it starts ({a})")),
+        _ => Ok((from, to)),
     }
 }
 
