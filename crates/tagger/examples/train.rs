@@ -1,10 +1,10 @@
 //! Trains the tagger on UD English EWT and writes `model/ewt-upos.bin`.
 //!
-//! `cargo run --release -p tidings-tagger --example train -- /work/shared/corpus/ud-english-ewt [EPOCHS] [PRUNE] [OUT]`
+//! `cargo run --release -p tidings-tagger --example train -- /work/shared/corpus/ud-english-ewt [EPOCHS] [PRUNE] [OUT] [DICT_MIN_COUNT] [DICT_MIN_SHARE]`
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use tidings_tagger::train::{shuffle, Trainer};
+use tidings_tagger::train::{shuffle, tag_dictionary, Trainer};
 use tidings_tagger::treebank::{load_aligned, upos_accuracy};
 use tidings_tagger::Tagger;
 
@@ -37,13 +37,16 @@ fn main() {
         let (c, t) = trainer.epoch(&train, &order);
         eprintln!("epoch {}: train accuracy {:.2}% ({:.1}s)", epoch + 1, 100.0 * c as f64 / t as f64, start.elapsed().as_secs_f64());
     }
-    let bytes = trainer.export(prune);
+    let min_count: usize = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let min_share: f64 = args.get(5).and_then(|a| a.parse().ok()).unwrap_or(0.995);
+    let dictionary = tag_dictionary(&train, min_count, min_share);
+    let bytes = trainer.export(prune, &dictionary);
     let tagger = Tagger::from_bytes(&bytes).expect("exported model reads back");
     for (name, set) in [("dev", &dev), ("test", &test)] {
         let (c, t) = upos_accuracy(&tagger, set);
         eprintln!("{name}: UPOS accuracy {:.2}% ({c}/{t} words)", 100.0 * c as f64 / t as f64);
     }
-    eprintln!("model: {} features, {} bytes -> {}", tagger.feature_count(), bytes.len(), out.display());
+    eprintln!("model: {} dictionary words, {} features, {} bytes -> {}", tagger.dictionary_len(), tagger.feature_count(), bytes.len(), out.display());
     std::fs::write(&out, &bytes).unwrap_or_else(|e| {
         eprintln!("{}: cannot write: {e}", out.display());
         std::process::exit(1);

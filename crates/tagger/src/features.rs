@@ -164,3 +164,10 @@ pub fn dynamic_keys(parts: &[WordParts], i: usize, prev: u8, prev2: u8, out: &mu
         key2(25, at(parts, i, 1).word, t1),
     ];
 }
+
+/// The key under which a word (its form and shape) may appear in the tag dictionary of words that
+/// always take the same tag.
+#[inline]
+pub fn dictionary_key(parts: &[WordParts], i: usize) -> u32 {
+    key2(30, parts[i].word, parts[i].shape)
+}

@@ -3,7 +3,8 @@
 //!
 //! File layout (little-endian): magic `TIDTAG01`, then `u32` class count, feature count `n`, entry
 //! count `e`; `n` feature keys (`u32`), `n` entry counts (`u8`), `e` class indices (`u8`), `e`
-//! weights (`i16`). Each feature's entries follow the previous feature's.
+//! weights (`i16`). Each feature's entries follow the previous feature's. Then the tag dictionary:
+//! `u32` count `d`, `d` word keys (`u32`), `d` classes (`u8`).
 
 use crate::features::{self, WordParts, DYNAMIC, STATIC};
 use crate::tags::{Tag, Upos};
@@ -11,25 +12,33 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 use tidings_dict::words::Words;
 
-pub(crate) const MAGIC: &[u8; 8] = b"TIDTAG01";
+pub(crate) const MAGIC: &[u8; 8] = b"TIDTAG02";
 const CLASSES: usize = Tag::COUNT;
+const CLASSES_POW2: usize = 32;
+const OVERFLOW: u32 = 0xffff_0000;
 
 /// A trained tagger: looks up feature weights and tags words greedily left to right.
 #[derive(Debug)]
 pub struct Tagger {
-    /// Slot: feature key in the high 32 bits, entry start (24 bits) and count (8 bits) below; 0 is empty.
-    slots: Vec<u64>,
+    /// Slot: feature key (0: empty), then up to three entries inline (class in the high 16 bits,
+    /// `i16` weight in the low 16; unused ones are class 0 weight 0), or, for a feature with more,
+    /// `OVERFLOW | count` and the start of its entries in `overflow`.
+    slots: Vec<[u32; 4]>,
     mask: usize,
-    /// Entry: class in the high 16 bits, weight (`i16`) in the low 16.
-    entries: Vec<u32>,
+    overflow: Vec<u32>,
     features: usize,
+    /// Tag dictionary: word key in the high 32 bits, class + 1 in the low; 0 is empty.
+    dictionary: Vec<u64>,
+    dictionary_mask: usize,
 }
 
 /// Reusable per-thread buffers for tagging.
 #[derive(Default)]
 struct Scratch {
     parts: Vec<WordParts>,
-    scores: Vec<[i32; CLASSES]>,
+    scores: Vec<[i32; CLASSES_POW2]>,
+    /// Class from the tag dictionary, or `u8::MAX`.
+    fixed: Vec<u8>,
     tags: Vec<Tag>,
 }
 
@@ -73,23 +82,30 @@ impl Tagger {
         let counts_at = keys_at + 4 * n;
         let classes_at = counts_at + n;
         let weights_at = classes_at + e;
-        if bytes.len() != weights_at + 2 * e {
-            return Err(ModelError(format!("length {} does not match {n} features and {e} entries", bytes.len())));
+        let dict_at = weights_at + 2 * e;
+        if bytes.len() < dict_at + 4 {
+            return Err(ModelError(format!("length {} too short for {n} features and {e} entries", bytes.len())));
+        }
+        let d = u32_at(dict_at);
+        if bytes.len() != dict_at + 4 + 5 * d {
+            return Err(ModelError(format!("length {} does not match {n} features, {e} entries, {d} dictionary words", bytes.len())));
         }
         if e >= 1 << 24 {
             return Err(err("too many entries"));
         }
-        let size = (n * 2).next_power_of_two().max(16);
+        let size = (n * 10 / 7 + 1).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut slots = vec![0u64; size];
-        let mut entries = Vec::with_capacity(e);
+        let mut slots = vec![[0u32; 4]; size];
+        let mut overflow = Vec::new();
         let mut start = 0usize;
+        let mut entries: Vec<u32> = Vec::with_capacity(CLASSES);
         for f in 0..n {
             let key = u32_at(keys_at + 4 * f) as u32;
             let count = bytes[counts_at + f] as usize;
             if key == 0 || start + count > e {
                 return Err(ModelError(format!("feature {f} is malformed")));
             }
+            entries.clear();
             for j in start..start + count {
                 let class = bytes[classes_at + j] as u32;
                 if class as usize >= CLASSES {
@@ -99,16 +115,39 @@ impl Tagger {
                 entries.push(class << 16 | (w as u16 as u32));
             }
             let mut s = key as usize & mask;
-            while slots[s] != 0 {
-                if (slots[s] >> 32) as u32 == key {
+            while slots[s][0] != 0 {
+                if slots[s][0] == key {
                     return Err(ModelError(format!("feature key {key:#x} appears twice")));
                 }
                 s = (s + 1) & mask;
             }
-            slots[s] = (key as u64) << 32 | (start as u64) << 8 | count as u64;
+            let slot = &mut slots[s];
+            slot[0] = key;
+            if count <= 3 {
+                slot[1..1 + count].copy_from_slice(&entries);
+            } else {
+                slot[1] = OVERFLOW | count as u32;
+                slot[2] = overflow.len() as u32;
+                overflow.extend_from_slice(&entries);
+            }
             start += count;
         }
-        Ok(Tagger { slots, mask, entries, features: n })
+        let dictionary_size = (d * 2).next_power_of_two().max(16);
+        let dictionary_mask = dictionary_size - 1;
+        let mut dictionary = vec![0u64; dictionary_size];
+        for j in 0..d {
+            let key = u32_at(dict_at + 4 + 4 * j) as u32;
+            let class = bytes[dict_at + 4 + 4 * d + j];
+            if key == 0 || class as usize >= CLASSES {
+                return Err(ModelError(format!("dictionary word {j} is malformed")));
+            }
+            let mut s = key as usize & dictionary_mask;
+            while dictionary[s] != 0 {
+                s = (s + 1) & dictionary_mask;
+            }
+            dictionary[s] = (key as u64) << 32 | (class as u64 + 1);
+        }
+        Ok(Tagger { slots, mask, overflow, features: n, dictionary, dictionary_mask })
     }
 
     /// Number of features with weights.
@@ -116,19 +155,45 @@ impl Tagger {
         self.features
     }
 
+    /// Number of words in the tag dictionary.
+    pub fn dictionary_len(&self) -> usize {
+        self.dictionary.iter().filter(|s| **s != 0).count()
+    }
+
     #[inline]
-    fn add(&self, key: u32, scores: &mut [i32; CLASSES]) {
-        let mut s = key as usize & self.mask;
+    fn lookup_fixed(&self, key: u32) -> u8 {
+        let mut s = key as usize & self.dictionary_mask;
         loop {
-            let slot = self.slots[s];
+            let slot = self.dictionary[s];
             if slot == 0 {
-                return;
+                return u8::MAX;
             }
             if (slot >> 32) as u32 == key {
-                let start = ((slot >> 8) & 0xff_ffff) as usize;
-                let count = (slot & 0xff) as usize;
-                for &e in &self.entries[start..start + count] {
-                    scores[(e >> 16) as usize] += (e as u16 as i16) as i32;
+                return (slot as u8).wrapping_sub(1);
+            }
+            s = (s + 1) & self.dictionary_mask;
+        }
+    }
+
+    #[inline]
+    fn add(&self, key: u32, scores: &mut [i32; CLASSES_POW2]) {
+        let mut s = key as usize & self.mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot[0] == 0 {
+                return;
+            }
+            if slot[0] == key {
+                if slot[1] & OVERFLOW == OVERFLOW {
+                    let count = (slot[1] & 0xffff) as usize;
+                    let start = slot[2] as usize;
+                    for &e in &self.overflow[start..start + count] {
+                        scores[(e >> 16) as usize] += (e as u16 as i16) as i32;
+                    }
+                } else {
+                    for &e in &slot[1..4] {
+                        scores[(e >> 16) as usize & (CLASSES_POW2 - 1)] += (e as u16 as i16) as i32;
+                    }
                 }
                 return;
             }
@@ -155,9 +220,16 @@ impl Tagger {
             let parts = &scratch.parts;
             let n = parts.len();
             scratch.scores.clear();
+            scratch.fixed.clear();
             let mut keys = [0u32; STATIC];
             for i in 0..n {
-                let mut scores = [0i32; CLASSES];
+                let mut scores = [0i32; CLASSES_POW2];
+                let fixed = self.lookup_fixed(features::dictionary_key(parts, i));
+                scratch.fixed.push(fixed);
+                if fixed != u8::MAX {
+                    scratch.scores.push(scores);
+                    continue;
+                }
                 features::static_keys(parts, i, &mut keys);
                 for &k in &keys {
                     self.add(k, &mut scores);
@@ -168,6 +240,13 @@ impl Tagger {
             let (mut prev, mut prev2) = (CLASSES as u8, CLASSES as u8);
             let mut dkeys = [0u32; DYNAMIC];
             for i in 0..n {
+                let fixed = scratch.fixed[i];
+                if fixed != u8::MAX {
+                    prev2 = prev;
+                    prev = fixed;
+                    emit(Tag(fixed));
+                    continue;
+                }
                 let mut scores = scratch.scores[i];
                 features::dynamic_keys(parts, i, prev, prev2, &mut dkeys);
                 for &k in &dkeys {
@@ -183,7 +262,7 @@ impl Tagger {
 }
 
 #[inline]
-fn argmax(scores: &[i32; CLASSES]) -> usize {
+fn argmax(scores: &[i32; CLASSES_POW2]) -> usize {
     let mut best = 0;
     for c in 1..CLASSES {
         if scores[c] > scores[best] {

@@ -90,8 +90,8 @@ impl Trainer {
     }
 
     /// Averages the weights, drops those below `prune` (absolute, after averaging), quantizes to
-    /// `i16` and writes the model file's bytes.
-    pub fn export(&self, prune: f64) -> Vec<u8> {
+    /// `i16` and writes the model file's bytes, with the tag dictionary `dictionary` at the end.
+    pub fn export(&self, prune: f64, dictionary: &[(u32, u8)]) -> Vec<u8> {
         let clock = self.clock.max(1) as f64;
         let mut rows: Vec<(u32, Vec<(u8, f64)>)> = Vec::new();
         let mut max = 0f64;
@@ -133,6 +133,11 @@ impl Trainer {
                 out.extend_from_slice(&q.to_le_bytes());
             }
         }
+        out.extend_from_slice(&(dictionary.len() as u32).to_le_bytes());
+        for (k, _) in dictionary {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend(dictionary.iter().map(|(_, c)| *c));
         out
     }
 }
@@ -146,4 +151,29 @@ pub fn shuffle(order: &mut [usize], seed: u64) {
         x ^= x << 17;
         order.swap(i, (x % (i as u64 + 1)) as usize);
     }
+}
+
+/// Words (by form and shape) seen at least `min_count` times whose most frequent class covers at
+/// least `min_share` of them: the tagger gives them that class without scoring. Sorted by key.
+pub fn tag_dictionary(sentences: &[AlignedSentence], min_count: usize, min_share: f64) -> Vec<(u32, u8)> {
+    let mut counts: HashMap<u32, [u32; CLASSES]> = HashMap::new();
+    let mut parts = Vec::new();
+    for s in sentences {
+        features::word_parts(&s.words, &mut parts);
+        for (i, gold) in s.gold.iter().enumerate() {
+            if let Some(g) = gold {
+                counts.entry(features::dictionary_key(&parts, i)).or_insert([0; CLASSES])[g.index()] += 1;
+            }
+        }
+    }
+    let mut dict: Vec<(u32, u8)> = counts
+        .into_iter()
+        .filter_map(|(k, c)| {
+            let total: u32 = c.iter().sum();
+            let (best, n) = c.iter().enumerate().max_by_key(|(_, n)| **n).unwrap();
+            (total as usize >= min_count && *n as f64 >= min_share * total as f64).then_some((k, best as u8))
+        })
+        .collect();
+    dict.sort();
+    dict
 }
