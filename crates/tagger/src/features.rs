@@ -21,8 +21,8 @@ pub struct WordParts {
     pub shape: u64,
 }
 
-const BEFORE_START: [WordParts; 2] = [sentinel(0xb05_1), sentinel(0xb05_2)];
-const AFTER_END: [WordParts; 2] = [sentinel(0xe05_1), sentinel(0xe05_2)];
+const BEFORE_START: [WordParts; 2] = [sentinel(0xb051), sentinel(0xb052)];
+const AFTER_END: [WordParts; 2] = [sentinel(0xe051), sentinel(0xe052)];
 
 const fn sentinel(seed: u64) -> WordParts {
     let h = mix(seed);

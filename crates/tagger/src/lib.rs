@@ -32,8 +32,10 @@
 //!
 //! # Accuracy, speed, retraining
 //!
-//! On UD English EWT, scored over our own tokenization: UPOS accuracy 94.2% on dev and 93.9% on
-//! test (web text; news is easier). Retrain with
+//! On UD English EWT, scored over our own tokenization: UPOS accuracy 94.2% on dev and 94.0% on
+//! test (web text; news is easier). The model file is about 2.5 MB (180k hashed features with
+//! `i16` weights, plus a dictionary of ~500 frequent words that always take one tag, which skip
+//! scoring). Tagging runs at roughly 1.2 million tokens/s on one (shared) core. Retrain with
 //! `cargo run --release -p tidings-tagger --example train -- /work/shared/corpus/ud-english-ewt`,
 //! which rewrites `model/ewt-upos.bin`; measure speed with `cargo bench -p tidings-tagger --bench tag`.
 //!
