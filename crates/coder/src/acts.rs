@@ -260,7 +260,9 @@ fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup
 /// other name may stand between, and at most two prepositions.
 fn object_path(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> bool {
     let mut preps = 0;
-    for j in from..to {
+    // an unlisted name as the object itself: "congratulated Kim Jong Un on the anniversary of ..."
+    let name_end = (from..to).find(|&j| !words.get(j).is(Word::CAPITALIZED) || words.get(j).is(Word::PUNCT)).unwrap_or(to);
+    for j in name_end..to {
         let w = words.norm(j);
         if OBJECT_BREAKERS.contains(&w) || matches!(w, "and" | "or" | "by" | "whether" | "than" | "not") || MODALS.contains(&w) && w != "to" || BE_FORMS.contains(&w) || matches!(w, "has" | "have" | "had") {
             return false;
@@ -282,7 +284,9 @@ fn starts_verb_phrase(words: &Words, dicts: &Dictionaries, j: usize) -> bool {
     let Some(forms) = dicts.verbs.lookup(words.norm(j)) else { return false };
     forms.iter().any(|&(_, f)| match f {
         VerbForm::Base => j > 0 && words.norm(j - 1) == "to",
-        VerbForm::Gerund | VerbForm::PastParticiple | VerbForm::PastOrParticiple | VerbForm::Past => true,
+        // "the founding anniversary", "the ruling party": after a determiner, an adjective
+        VerbForm::Gerund => j == 0 || !DETERMINERS.contains(&words.norm(j - 1)),
+        VerbForm::PastParticiple | VerbForm::PastOrParticiple | VerbForm::Past => true,
         VerbForm::ThirdPerson => false,
     })
 }

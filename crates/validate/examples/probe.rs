@@ -1,6 +1,6 @@
 //! Shows what the coder sees in one sentence with a validation file's dictionaries: actor groups,
 //! verb words and their patterns, and the events.
-//! Run: `cargo run -p tidings-validate --example probe -- RECORDS.xml "sentence" [YYYYMMDD]`.
+//! Run: `cargo run -p tidings-validate --example probe -- RECORDS.xml|PETRARCH_DIR "sentence" [YYYYMMDD]`.
 
 use std::path::Path;
 use tidings_coder::{actors, acts, memory::ArticleMemory, CodeOptions, Coder};
@@ -10,9 +10,14 @@ use tidings_dict::DictionaryBuilder;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let records = Path::new(&args[1]);
-    let text = std::fs::read_to_string(records).unwrap();
-    let file = tidings_validate::records::parse(&text);
-    let files = tidings_validate::runner::dictionary_files(records, &file, None).unwrap();
+    // a records file (its own dictionaries) or a folder of PETRARCH dictionaries
+    let files = if records.is_dir() {
+        tidings_dict::petrarch::PetrarchFiles::in_dir(records).unwrap()
+    } else {
+        let text = std::fs::read_to_string(records).unwrap();
+        let file = tidings_validate::records::parse(&text);
+        tidings_validate::runner::dictionary_files(records, &file, None).unwrap()
+    };
     let mut b = DictionaryBuilder::new();
     files.load(&mut b);
     let (dicts, _) = b.build();
@@ -30,7 +35,8 @@ fn main() {
         }
     }
     for a in acts::find_acts(&words, &dicts, &groups) {
-        println!("act: {a:?}");
+        let rejected = tidings_coder::assertion::rejection(&words, &dicts, &groups, &a);
+        println!("act: {} {} -> {:?} `{}` ({}) rejected: {rejected:?}", a.code, a.source, a.target, a.pattern.text, a.pattern.origin);
     }
     let coder = Coder::new(dicts);
     for e in coder.code_text(&args[2], date, &CodeOptions::default()) {

@@ -111,13 +111,16 @@ fn flush(builder: &mut DictionaryBuilder, file: &str, mut b: Block) -> usize {
 }
 
 /// The phrase as inserted in the phrase index: lower case (matches any capitalisation), except a lone
-/// common English word (`US`, `WHO`), which keeps its capitals.
+/// common English word (`US`, `WHO`) or a lone word of two or three letters, which PETRARCH's upper
+/// case files cannot tell from an acronym (`UN` is not the "Un" of "Kim Jong Un"): these keep their
+/// capitals.
 fn actor_phrase(raw: &str) -> Option<String> {
     let (p, _exact) = phrase(raw);
     if p.is_empty() {
         return None;
     }
-    if !p.contains(' ') && is_common_word(&p) {
+    let short_acronym = p.chars().count() <= 3 && p.chars().all(|c| c.is_ascii_alphabetic());
+    if !p.contains(' ') && (is_common_word(&p) || short_acronym) {
         return Some(p.to_uppercase());
     }
     Some(p)

@@ -1,0 +1,28 @@
+//! End to end: `tidings code --dictionaries <PETRARCH2 Phoenix dictionaries>` on the seed article.
+//! Skipped when ../shared is absent.
+
+mod common;
+use common::{events, shared, tidings};
+use serde_json::Value;
+
+fn code(v: &Value) -> &str {
+    v["code"].as_str().unwrap_or("")
+}
+
+#[test]
+fn phoenix_dictionaries_code_xi_congratulating_north_korea() {
+    let dir = shared().join("peers/petrarch2/dictionaries");
+    let seed = shared().join("seed/xi-kim-letter-2020-10-11.txt");
+    if !dir.is_dir() || !seed.is_file() {
+        eprintln!("skipped: ../shared not found");
+        return;
+    }
+    let out = tidings(&["code", "--dictionaries", dir.to_str().unwrap(), seed.to_str().unwrap()]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let ev = events(&out);
+    // "Un" of "Kim Jong Un" is not the acronym UN (IGOUNO) of the Phoenix files
+    assert!(!ev.iter().any(|e| code(&e["target"]) == "IGOUNO"), "{ev:#?}");
+    let praise = ev.iter().find(|e| code(&e["source"]).starts_with("CHN") && code(&e["target"]).starts_with("PRK") && e["cameo"] == "051");
+    let praise = praise.unwrap_or_else(|| panic!("no CHN -> PRK 051 in {ev:#?}"));
+    assert!(praise["sentence"].as_str().unwrap().contains("congratulated Kim Jong Un"));
+}
