@@ -1,6 +1,7 @@
 //! Is an act reported as having happened (or as a stated intent)? [`rejection`] rules out the acts a
 //! shallow matcher finds but a careful coder would not code:
 //!
+//! - words the part-of-speech tagger reads as nouns or adjectives ("the attacks", "improved ties");
 //! - questions ("Will China attack Taiwan?") and conditionals ("if Russia invades ...");
 //! - hypotheticals under a modal ("could strike", "might sanction"), unless the modal states intent;
 //! - acts that are only the content of another act ("urged Russia to strike"): an infinitive that no
@@ -18,6 +19,7 @@ use crate::actors::ActorGroup;
 use crate::acts::Act;
 use tidings_dict::words::Words;
 use tidings_dict::{Dictionaries, PatternElement, VerbForm};
+use tidings_tagger::Upos;
 
 const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "should", "can", "must", "would", "ought"];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
@@ -27,8 +29,14 @@ const LOCATIVES: &[&str] = &["in", "near", "at", "inside", "outside", "across", 
 const SKIPPABLE: &[&str] = &["not", "n't", "never", "also", "already", "reportedly", "allegedly", "still", "then", "just", "even", "again", "have", "has", "had", "be", "been"];
 
 /// Why the act should not be coded, or None when it stands.
-pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act) -> Option<&'static str> {
+/// `headline` is true for an article's headline, whose telegraphic grammar ("FBI arrests man") the
+/// tagger, trained on running text, reads poorly: its tags are not used there.
+pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, tags: &[Upos], headline: bool) -> Option<&'static str> {
     let v = act.verb;
+    // the tagger reads the word as a noun or adjective ("the attacks", "improved relations")
+    if !headline && tags.get(v).is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
+        return Some("tagged as a noun or adjective, not a verb");
+    }
     let n = words.len();
     // a question
     let last = (0..n).rev().find(|&j| !matches!(words.norm(j), "\"" | "'" | ")"));

@@ -56,6 +56,11 @@ pub struct Coder {
     dicts: Dictionaries,
 }
 
+thread_local! {
+    /// The tag buffer of the sentence being coded, reused across sentences.
+    static TAGS: std::cell::RefCell<Vec<tidings_tagger::Upos>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
 const LEAD_SENTENCES: usize = 3;
 
@@ -84,6 +89,7 @@ impl Coder {
             let sentence = &text[range.clone()];
             let ctx = record::SentenceContext {
                 article_id: &article.id,
+                headline: clean.headline_end.is_some_and(|h| range.end <= h),
                 index,
                 sentence,
                 offset: range.start,
@@ -104,6 +110,7 @@ impl Coder {
         for (index, range) in sentences.iter().enumerate() {
             let ctx = record::SentenceContext {
                 article_id: "text",
+                headline: false,
                 index,
                 sentence: &text[range.clone()],
                 offset: range.start,
@@ -135,7 +142,15 @@ impl Coder {
             return;
         }
         let mut acts = acts::find_acts(words, &self.dicts, &groups);
-        acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a).is_none());
+        if acts.is_empty() {
+            return;
+        }
+        // part-of-speech tags, only for sentences that have a candidate act
+        TAGS.with(|tags| {
+            let mut tags = tags.borrow_mut();
+            tidings_tagger::Tagger::builtin().tag(words, &mut tags);
+            acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a, &tags, ctx.headline).is_none());
+        });
         if acts.is_empty() {
             return;
         }

@@ -13,6 +13,8 @@ use tidings_event::{split_actor_code, Actor, Event, Plover, Span};
 /// Where a sentence sits and which dates apply to it.
 pub struct SentenceContext<'a> {
     pub article_id: &'a str,
+    /// The sentence is the article's headline.
+    pub headline: bool,
     pub index: usize,
     pub sentence: &'a str,
     /// Byte offset of the sentence in the cleaned article text.
