@@ -8,7 +8,8 @@
 //!   intent phrase introduces;
 //! - participles and gerunds read as verbs ("a letter denouncing Israel") outside a progressive;
 //! - subjects cut off from their verb by a relative clause ("China, which backs the separatists, ...");
-//! - places taken as targets ("air strikes in Syria"), unless the pattern asks for that preposition.
+//! - places taken as targets when the clause names the real target after them ("air strikes in
+//!   Syria against Islamic State"), unless the pattern asks for that preposition.
 //!
 //! Each rule gives up some recall for precision; the reason is returned for `--explain` and tests.
 //! Measured on the 100 hand-audited events of `docs/audit-allsides-100.md`, these rules drop 7 correct
@@ -21,20 +22,28 @@ use tidings_dict::words::Words;
 use tidings_dict::{Dictionaries, PatternElement, VerbForm};
 use tidings_tagger::Upos;
 
-const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "should", "can", "must", "would", "ought"];
+/// Modals of possibility and obligation. "will" and "would" state future acts and intentions
+/// ("said it would restore ties"), which the intent markers code; "would" in a conditional is caught
+/// by the conditional rule.
+const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "should", "can", "must", "ought"];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'re"];
-const LOCATIVES: &[&str] = &["in", "near", "at", "inside", "outside", "across", "throughout", "around", "within", "from", "into"];
+const LOCATIVES: &[&str] = &["in", "near", "inside", "outside", "across", "throughout", "around", "within"];
+/// Prepositions that name the target of a hostile act ("air strikes in Syria against Islamic State").
+const TARGETING: &[&str] = &["against", "on", "at", "targeting", "toward", "towards"];
+/// Words before "to" that make the infinitive the act itself, imminent or scheduled ("is about to
+/// restore ties", "is set to sign").
+const IMMINENT: &[&str] = &["about", "set", "poised", "going", "due"];
 const SKIPPABLE: &[&str] = &["not", "n't", "never", "also", "already", "reportedly", "allegedly", "still", "then", "just", "even", "again", "have", "has", "had", "be", "been"];
 
 /// Why the act should not be coded, or None when it stands.
 /// `headline` is true for an article's headline, whose telegraphic grammar ("FBI arrests man") the
 /// tagger, trained on running text, reads poorly: its tags are not used there.
-pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, tags: &[Upos], headline: bool) -> Option<&'static str> {
+pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, verb_tag: Option<Upos>, headline: bool) -> Option<&'static str> {
     let v = act.verb;
     // the tagger reads the word as a noun or adjective ("the attacks", "improved relations")
-    if !headline && tags.get(v).is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
+    if !headline && verb_tag.is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
         return Some("tagged as a noun or adjective, not a verb");
     }
     let n = words.len();
@@ -60,15 +69,13 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         }
         j -= 1;
     }
-    if let Some(m) = modal {
-        // "would" and friends state intent when an intent phrase made the act a 03/13 code
-        if !(act.intent && matches!(m, "would")) {
-            return Some("hypothetical (modal)");
-        }
+    if modal.is_some() {
+        return Some("hypothetical (modal)");
     }
     // an infinitive that is the content of another act, not an intent
     if let Some(b) = before_chain {
-        if words.norm(b) == "to" && !act.intent {
+        let imminent = b > 0 && IMMINENT.contains(&words.norm(b - 1));
+        if words.norm(b) == "to" && !act.intent && !imminent {
             return Some("infinitive: the content of another act");
         }
     }
@@ -96,8 +103,14 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         if g.start > v && g.start > 0 {
             let p = words.norm(g.start - 1);
             let p = if p == "the" && g.start > 1 { words.norm(g.start - 2) } else { p };
-            if LOCATIVES.contains(&p) && !pattern_asks_for(act, p) {
-                return Some("the target is a place (after a locative preposition)");
+            // a place is the target unless the clause names a better one after "against", "on", ...
+            let better = groups.iter().any(|h| {
+                h.start > g.end
+                    && TARGETING.contains(&words.norm(h.start - 1))
+                    && !(g.end..h.start).any(|k| matches!(words.norm(k), "." | ";" | ":" | ","))
+            });
+            if LOCATIVES.contains(&p) && !pattern_asks_for(act, p) && better {
+                return Some("the target is a place; the clause names the target after it");
             }
         }
     }

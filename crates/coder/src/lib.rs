@@ -57,8 +57,34 @@ pub struct Coder {
 }
 
 thread_local! {
-    /// The tag buffer of the sentence being coded, reused across sentences.
-    static TAGS: std::cell::RefCell<Vec<tidings_tagger::Upos>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Buffers for tagging a window of words, reused across sentences.
+    static TAGGING: std::cell::RefCell<(Words, Vec<tidings_tagger::Upos>)> = std::cell::RefCell::new((Words::default(), Vec::new()));
+}
+
+/// Words the tagger sees on each side of a candidate verb. Its features reach two words either side
+/// and two tags back, so a few more words than that give the verb the tag the whole sentence would.
+const TAG_WINDOW_BEFORE: usize = 6;
+const TAG_WINDOW_AFTER: usize = 4;
+
+/// The part-of-speech tag of word `at` of a sentence (`words` is the sentence's tokens), from tagging
+/// only the words around it: tagging whole sentences cost more than all the rest of the coder.
+pub fn tag_of_word(sentence: &str, words: &Words, at: usize) -> Option<tidings_tagger::Upos> {
+    TAGGING.with(|cell| {
+        let (window, tags) = &mut *cell.borrow_mut();
+        window_tag(sentence, words, at, window, tags)
+    })
+}
+
+fn window_tag(sentence: &str, words: &Words, verb: usize, window: &mut Words, tags: &mut Vec<tidings_tagger::Upos>) -> Option<tidings_tagger::Upos> {
+    let first = verb.saturating_sub(TAG_WINDOW_BEFORE);
+    let last = (verb + TAG_WINDOW_AFTER).min(words.len() - 1);
+    let (start, end) = (words.get(first).start as usize, words.get(last).end as usize);
+    window.fill(&sentence[start..end]);
+    tidings_tagger::Tagger::builtin().tag(window, tags);
+    // the verb's position in the window: count words that start before it
+    let verb_start = words.get(verb).start as usize - start;
+    let k = window.iter().position(|w| w.start as usize == verb_start)?;
+    tags.get(k).copied()
 }
 
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
@@ -145,11 +171,10 @@ impl Coder {
         if acts.is_empty() {
             return;
         }
-        // part-of-speech tags, only for sentences that have a candidate act
-        TAGS.with(|tags| {
-            let mut tags = tags.borrow_mut();
-            tidings_tagger::Tagger::builtin().tag(words, &mut tags);
-            acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a, &tags, ctx.headline).is_none());
+        // the part-of-speech tag of each candidate verb, from a window of words around it
+        acts.retain(|a| {
+            let tag = tag_of_word(ctx.sentence, words, a.verb);
+            assertion::rejection(words, &self.dicts, &groups, a, tag, ctx.headline).is_none()
         });
         if acts.is_empty() {
             return;

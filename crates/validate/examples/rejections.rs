@@ -19,10 +19,11 @@ fn main() {
     let mut tally: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for r in file.records.iter().filter(|r| r.evaluate && file.environment.includes(&r.category)) {
         for range in tidings_text::split_sentences(&r.text) {
-            let words = Words::new(&r.text[range]);
+            let sentence = &r.text[range];
+            let words = Words::new(sentence);
             let groups = actors::find_actors(&words, &dicts, r.date, &mut ArticleMemory::default());
             for a in acts::find_acts(&words, &dicts, &groups) {
-                if let Some(reason) = assertion::rejection(&words, &dicts, &groups, &a) {
+                if let Some(reason) = assertion::rejection(&words, &dicts, &groups, &a, tidings_coder::tag_of_word(sentence, &words, a.verb), false) {
                     tally.entry(reason).or_default().push(r.id.clone());
                 }
             }
