@@ -35,7 +35,7 @@ fn main() {
         }
     }
     for a in acts::find_acts(&words, &dicts, &groups) {
-        let rejected = tidings_coder::assertion::rejection(&words, &dicts, &groups, &a);
+        let rejected = tidings_coder::assertion::rejection(&words, &dicts, &groups, &a, tidings_coder::tag_of_word(&args[2], &words, a.verb), false);
         println!("act: {} {} -> {:?} `{}` ({}) rejected: {rejected:?}", a.code, a.source, a.target, a.pattern.text, a.pattern.origin);
     }
     let coder = Coder::new(dicts);
