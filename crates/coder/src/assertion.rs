@@ -7,7 +7,8 @@
 //! - acts that are only the content of another act ("urged Russia to strike"): an infinitive that no
 //!   intent phrase introduces;
 //! - participles and gerunds read as verbs ("a letter denouncing Israel") outside a progressive;
-//! - subjects cut off from their verb by a relative clause ("China, which backs the separatists, ...");
+//! - subjects cut off from their verb by a relative clause ("China, which backs the separatists, ...")
+//!   or by another verb the tagger sees between them;
 //! - places taken as targets when the clause names the real target after them ("air strikes in
 //!   Syria against Islamic State"), unless the pattern asks for that preposition.
 //!
@@ -40,8 +41,9 @@ const SKIPPABLE: &[&str] = &["not", "n't", "never", "also", "already", "reported
 /// Why the act should not be coded, or None when it stands.
 /// `headline` is true for an article's headline, whose telegraphic grammar ("FBI arrests man") the
 /// tagger, trained on running text, reads poorly: its tags are not used there.
-pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, verb_tag: Option<Upos>, headline: bool) -> Option<&'static str> {
+pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, tags: &[Option<Upos>], headline: bool) -> Option<&'static str> {
     let v = act.verb;
+    let verb_tag = tags.get(v).copied().flatten();
     // the tagger reads the word as a noun or adjective ("the attacks", "improved relations")
     if !headline && verb_tag.is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
         return Some("tagged as a noun or adjective, not a verb");
@@ -97,6 +99,25 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
             }
         }
     }
+    // a verb between the subject and this verb: the subject is another verb's ("Iran denied it was
+    // behind the attack but the admiral accused ..."), unless the two verbs share it ("met X and praised")
+    if !act.passive {
+        let source = &groups[act.source];
+        if source.end <= v {
+            let mut k = v;
+            while k > source.end && (SKIPPABLE.contains(&words.norm(k - 1)) || words.norm(k - 1).ends_with("ly") || tags.get(k - 1).copied().flatten() == Some(Upos::Aux)) {
+                k -= 1;
+            }
+            let coordinated = k > source.end && matches!(words.norm(k - 1), "and" | "or" | "but" | ",");
+            // a verb followed by "to" ("intends to", "decided to") is part of this verb's chain
+            let verb_between = (source.end..k).any(|j| {
+                tags.get(j).copied().flatten() == Some(Upos::Verb) && !pattern_asks_for(act, words.norm(j)) && !(j + 1 < words.len() && words.norm(j + 1) == "to")
+            });
+            if verb_between && !coordinated {
+                return Some("another verb stands between the subject and the verb");
+            }
+        }
+    }
     // a place taken as the target
     if let Some(t) = act.target {
         let g = &groups[t];
@@ -115,6 +136,17 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         }
     }
     None
+}
+
+/// The words whose tags [`rejection`] reads: from the act's source (or verb) to its target (or verb).
+pub fn checked_span(groups: &[ActorGroup], act: &Act) -> (usize, usize) {
+    let mut first = act.verb;
+    let mut last = act.verb;
+    first = first.min(groups[act.source].end.saturating_sub(1));
+    if let Some(t) = act.target {
+        last = last.max(groups[t].start);
+    }
+    (first, last)
 }
 
 fn pattern_asks_for(act: &Act, word: &str) -> bool {

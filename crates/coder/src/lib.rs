@@ -26,6 +26,7 @@ pub mod acts;
 pub mod assertion;
 pub mod memory;
 mod record;
+pub mod tagging;
 
 use chrono::NaiveDate;
 use memory::ArticleMemory;
@@ -56,36 +57,7 @@ pub struct Coder {
     dicts: Dictionaries,
 }
 
-thread_local! {
-    /// Buffers for tagging a window of words, reused across sentences.
-    static TAGGING: std::cell::RefCell<(Words, Vec<tidings_tagger::Upos>)> = std::cell::RefCell::new((Words::default(), Vec::new()));
-}
-
-/// Words the tagger sees on each side of a candidate verb. Its features reach two words either side
-/// and two tags back, so a few more words than that give the verb the tag the whole sentence would.
-const TAG_WINDOW_BEFORE: usize = 6;
-const TAG_WINDOW_AFTER: usize = 4;
-
-/// The part-of-speech tag of word `at` of a sentence (`words` is the sentence's tokens), from tagging
-/// only the words around it: tagging whole sentences cost more than all the rest of the coder.
-pub fn tag_of_word(sentence: &str, words: &Words, at: usize) -> Option<tidings_tagger::Upos> {
-    TAGGING.with(|cell| {
-        let (window, tags) = &mut *cell.borrow_mut();
-        window_tag(sentence, words, at, window, tags)
-    })
-}
-
-fn window_tag(sentence: &str, words: &Words, verb: usize, window: &mut Words, tags: &mut Vec<tidings_tagger::Upos>) -> Option<tidings_tagger::Upos> {
-    let first = verb.saturating_sub(TAG_WINDOW_BEFORE);
-    let last = (verb + TAG_WINDOW_AFTER).min(words.len() - 1);
-    let (start, end) = (words.get(first).start as usize, words.get(last).end as usize);
-    window.fill(&sentence[start..end]);
-    tidings_tagger::Tagger::builtin().tag(window, tags);
-    // the verb's position in the window: count words that start before it
-    let verb_start = words.get(verb).start as usize - start;
-    let k = window.iter().position(|w| w.start as usize == verb_start)?;
-    tags.get(k).copied()
-}
+pub use tagging::tag_of_word;
 
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
 const LEAD_SENTENCES: usize = 3;
@@ -171,10 +143,12 @@ impl Coder {
         if acts.is_empty() {
             return;
         }
-        // the part-of-speech tag of each candidate verb, from a window of words around it
+        // part-of-speech tags of the words from each act's source to its target
+        let mut tags = Vec::new();
         acts.retain(|a| {
-            let tag = tag_of_word(ctx.sentence, words, a.verb);
-            assertion::rejection(words, &self.dicts, &groups, a, tag, ctx.headline).is_none()
+            let (first, last) = assertion::checked_span(&groups, a);
+            tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
+            assertion::rejection(words, &self.dicts, &groups, a, &tags, ctx.headline).is_none()
         });
         if acts.is_empty() {
             return;
