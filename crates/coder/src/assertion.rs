@@ -2,7 +2,8 @@
 //! shallow matcher finds but a careful coder would not code:
 //!
 //! - words the part-of-speech tagger reads as nouns or adjectives ("the attacks", "improved ties");
-//! - questions ("Will China attack Taiwan?") and conditionals ("if Russia invades ...");
+//! - questions ("Will China attack Taiwan?", "asked Trump if ...") and conditionals ("if Russia
+//!   invades ...");
 //! - hypotheticals under a modal ("could strike", "might sanction"), unless the modal states intent;
 //! - acts that are only the content of another act ("urged Russia to strike"): an infinitive that no
 //!   intent phrase introduces;
@@ -116,6 +117,13 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
             if verb_between && !coordinated {
                 return Some("another verb stands between the subject and the verb");
             }
+        }
+    }
+    // "asked Trump if ...": an indirect question, not an appeal
+    if let Some(t) = act.target {
+        let g = &groups[t];
+        if act.code.starts_with("02") && g.end < words.len() && matches!(words.norm(g.end), "if" | "whether" | "why" | "how" | "what" | "when" | "about") {
+            return Some("an indirect question");
         }
     }
     // a place taken as the target
