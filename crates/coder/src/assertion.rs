@@ -40,15 +40,10 @@ const IMMINENT: &[&str] = &["about", "set", "poised", "going", "due"];
 const SKIPPABLE: &[&str] = &["not", "n't", "never", "also", "already", "reportedly", "allegedly", "still", "then", "just", "even", "again", "have", "has", "had", "be", "been"];
 
 /// Why the act should not be coded, or None when it stands.
-/// `headline` is true for an article's headline, whose telegraphic grammar ("FBI arrests man") the
-/// tagger, trained on running text, reads poorly: its tags are not used there.
-pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, tags: &[Option<Upos>], headline: bool) -> Option<&'static str> {
+/// (`headline`, for [`rejection_by_tags`], is true for an article's headline, whose telegraphic grammar ("FBI arrests man") the
+/// tagger, trained on running text, reads poorly: its tags are not used there.)
+pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act) -> Option<&'static str> {
     let v = act.verb;
-    let verb_tag = tags.get(v).copied().flatten();
-    // the tagger reads the word as a noun or adjective ("the attacks", "improved relations")
-    if !headline && verb_tag.is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
-        return Some("tagged as a noun or adjective, not a verb");
-    }
     let n = words.len();
     // a question
     let last = (0..n).rev().find(|&j| !matches!(words.norm(j), "\"" | "'" | ")"));
@@ -100,25 +95,6 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
             }
         }
     }
-    // a verb between the subject and this verb: the subject is another verb's ("Iran denied it was
-    // behind the attack but the admiral accused ..."), unless the two verbs share it ("met X and praised")
-    if !act.passive {
-        let source = &groups[act.source];
-        if source.end <= v {
-            let mut k = v;
-            while k > source.end && (SKIPPABLE.contains(&words.norm(k - 1)) || words.norm(k - 1).ends_with("ly") || tags.get(k - 1).copied().flatten() == Some(Upos::Aux)) {
-                k -= 1;
-            }
-            let coordinated = k > source.end && matches!(words.norm(k - 1), "and" | "or" | "but" | ",");
-            // a verb followed by "to" ("intends to", "decided to") is part of this verb's chain
-            let verb_between = (source.end..k).any(|j| {
-                tags.get(j).copied().flatten() == Some(Upos::Verb) && !pattern_asks_for(act, words.norm(j)) && !(j + 1 < words.len() && words.norm(j + 1) == "to")
-            });
-            if verb_between && !coordinated {
-                return Some("another verb stands between the subject and the verb");
-            }
-        }
-    }
     // "asked Trump if ...": an indirect question, not an appeal
     if let Some(t) = act.target {
         let g = &groups[t];
@@ -146,7 +122,38 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
     None
 }
 
-/// The words whose tags [`rejection`] reads: from the act's source (or verb) to its target (or verb).
+/// The rules that need part-of-speech tags (`tags` has one entry per word; see [`checked_span`] for
+/// the words that must be tagged). Run after [`rejection`], so that only surviving acts are tagged.
+pub fn rejection_by_tags(words: &Words, groups: &[ActorGroup], act: &Act, tags: &[Option<Upos>], headline: bool) -> Option<&'static str> {
+    let v = act.verb;
+    let verb_tag = tags.get(v).copied().flatten();
+    // the tagger reads the word as a noun or adjective ("the attacks", "improved relations")
+    if !headline && verb_tag.is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
+        return Some("tagged as a noun or adjective, not a verb");
+    }
+    // a verb between the subject and this verb: the subject is another verb's ("Iran denied it was
+    // behind the attack but the admiral accused ..."), unless the two verbs share it ("met X and praised")
+    if !act.passive {
+        let source = &groups[act.source];
+        if source.end <= v {
+            let mut k = v;
+            while k > source.end && (SKIPPABLE.contains(&words.norm(k - 1)) || words.norm(k - 1).ends_with("ly") || tags.get(k - 1).copied().flatten() == Some(Upos::Aux)) {
+                k -= 1;
+            }
+            let coordinated = k > source.end && matches!(words.norm(k - 1), "and" | "or" | "but" | ",");
+            // a verb followed by "to" ("intends to", "decided to") is part of this verb's chain
+            let verb_between = (source.end..k).any(|j| {
+                tags.get(j).copied().flatten() == Some(Upos::Verb) && !pattern_asks_for(act, words.norm(j)) && !(j + 1 < words.len() && words.norm(j + 1) == "to")
+            });
+            if verb_between && !coordinated {
+                return Some("another verb stands between the subject and the verb");
+            }
+        }
+    }
+    None
+}
+
+/// The words whose tags [`rejection_by_tags`] reads: from the act's source (or verb) to its target (or verb).
 pub fn checked_span(groups: &[ActorGroup], act: &Act) -> (usize, usize) {
     let mut first = act.verb;
     let mut last = act.verb;

@@ -143,13 +143,15 @@ impl Coder {
         if acts.is_empty() {
             return;
         }
-        // part-of-speech tags of the words from each act's source to its target
+        acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a).is_none());
+        if acts.is_empty() {
+            return;
+        }
+        // part-of-speech tags of the words from the acts' sources to their targets, tagged once
+        let (first, last) = acts.iter().map(|a| assertion::checked_span(&groups, a)).fold((usize::MAX, 0), |(f, l), (a, b)| (f.min(a), l.max(b)));
         let mut tags = Vec::new();
-        acts.retain(|a| {
-            let (first, last) = assertion::checked_span(&groups, a);
-            tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
-            assertion::rejection(words, &self.dicts, &groups, a, &tags, ctx.headline).is_none()
-        });
+        tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
+        acts.retain(|a| assertion::rejection_by_tags(words, &groups, a, &tags, ctx.headline).is_none());
         if acts.is_empty() {
             return;
         }

@@ -35,7 +35,7 @@ fn main() {
         }
     }
     for a in acts::find_acts(&words, &dicts, &groups) {
-        let rejected = tidings_coder::assertion::rejection(&words, &dicts, &groups, &a, &{ let (f, l) = tidings_coder::assertion::checked_span(&groups, &a); let mut t = Vec::new(); tidings_coder::tagging::tag_span(&args[2], &words, f, l, &mut t); t }, false);
+        let rejected = tidings_coder::assertion::rejection(&words, &dicts, &groups, &a).or_else(|| { let (f, l) = tidings_coder::assertion::checked_span(&groups, &a); let mut t = Vec::new(); tidings_coder::tagging::tag_span(&args[2], &words, f, l, &mut t); tidings_coder::assertion::rejection_by_tags(&words, &groups, &a, &t, false) });
         println!("act: {} {} -> {:?} `{}` ({}) rejected: {rejected:?}", a.code, a.source, a.target, a.pattern.text, a.pattern.origin);
     }
     let coder = Coder::new(dicts);
