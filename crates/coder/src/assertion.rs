@@ -153,15 +153,14 @@ pub fn rejection_by_tags(words: &Words, groups: &[ActorGroup], act: &Act, tags: 
     None
 }
 
-/// The words whose tags [`rejection_by_tags`] reads: from the act's source (or verb) to its target (or verb).
+/// The words whose tags [`rejection_by_tags`] reads: from the end of the act's subject to its verb.
 pub fn checked_span(groups: &[ActorGroup], act: &Act) -> (usize, usize) {
-    let mut first = act.verb;
-    let mut last = act.verb;
-    first = first.min(groups[act.source].end.saturating_sub(1));
-    if let Some(t) = act.target {
-        last = last.max(groups[t].start);
+    let source_end = groups[act.source].end;
+    if !act.passive && source_end <= act.verb {
+        (source_end, act.verb)
+    } else {
+        (act.verb, act.verb)
     }
-    (first, last)
 }
 
 fn pattern_asks_for(act: &Act, word: &str) -> bool {
