@@ -19,6 +19,10 @@ pub struct CodeArgs {
     /// Explain: what cleaning dropped (on stderr), and the dictionary entries and pattern behind each event.
     #[arg(long)]
     pub explain: bool,
+    /// Publication date (YYYY-MM-DD) for articles that give none; without it their events are dated
+    /// the day they are coded (`"date_basis": "coded"`).
+    #[arg(long, value_parser = pipeline::parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
     /// Also print negated events ("did not attack"), marked `"negated": true`.
     #[arg(long)]
     pub keep_negated: bool,
@@ -34,7 +38,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let (mut articles, mut sentences, mut events, mut bad, mut with_events) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for record in pipeline::read_inputs(&args.files, args.format) {
-        let article = match record {
+        let mut article = match record {
             Ok(a) => a,
             Err(e) => {
                 bad += 1;
@@ -42,6 +46,9 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        if article.date.is_none() {
+            article.date = args.date;
+        }
         let coded = coder.code(&article, &options);
         articles += 1;
         sentences += coded.sentence_count;

@@ -91,3 +91,8 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
         _ => Err(format!("unknown input format `{s}`: use `text` or `jsonl`")),
     }
 }
+
+/// Parses a `--date` argument.
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
+}

@@ -47,8 +47,11 @@ pub struct IngestArgs {
     #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
     /// Dictionary directory instead of the built-in dictionaries.
-    #[arg(long)]
+    #[arg(long, alias = "dictionaries")]
     pub dict: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for articles that give none.
+    #[arg(long, value_parser = crate::pipeline::parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
     /// Articles per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
@@ -173,7 +176,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
 
     for record in read_inputs(&a.files, a.format.map(Format::from)) {
         match record {
-            Ok(article) => {
+            Ok(mut article) => {
+                if article.date.is_none() {
+                    article.date = a.date;
+                }
                 let len = article.text.len() as u64;
                 bytes_read += len;
                 progress.inc(len);

@@ -69,3 +69,13 @@ fn stdin_is_read_when_no_file_is_given() {
     let out = child.wait_with_output().unwrap();
     assert!(events(&out).iter().any(|e| e["article_id"] == "good" && e["date"] == "2020-10-10"));
 }
+
+#[test]
+fn undated_articles_take_the_date_given_on_the_command_line() {
+    let path = temp("undated.jsonl", b"{\"id\": \"u\", \"text\": \"China condemned Japan on Saturday.\"}\n");
+    let out = tidings(&["code", "--date", "2020-10-11", path.to_str().unwrap()]);
+    let ev = events(&out);
+    assert_eq!(ev[0]["date"], "2020-10-10");
+    let out = tidings(&["code", path.to_str().unwrap()]);
+    assert_eq!(events(&out)[0]["date_basis"], "coded");
+}
