@@ -6,9 +6,11 @@ use std::cell::RefCell;
 use tidings_dict::words::Words;
 use tidings_tagger::{Tagger, Upos};
 
-/// Words of context tagged on each side of a span: the tagger's features reach two words either side
-/// and two tags back.
-const CONTEXT: usize = 4;
+/// Words of context tagged before a span: the tagger reads the two tags before a word, which need
+/// context of their own.
+const CONTEXT_BEFORE: usize = 3;
+/// Words of context after a span: the tagger's features reach two words ahead.
+const CONTEXT_AFTER: usize = 2;
 
 thread_local! {
     static WINDOW: RefCell<(Words, Vec<Upos>)> = RefCell::new((Words::default(), Vec::new()));
@@ -23,8 +25,8 @@ pub fn tag_span(sentence: &str, words: &Words, first: usize, last: usize, out: &
         return;
     }
     let last = last.min(words.len() - 1);
-    let from = first.saturating_sub(CONTEXT);
-    let to = (last + CONTEXT).min(words.len() - 1);
+    let from = first.saturating_sub(CONTEXT_BEFORE);
+    let to = (last + CONTEXT_AFTER).min(words.len() - 1);
     let (start, end) = (words.get(from).start as usize, words.get(to).end as usize);
     WINDOW.with(|cell| {
         let (window, tags) = &mut *cell.borrow_mut();
