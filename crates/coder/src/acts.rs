@@ -61,6 +61,7 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         }
     }
     let mut present: Option<WordMask> = None;
+    let mut candidates = Vec::new();
     for i in 0..words.len() {
         if in_group[i] || words.get(i).is(Word::PUNCT) {
             continue;
@@ -79,8 +80,10 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
                 continue;
             }
             let passive = form.can_be_participle() && is_passive(words, i);
-            for pattern in dicts.verbs.candidate_patterns(lemma, *present) {
-                if let Some(act) = match_pattern(words, dicts, groups, i, form, pattern, passive) {
+            dicts.verbs.candidates_in(lemma, words, *present, &mut candidates);
+            for &id in &candidates {
+                let (pattern, alts) = dicts.verbs.candidate(id);
+                if let Some(act) = match_pattern(words, dicts, groups, i, form, pattern, alts, passive) {
                     let paired = paired_act(&act);
                     acts.push(act);
                     acts.extend(paired);
@@ -138,16 +141,18 @@ fn clause_end(words: &Words, from: usize) -> usize {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, form: VerbForm, pattern: &'d VerbPattern, passive: bool) -> Option<Act<'d>> {
+fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, form: VerbForm, pattern: &'d VerbPattern, alt_ids: &[u32], passive: bool) -> Option<Act<'d>> {
     let end = clause_end(words, verb + 1);
     let mut pos = verb + 1;
     let mut target = None;
     let mut source = None;
-    for el in &pattern.after {
+    let (before_alts, after_alts) = alt_ids.split_at(pattern.before.len());
+    for (el, &alts) in pattern.after.iter().zip(after_alts) {
         match el {
-            PatternElement::Word(alts) => {
+            PatternElement::Word(_) => {
+                let alts = dicts.verbs.alt_set(alts);
                 let limit = (pos + WORD_WINDOW).min(end);
-                let (j, n) = (pos..limit).find_map(|j| alts.iter().find_map(|a| alt_len_at(words, j, a, end)).map(|n| (j, n)))?;
+                let (j, n) = (pos..limit).find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))?;
                 pos = j + n;
             }
             PatternElement::Target | PatternElement::Source => {
@@ -166,11 +171,12 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
     }
     // words before the verb (other dictionary formats)
     let mut back = verb;
-    for el in pattern.before.iter().rev() {
+    for (el, &alts) in pattern.before.iter().zip(before_alts).rev() {
         match el {
-            PatternElement::Word(alts) => {
+            PatternElement::Word(_) => {
+                let alts = dicts.verbs.alt_set(alts);
                 let lo = back.saturating_sub(WORD_WINDOW);
-                let j = (lo..back).rev().find(|&j| alts.iter().any(|a| alt_len_at(words, j, a, back).is_some()))?;
+                let j = (lo..back).rev().find(|&j| alts.len_at(words, j, back).is_some())?;
                 back = j;
             }
             PatternElement::Source | PatternElement::Target => {
@@ -294,23 +300,6 @@ fn starts_verb_phrase(words: &Words, dicts: &Dictionaries, j: usize) -> bool {
 /// A verb of reporting: the dictionaries' own, or the few every dictionary set shares.
 fn is_reporting(dicts: &Dictionaries, w: &str) -> bool {
     matches!(w, "said" | "says" | "told" | "added" | "reported") || dicts.modifiers.is_report_verb(w)
-}
-
-/// The number of words alternative `alt` ("cease fire") covers at `j`, if it matches there
-/// without reaching `end`.
-#[inline]
-fn alt_len_at(words: &Words, j: usize, alt: &str, end: usize) -> Option<usize> {
-    if !alt.contains(' ') {
-        return (words.norm(j) == alt).then_some(1);
-    }
-    let mut n = 0;
-    for part in alt.split(' ') {
-        if j + n >= end || words.norm(j + n) != part {
-            return None;
-        }
-        n += 1;
-    }
-    Some(n)
 }
 
 /// The subject of a verb at `verb`: the nearest group before it in the same clause that is not the

@@ -182,8 +182,72 @@ pub struct VerbDictionary {
     by_lemma: Vec<Vec<u32>>,
     forms: FastMap<String, Vec<(LemmaId, VerbForm)>>,
     lemma_ids: FastMap<String, LemmaId>,
-    /// Per pattern, one [`WordMask`] per literal element: the bits of its alternatives' first words.
+    /// Per pattern, one [`WordMask`] per literal element whose alternatives leave most bits clear:
+    /// the bits of its alternatives' first words (a mask with nearly every bit set rejects nothing).
     masks: Vec<Vec<WordMask>>,
+    /// Per pattern, the [`AltIndex`] of each element, `before` then `after` ([`NO_ALTS`] for slots).
+    element_alts: Vec<Box<[u32]>>,
+    /// Distinct alternative lists (PETRARCH synonym sets recur across many patterns).
+    alt_sets: Vec<AltIndex>,
+    /// Per lemma, its patterns by an anchor word: each pattern with literal elements is listed under
+    /// the first words of its shortest alternative list, one of which the sentence must contain.
+    /// Values are ranks in the lemma's list (most specific first).
+    anchored: Vec<FastMap<Box<str>, Vec<u32>>>,
+    /// Per lemma, the ranks of patterns without a usable anchor (slots only, or only huge lists).
+    unanchored: Vec<Vec<u32>>,
+}
+
+/// A lemma with at most this many patterns has them tested one by one rather than through the index.
+const SCAN_PATTERNS_MAX: usize = 32;
+
+/// Longest alternative list that may anchor a pattern in [`VerbDictionary`]'s word index.
+const ANCHOR_MAX: usize = 400;
+
+/// [`VerbDictionary::element_alts`] of a slot (`+`, `$`).
+pub const NO_ALTS: u32 = u32::MAX;
+
+/// The alternatives of one literal element, ready to match: a short list is scanned, a long one
+/// (PETRARCH synonym sets run to ~2,000 phrases) is looked up by the word in the text.
+#[derive(Debug, Clone)]
+pub enum AltIndex {
+    /// Up to [`AltIndex::SCAN_MAX`] alternatives, each as its words.
+    Few(Vec<Box<[Box<str>]>>),
+    /// Alternatives by first word: (position in the list, remaining words), in list order.
+    Many(FastMap<Box<str>, Vec<(u32, Box<[Box<str>]>)>>),
+}
+
+impl AltIndex {
+    const SCAN_MAX: usize = 6;
+
+    pub fn new(alts: &[String]) -> AltIndex {
+        let split = |a: &String| a.split(' ').map(Box::from).collect::<Box<[Box<str>]>>();
+        if alts.len() <= Self::SCAN_MAX {
+            return AltIndex::Few(alts.iter().map(split).collect());
+        }
+        let mut map: FastMap<Box<str>, Vec<(u32, Box<[Box<str>]>)>> = FastMap::default();
+        for (i, a) in alts.iter().enumerate() {
+            let parts = split(a);
+            map.entry(parts[0].clone()).or_default().push((i as u32, parts[1..].into()));
+        }
+        AltIndex::Many(map)
+    }
+
+    /// The number of words of the first alternative (in list order) that matches at word `j`
+    /// without reaching `end`.
+    #[inline]
+    pub fn len_at(&self, words: &Words, j: usize, end: usize) -> Option<usize> {
+        let rest_matches = |rest: &[Box<str>]| j + 1 + rest.len() <= end && rest.iter().enumerate().all(|(k, p)| words.norm(j + 1 + k) == &**p);
+        match self {
+            AltIndex::Few(alts) => {
+                let w = words.norm(j);
+                alts.iter().find(|a| &*a[0] == w && rest_matches(&a[1..])).map(|a| a.len())
+            }
+            AltIndex::Many(map) => {
+                let list = map.get(words.norm(j))?;
+                list.iter().find(|(_, rest)| rest_matches(rest)).map(|(_, rest)| rest.len() + 1)
+            }
+        }
+    }
 }
 
 /// A 256-bit set of word hashes: a quick, inexact test that some words occur in a sentence.
@@ -241,19 +305,104 @@ impl VerbDictionary {
                             for a in alts {
                                 mask_add(&mut m, a.split(' ').next().unwrap_or(a));
                             }
-                            Some(m)
+                            let bits: u32 = m.iter().map(|x| x.count_ones()).sum();
+                            (bits <= 192).then_some(m)
                         }
                         _ => None,
                     })
                     .collect()
             })
             .collect();
+        let mut set_ids: FastMap<&[String], u32> = FastMap::default();
+        d.element_alts = patterns
+            .iter()
+            .map(|p| {
+                p.before
+                    .iter()
+                    .chain(&p.after)
+                    .map(|el| match el {
+                        PatternElement::Word(alts) => *set_ids.entry(alts.as_slice()).or_insert_with(|| {
+                            d.alt_sets.push(AltIndex::new(alts));
+                            (d.alt_sets.len() - 1) as u32
+                        }),
+                        _ => NO_ALTS,
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(set_ids);
         d.patterns = patterns;
         for list in &mut d.by_lemma {
             let pats = &d.patterns;
             list.sort_by_key(|i| std::cmp::Reverse(pats[*i as usize].specificity()));
         }
+        for list in &d.by_lemma {
+            let mut anchored: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+            let mut unanchored = Vec::new();
+            for (rank, &i) in list.iter().enumerate() {
+                let p = &d.patterns[i as usize];
+                let anchor = p
+                    .before
+                    .iter()
+                    .chain(&p.after)
+                    .filter_map(|el| match el {
+                        PatternElement::Word(alts) => Some(alts),
+                        _ => None,
+                    })
+                    .min_by_key(|alts| alts.len())
+                    .filter(|alts| alts.len() <= ANCHOR_MAX);
+                match anchor {
+                    Some(alts) => {
+                        for a in alts {
+                            let first = a.split(' ').next().unwrap_or(a);
+                            let ranks = anchored.entry(first.into()).or_default();
+                            if ranks.last() != Some(&(rank as u32)) {
+                                ranks.push(rank as u32);
+                            }
+                        }
+                    }
+                    None => unanchored.push(rank as u32),
+                }
+            }
+            d.anchored.push(anchored);
+            d.unanchored.push(unanchored);
+        }
         d
+    }
+
+    /// The patterns of a lemma that may match in `words` (whose [`WordMask`] is `sentence`), most
+    /// specific first, as pattern ids for [`VerbDictionary::candidate`]: each pattern's anchor word
+    /// occurs in the sentence and its other literal elements pass the mask. `out` is cleared first.
+    pub fn candidates_in(&self, lemma: LemmaId, words: &Words, sentence: WordMask, out: &mut Vec<u32>) {
+        out.clear();
+        let list = &self.by_lemma[lemma as usize];
+        if list.len() <= SCAN_PATTERNS_MAX {
+            out.extend(list.iter().copied().filter(|i| self.masks[*i as usize].iter().all(|m| mask_meets(m, &sentence))));
+            return;
+        }
+        let anchored = &self.anchored[lemma as usize];
+        out.extend_from_slice(&self.unanchored[lemma as usize]);
+        if !anchored.is_empty() {
+            for j in 0..words.len() {
+                if let Some(ranks) = anchored.get(words.norm(j)) {
+                    out.extend_from_slice(ranks);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain_mut(|r| {
+            let i = list[*r as usize];
+            *r = i;
+            self.masks[i as usize].iter().all(|m| mask_meets(m, &sentence))
+        });
+    }
+
+    /// A pattern by id, with the [`AltIndex`] id of each element, `before` then `after`
+    /// ([`NO_ALTS`] for slots; see [`VerbDictionary::alt_set`]).
+    #[inline]
+    pub fn candidate(&self, id: u32) -> (&VerbPattern, &[u32]) {
+        (&self.patterns[id as usize], &self.element_alts[id as usize])
     }
 
     /// The lemmas (and forms) an inflected word can be.
@@ -274,6 +423,22 @@ impl VerbDictionary {
             .iter()
             .filter(move |i| self.masks[**i as usize].iter().all(|m| mask_meets(m, &sentence)))
             .map(|i| &self.patterns[*i as usize])
+    }
+
+    /// Like [`VerbDictionary::candidate_patterns`], with each pattern's element index: the
+    /// [`AltIndex`] id of each element, `before` then `after` ([`NO_ALTS`] for slots; see
+    /// [`VerbDictionary::alt_set`]).
+    pub fn candidates(&self, lemma: LemmaId, sentence: WordMask) -> impl Iterator<Item = (&VerbPattern, &[u32])> + '_ {
+        self.by_lemma[lemma as usize]
+            .iter()
+            .filter(move |i| self.masks[**i as usize].iter().all(|m| mask_meets(m, &sentence)))
+            .map(|i| (&self.patterns[*i as usize], &*self.element_alts[*i as usize]))
+    }
+
+    /// An alternative list by the id [`VerbDictionary::candidates`] gives.
+    #[inline]
+    pub fn alt_set(&self, id: u32) -> &AltIndex {
+        &self.alt_sets[id as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -335,6 +500,19 @@ mod tests {
         assert_eq!(form, VerbForm::PastOrParticiple);
         let codes: Vec<&str> = d.patterns_of(lemma).map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["036", "040"]);
+    }
+
+    #[test]
+    fn alternative_index_keeps_list_order() {
+        let alts: Vec<String> = ["a", "b", "cease", "cease fire", "d", "e", "f", "g"].iter().map(|s| s.to_string()).collect();
+        let w = Words::new("cease fire now");
+        for idx in [AltIndex::new(&alts), AltIndex::new(&alts[2..4])] {
+            assert_eq!(idx.len_at(&w, 0, 3), Some(1));
+            assert_eq!(idx.len_at(&w, 1, 3), None);
+        }
+        let fire_first: Vec<String> = ["x", "y", "z", "q", "r", "s", "cease fire", "cease"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(AltIndex::new(&fire_first).len_at(&w, 0, 3), Some(2));
+        assert_eq!(AltIndex::new(&fire_first).len_at(&w, 0, 1), Some(1));
     }
 
     #[test]
