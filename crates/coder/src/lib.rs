@@ -83,15 +83,21 @@ impl Coder {
         let story_date = story_date(text, &sentences, clean.headline_end, article.date);
         let mut memory = ArticleMemory::default();
         let mut words = Words::default();
+        let mut body_index = 0;
         for (index, range) in sentences.iter().enumerate() {
             let sentence = &text[range.clone()];
+            let headline = clean.headline_end.is_some_and(|h| range.end <= h);
+            // the lead's date applies to the headline and the lead; later sentences report other,
+            // often older, acts and keep the publication date
+            let in_lead = headline || body_index < LEAD_SENTENCES;
+            body_index += usize::from(!headline);
             let ctx = record::SentenceContext {
                 article_id: &article.id,
-                headline: clean.headline_end.is_some_and(|h| range.end <= h),
+                headline,
                 index,
                 sentence,
                 offset: range.start,
-                default_date: story_date,
+                default_date: if in_lead { story_date } else { article.date },
                 article_date: article.date,
             };
             self.code_sentence(&ctx, &mut words, &mut memory, options, &mut events);
@@ -183,8 +189,9 @@ impl Coder {
     }
 }
 
-/// The date most events of an article happened: the first date expression in the lead sentences
-/// that is not in the future ("North Korea state media reported on Saturday"), else the article date.
+/// The date the lead's events happened: the first date expression in the lead sentences that is not
+/// in the future ("North Korea state media reported on Saturday"), else the article date. It dates the
+/// headline and the lead sentences that name no date of their own.
 fn story_date(text: &str, sentences: &[std::ops::Range<usize>], headline_end: Option<usize>, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
     let article_date = article_date?;
     let body = sentences.iter().filter(|r| headline_end.is_none_or(|h| r.start >= h));

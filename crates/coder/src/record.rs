@@ -28,18 +28,33 @@ impl SentenceContext<'_> {
     /// The sentence's own past date expression ("on Saturday", "Oct. 9"), else the default date.
     pub fn event_date(&self) -> (Option<NaiveDate>, &'static str) {
         if let Some(article_date) = self.article_date {
+            let future = has_future_marker(self.sentence);
             for m in tidings_text::find_dates(self.sentence, article_date) {
-                if m.date <= article_date && (article_date - m.date).num_days() <= 366 {
-                    return (Some(m.date), "sentence");
+                // "will meet on Friday": a bare weekday in a sentence about the future is the next one
+                let date = if future && m.kind == tidings_text::DateKind::Relative && m.date < article_date && (article_date - m.date).num_days() < 7 {
+                    m.date + chrono::Days::new(7)
+                } else {
+                    m.date
+                };
+                if date > article_date && future {
+                    return (Some(date), "sentence");
+                }
+                if date <= article_date && (article_date - date).num_days() <= 366 {
+                    return (Some(date), "sentence");
                 }
             }
             // a month or year the sentence names: the first day of that period
             if let Some(p) = tidings_text::find_periods(self.sentence, article_date).first() {
-                let basis = match p.precision {
-                    tidings_text::Precision::Month => "sentence-month",
-                    tidings_text::Precision::Year => "sentence-year",
-                };
-                return (Some(p.start), basis);
+                return (Some(p.start), period_basis(p.precision));
+            }
+        } else {
+            // no publication date: only dates that carry their own year ("in August 2016")
+            let anchor = chrono::Utc::now().date_naive();
+            if let Some(m) = tidings_text::find_dates(self.sentence, anchor).into_iter().find(|m| has_year(&self.sentence[m.span.clone()])) {
+                return (Some(m.date), "sentence");
+            }
+            if let Some(p) = tidings_text::find_periods(self.sentence, anchor).into_iter().find(|p| has_year(&self.sentence[p.span.clone()])) {
+                return (Some(p.start), period_basis(p.precision));
             }
         }
         match self.default_date {
@@ -48,6 +63,24 @@ impl SentenceContext<'_> {
             None => (None, "coded"),
         }
     }
+}
+
+fn period_basis(p: tidings_text::Precision) -> &'static str {
+    match p {
+        tidings_text::Precision::Month => "sentence-month",
+        tidings_text::Precision::Year => "sentence-year",
+    }
+}
+
+/// Four digits in a row: the expression names its year.
+fn has_year(s: &str) -> bool {
+    s.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// The sentence speaks of the future ("will", "is scheduled to", "next").
+fn has_future_marker(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [" will ", "'ll ", " scheduled to ", " is set to ", " are set to ", " is due to ", " plans to ", " planned for "].iter().any(|m| lower.contains(m))
 }
 
 fn actor_record(words: &Words, sentence: &str, p: &ActorPhrase) -> Actor {

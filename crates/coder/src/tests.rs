@@ -152,3 +152,30 @@ fn country_names_inside_other_names_are_not_countries() {
     let ev = code("Russia increased its attacks in Eastern Ukraine.", "2020-10-11");
     assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text.contains("Eastern"))), "{:?}", triples(&ev));
 }
+
+#[test]
+fn future_weekdays_and_lead_dates() {
+    // "will ... on Friday" in an article of Sunday 2020-10-11 is the coming Friday
+    let ev = code("China will host Japan on Friday.", "2020-10-11");
+    assert!(ev.iter().all(|e| e.date == "2020-10-16"), "{:?}", ev.iter().map(|e| &e.date).collect::<Vec<_>>());
+    // the lead's date dates the lead only
+    let article = tidings_article::Article {
+        id: "a".into(),
+        title: Some("Talks".into()),
+        date: date("2020-10-11"),
+        source: None,
+        url: None,
+        text: "Officials met on Saturday.\n\nChina praised Japan.\n\nOne.\n\nTwo.\n\nThree.\n\nRussia praised Japan.".into(),
+        origin: tidings_article::Origin { file: "t".into(), line: 1 },
+    };
+    let coded = coder().code(&article, &CodeOptions::default());
+    let by = |s: &str| coded.events.iter().find(|e| e.source.code == s).map(|e| e.date.clone());
+    assert_eq!(by("CHN").as_deref(), Some("2020-10-10"), "{:?}", coded.events);
+    assert_eq!(by("RUS").as_deref(), Some("2020-10-11"), "{:?}", coded.events);
+}
+
+#[test]
+fn undated_text_uses_dates_that_carry_their_year() {
+    let ev = coder().code_text("In August 2016, China condemned Japan.", None, &CodeOptions::default());
+    assert_eq!((ev[0].date.as_str(), ev[0].date_basis.as_deref()), ("2016-08-01", Some("sentence-month")));
+}
