@@ -4,7 +4,8 @@
 //! - words the part-of-speech tagger reads as nouns or adjectives ("the attacks", "improved ties");
 //! - questions ("Will China attack Taiwan?", "asked Trump if ...") and conditionals ("if Russia
 //!   invades ...");
-//! - hypotheticals under a modal ("could strike", "might sanction"), unless the modal states intent;
+//! - hypotheticals under a modal ("could strike", "might sanction"), forecasts and obligations
+//!   ("will likely meet", "is expected to sign", "will have to");
 //! - acts that are only the content of another act ("urged Russia to strike"): an infinitive that no
 //!   intent phrase introduces;
 //! - participles and gerunds read as verbs ("a letter denouncing Israel") outside a progressive;
@@ -69,6 +70,15 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
     }
     if modal.is_some() {
         return Some("hypothetical (modal)");
+    }
+    // a writer's forecast or an obligation: "will likely meet", "is expected to sign", "will have to"
+    if (j..v).any(|k| matches!(words.norm(k), "likely" | "probably" | "possibly" | "perhaps" | "unlikely")) {
+        return Some("forecast");
+    }
+    if let Some(b) = before_chain {
+        if words.norm(b) == "to" && b > 0 && matches!(words.norm(b - 1), "expected" | "likely" | "unlikely" | "supposed" | "have" | "has" | "had" | "need" | "needs" | "needed" | "ought") {
+            return Some("forecast or obligation");
+        }
     }
     // an infinitive that is the content of another act, not an intent
     if let Some(b) = before_chain {
