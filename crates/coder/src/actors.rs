@@ -346,6 +346,16 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             k = next;
             continue;
         }
+        // a country adjective that only describes a thing is no actor: "the Russian border",
+        // "Iranian-backed militias", "American wars" (with an agent noun it is: "Russian troops")
+        if matches!(m.piece, Piece::Adjective { .. }) && role.is_none() && named.is_none() && end == m.end && end < words.len() {
+            let w = words.get(end);
+            let n = words.norm(end);
+            if !w.is(Word::PUNCT) && !w.is(Word::CAPITALIZED) && n.chars().all(char::is_alphabetic) && !is_function_word(n) {
+                k = next;
+                continue;
+            }
+        }
         if let Some((a, b)) = learned_name {
             let parts: Vec<String> = (a..b).map(|i| words.norm(i).to_string()).collect();
             if code.len() >= 6 {
