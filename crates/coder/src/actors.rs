@@ -302,6 +302,25 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 }
             }
         }
+        // A person's agents: "Assad's forces" are Syria's military, not Assad himself.
+        let mut owner_agent: Option<String> = None;
+        if let Some((id, code)) = &named {
+            if dicts.actors.entry(*id).kind == ActorKind::Person && end < words.len() && words.norm(end) == "'s" {
+                if let Some(n) = matches.get(next) {
+                    if let Piece::Agent { role: r, origin } = &n.piece {
+                        let country = tidings_event::split_actor_code(code).0;
+                        if n.start == end + 1 && !r.starts_with('=') {
+                            if let Some(c) = country {
+                                owner_agent = Some(format!("{c}{r}"));
+                                origins.push(origin.clone());
+                                end = n.end;
+                                next += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
         // An unknown capitalised name right after a composed agent: "Foreign Minister Wang Yi".
         let mut learned_name: Option<(usize, usize)> = None;
         if named.is_none() && role.is_some() {
@@ -315,7 +334,9 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             }
         }
 
-        let (code, name, person) = if let Some((id, code)) = &named {
+        let (code, name, person) = if let Some(code) = owner_agent {
+            (code, None, None)
+        } else if let Some((id, code)) = &named {
             let e = dicts.actors.entry(*id);
             let person = (e.kind == ActorKind::Person).then_some(*id);
             // A known person or organisation keeps its own code; a bare country code of a person

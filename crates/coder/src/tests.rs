@@ -179,3 +179,9 @@ fn undated_text_uses_dates_that_carry_their_year() {
     let ev = coder().code_text("In August 2016, China condemned Japan.", None, &CodeOptions::default());
     assert_eq!((ev[0].date.as_str(), ev[0].date_basis.as_deref()), ("2016-08-01", Some("sentence-month")));
 }
+
+#[test]
+fn a_persons_agents_are_their_countrys() {
+    let ev = code("Assad's forces attacked Turkish troops.", "2016-06-01");
+    assert!(has(&ev, "SYRMIL", "TURMIL", "19"), "{:?}", triples(&ev));
+}
