@@ -25,4 +25,9 @@ fn phoenix_dictionaries_code_xi_congratulating_north_korea() {
     let praise = ev.iter().find(|e| code(&e["source"]).starts_with("CHN") && code(&e["target"]).starts_with("PRK") && e["cameo"] == "051");
     let praise = praise.unwrap_or_else(|| panic!("no CHN -> PRK 051 in {ev:#?}"));
     assert!(praise["sentence"].as_str().unwrap().contains("congratulated Kim Jong Un"));
+    // "he intends to defend, consolidate and develop ties with Pyongyang": INTEND's code (030) with
+    // the target taken from the infinitive complement, "he" being Xi
+    let intent = ev.iter().find(|e| code(&e["source"]).starts_with("CHN") && code(&e["target"]).starts_with("PRK") && e["cameo"].as_str().is_some_and(|c| c.starts_with("03")));
+    let intent = intent.unwrap_or_else(|| panic!("no CHN -> PRK root-03 event in {ev:#?}"));
+    assert!(intent["sentence"].as_str().unwrap().contains("intends to defend, consolidate and develop ties with Pyongyang"));
 }

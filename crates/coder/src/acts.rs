@@ -159,7 +159,7 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
                 if passive && matches!(el, PatternElement::Target) {
                     continue;
                 }
-                let (gi, g) = object_group(words, dicts, groups, pos, end)?;
+                let (gi, g) = object_group(words, dicts, groups, pos, end, pos == verb + 1)?;
                 if matches!(el, PatternElement::Target) {
                     target = Some(gi);
                 } else {
@@ -245,7 +245,7 @@ fn paired_act<'d>(act: &Act<'d>) -> Option<Act<'d>> {
 /// comma separates it and it is the subject of a reporting verb: "..., a senior official said"),
 /// else the first group further on in the same noun phrase, before anything that ends the verb's
 /// object ("a resumption of formal diplomatic ties with Osgiliath").
-fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup], pos: usize, end: usize) -> Option<(usize, &'g ActorGroup)> {
+fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup], pos: usize, end: usize, after_verb: bool) -> Option<(usize, &'g ActorGroup)> {
     let (gi, g) = groups.iter().enumerate().find(|(_, g)| g.start >= pos && g.start < end)?;
     let reporting = g.end < words.len() && is_reporting(dicts, words.norm(g.end));
     let crosses_comma = (pos..g.start).any(|j| words.norm(j) == ",");
@@ -255,7 +255,7 @@ fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup
     if g.start < pos + TARGET_WINDOW {
         return Some((gi, g));
     }
-    if g.start >= pos + OBJECT_WINDOW || !object_path(words, dicts, pos, g.start) {
+    if g.start >= pos + OBJECT_WINDOW || !object_path(words, dicts, pos, g.start, after_verb) {
         return None;
     }
     Some((gi, g))
@@ -264,7 +264,8 @@ fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup
 /// Do the words `from..to` read as one noun phrase and its prepositional phrases, ending in a
 /// preposition ("a resumption of formal diplomatic ties with")? No clause, verb, coordination or
 /// other name may stand between, and at most two prepositions.
-fn object_path(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> bool {
+fn object_path(words: &Words, dicts: &Dictionaries, from: usize, to: usize, after_verb: bool) -> bool {
+    let from = if after_verb { after_infinitive_list(words, dicts, from, to) } else { from };
     let mut preps = 0;
     // an unlisted name as the object itself: "congratulated Kim Jong Un on the anniversary of ..."
     let name_end = (from..to).find(|&j| !words.get(j).is(Word::CAPITALIZED) || words.get(j).is(Word::PUNCT)).unwrap_or(to);
@@ -282,6 +283,30 @@ fn object_path(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> b
     }
     let last = if to > from + 1 && words.norm(to - 1) == "the" { to - 2 } else { to - 1 };
     preps <= 2 && matches!(words.norm(last), "with" | "between" | "of" | "in" | "on" | "to" | "against" | "for" | "from" | "toward" | "towards")
+}
+
+/// After an infinitive complement that opens the object, the verb's target is the object of the
+/// complement: "intends to defend, consolidate and develop ties with": the index after the last
+/// coordinated verb, or `from` when the words do not start with `to` and a listed base form.
+fn after_infinitive_list(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> usize {
+    let is_base = |j: usize| dicts.verbs.lookup(words.norm(j)).is_some_and(|f| f.iter().any(|&(_, f)| f == VerbForm::Base));
+    let plain = |j: usize| {
+        let (w, n) = (words.get(j), words.norm(j));
+        !(w.is(Word::PUNCT) || w.is(Word::CAPITALIZED) || w.is(Word::NUMBER) || DETERMINERS.contains(&n) || MODALS.contains(&n) || BE_FORMS.contains(&n) || matches!(n, "have" | "has" | "had"))
+    };
+    if from + 2 >= to || words.norm(from) != "to" || !is_base(from + 1) || !plain(from + 1) {
+        return from;
+    }
+    // ", verb" ... "and/or verb": the coordinated verbs need not be listed ("consolidate"); a list
+    // of commas must close with "and" or "or"
+    let mut j = from + 2;
+    while j + 2 < to && matches!(words.norm(j), "," | "and" | "or") && plain(j + 1) {
+        j += 2;
+        if words.norm(j - 2) != "," {
+            return j;
+        }
+    }
+    from + 2
 }
 
 /// A non-finite verb that opens a clause of its own inside an object: "to send", "leaning on",

@@ -105,7 +105,15 @@ fn flush(builder: &mut DictionaryBuilder, file: &str, mut b: Block) -> usize {
     b.roles.sort_by_key(|r| r.from.is_some() || r.to.is_some());
     // PETRARCH lets an agent join any actor with a bare three-letter code ("Calenardhon government",
     // "government of Gondor"), as tidings does for countries; longer codes are complete already.
-    let kind = if b.roles.iter().all(|r| r.code.len() == 3) { ActorKind::Country } else { ActorKind::Organisation };
+    // An actor known only through dated roles is a person (leaders' entries: `XI_JINPING_
+    // [CHNGOV >080401]`): a later "he"/"she" and a lone part of the name can refer to it.
+    let kind = if b.roles.iter().all(|r| r.from.is_some() || r.to.is_some()) {
+        ActorKind::Person
+    } else if b.roles.iter().all(|r| r.code.len() == 3) {
+        ActorKind::Country
+    } else {
+        ActorKind::Organisation
+    };
     builder.actors.add_actor(kind, &b.name, &b.phrases, b.roles);
     1
 }
