@@ -289,12 +289,15 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 }
             }
         }
-        // Agent "of"/"in" country: "president of China", "police in Kenya".
+        // Agent "of"/"in" country or capital: "president of China", "police in Kenya", "protesters in Cairo".
         if role.is_some() && country.is_none() && named.is_none() {
             if let Some(n) = matches.get(next) {
                 if let Piece::Named { id, code, origin } = &n.piece {
-                    if dicts.actors.entry(*id).kind == ActorKind::Country && of_glue(words, end, n.start) {
-                        country = Some(code.clone());
+                    let kind = dicts.actors.entry(*id).kind;
+                    // a capital stands for its country here: "protesters in Baghdad" are Iraqi
+                    let place_country = (kind == ActorKind::Place).then(|| tidings_event::split_actor_code(code).0).flatten();
+                    if (kind == ActorKind::Country || place_country.is_some()) && of_glue(words, end, n.start) {
+                        country = Some(place_country.unwrap_or_else(|| code.clone()));
                         origins.push(origin.clone());
                         end = n.end;
                         next += 1;

@@ -185,3 +185,9 @@ fn a_persons_agents_are_their_countrys() {
     let ev = code("Assad's forces attacked Turkish troops.", "2016-06-01");
     assert!(has(&ev, "SYRMIL", "TURMIL", "19"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn agents_in_a_capital_belong_to_its_country() {
+    let ev = code("Protesters in Baghdad condemned the United States.", "2020-01-01");
+    assert!(has(&ev, "IRQCVL", "USA", "11"), "{:?}", triples(&ev));
+}
