@@ -105,6 +105,18 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
             }
         }
     }
+    // "rejected the criticism and accused France": a target after a coordinated verb is that verb's
+    if let Some(t) = act.target {
+        let g = &groups[t];
+        let second_verb = (v + 1..g.start.saturating_sub(1)).any(|j| {
+            matches!(words.norm(j), "and" | "but" | "or")
+                && dicts.verbs.lookup(words.norm(j + 1)).is_some_and(|f| f.iter().any(|(_, k)| !matches!(k, VerbForm::Gerund | VerbForm::Base)))
+                && !pattern_asks_for(act, words.norm(j + 1))
+        });
+        if g.start > v && second_verb {
+            return Some("the target belongs to a coordinated verb");
+        }
+    }
     // "asked Trump if ...": an indirect question, not an appeal
     if let Some(t) = act.target {
         let g = &groups[t];

@@ -191,3 +191,10 @@ fn agents_in_a_capital_belong_to_its_country() {
     let ev = code("Protesters in Baghdad condemned the United States.", "2020-01-01");
     assert!(has(&ev, "IRQCVL", "USA", "11"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_target_after_a_coordinated_verb_is_that_verbs() {
+    let ev = code("Iran rejected the criticism and accused France of hypocrisy.", "2024-03-14");
+    assert!(has(&ev, "IRN", "FRA", "11"), "{:?}", triples(&ev));
+    assert!(!has(&ev, "IRN", "FRA", "12"), "{:?}", triples(&ev));
+}
