@@ -175,6 +175,21 @@ pub fn rejection_by_tags(words: &Words, groups: &[ActorGroup], act: &Act, tags: 
     None
 }
 
+/// Whether [`rejection_by_tags`] could reject the act: not when a past-tense verb follows its subject
+/// directly ("China condemned"), the commonest case, where tagging would be wasted.
+pub fn needs_tags(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act) -> bool {
+    let source = &groups[act.source];
+    if act.passive || source.end > act.verb {
+        return true;
+    }
+    let adjacent = (source.end..act.verb).all(|k| {
+        let w = words.norm(k);
+        SKIPPABLE.contains(&w) || w.ends_with("ly")
+    });
+    let past_only = dicts.verbs.lookup(words.norm(act.verb)).is_some_and(|f| f.iter().all(|(_, k)| matches!(k, VerbForm::Past | VerbForm::PastOrParticiple | VerbForm::PastParticiple)));
+    !(adjacent && past_only)
+}
+
 /// The words whose tags [`rejection_by_tags`] reads: from the end of the act's subject to its verb.
 pub fn checked_span(groups: &[ActorGroup], act: &Act) -> (usize, usize) {
     let source_end = groups[act.source].end;

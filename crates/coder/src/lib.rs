@@ -153,11 +153,19 @@ impl Coder {
         if acts.is_empty() {
             return;
         }
-        // part-of-speech tags of the words from the acts' sources to their targets, tagged once
-        let (first, last) = acts.iter().map(|a| assertion::checked_span(&groups, a)).fold((usize::MAX, 0), |(f, l), (a, b)| (f.min(a), l.max(b)));
-        let mut tags = Vec::new();
-        tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
-        acts.retain(|a| assertion::rejection_by_tags(words, &groups, a, &tags, ctx.headline).is_none());
+        // part-of-speech tags of the words the tag rules read, tagged once, when some act needs them
+        let needy: Vec<bool> = acts.iter().map(|a| assertion::needs_tags(words, &self.dicts, &groups, a)).collect();
+        if needy.iter().any(|n| *n) {
+            let (first, last) = acts.iter().zip(&needy).filter(|(_, n)| **n).map(|(a, _)| assertion::checked_span(&groups, a)).fold((usize::MAX, 0), |(f, l), (a, b)| (f.min(a), l.max(b)));
+            let mut tags = Vec::new();
+            tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
+            let mut k = 0;
+            acts.retain(|a| {
+                let keep = !needy[k] || assertion::rejection_by_tags(words, &groups, a, &tags, ctx.headline).is_none();
+                k += 1;
+                keep
+            });
+        }
         if acts.is_empty() {
             return;
         }
