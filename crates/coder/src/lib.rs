@@ -149,6 +149,9 @@ impl Coder {
         if acts.is_empty() {
             return;
         }
+        if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
+            return;
+        }
         acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a).is_none());
         if acts.is_empty() {
             return;
@@ -167,9 +170,6 @@ impl Coder {
             });
         }
         if acts.is_empty() {
-            return;
-        }
-        if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
             return;
         }
         let date = ctx.event_date();

@@ -284,6 +284,10 @@ fn parse_verb(t: &str, line: usize) -> Result<(Verb, Option<Vec<String>>), Strin
         Some(f) => {
             let mut out = Vec::new();
             for tok in f.split_whitespace() {
+                // separators such as "," between forms are not forms
+                if !tok.chars().any(char::is_alphabetic) {
+                    continue;
+                }
                 let ps: Vec<&str> = tok.split('_').filter(|p| !p.is_empty()).collect();
                 let i = ps.iter().position(|p| p.starts_with('+')).unwrap_or(if ps.len() == parts.len() { vi } else { 0 });
                 let form = ps.get(i).copied().unwrap_or(tok);
