@@ -44,10 +44,24 @@ struct Entry<T> {
     value: T,
 }
 
+/// The phrases that start with one word: one-word phrases, and longer ones by their second word
+/// (a large dictionary has hundreds of phrases starting "president ...").
+#[derive(Debug, Clone)]
+struct Bucket<T> {
+    single: Vec<Entry<T>>,
+    by_second: FastMap<Box<str>, Vec<Entry<T>>>,
+}
+
+impl<T> Default for Bucket<T> {
+    fn default() -> Self {
+        Bucket { single: Vec::new(), by_second: FastMap::default() }
+    }
+}
+
 /// Word-sequence phrases mapped to values of type `T`; one phrase may carry several values.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
-    by_first: FastMap<Box<str>, Vec<Entry<T>>>,
+    by_first: FastMap<Box<str>, Bucket<T>>,
     len: usize,
 }
 
@@ -80,7 +94,11 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
             })
             .collect();
         let rest: Vec<Box<str>> = (1..words.len()).map(|i| words.norm(i).into()).collect();
-        let list = self.by_first.entry(words.norm(0).into()).or_default();
+        let bucket = self.by_first.entry(words.norm(0).into()).or_default();
+        let list = match rest.first() {
+            None => &mut bucket.single,
+            Some(second) => bucket.by_second.entry(second.clone()).or_default(),
+        };
         if list.iter().any(|e| e.value == value && *e.rest == *rest && *e.case == *case) {
             return true;
         }
@@ -93,7 +111,18 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
 
     /// The longest phrase starting at word `at`: its length in words and its values.
     pub fn longest_at<'a>(&'a self, words: &Words, at: usize) -> Option<(usize, Vec<&'a T>)> {
-        let list = self.by_first.get(words.norm(at))?;
+        let bucket = self.by_first.get(words.norm(at))?;
+        if at + 1 < words.len() {
+            if let Some(list) = bucket.by_second.get(words.norm(at + 1)) {
+                if let Some(found) = Self::longest_in(list, words, at) {
+                    return Some(found);
+                }
+            }
+        }
+        Self::longest_in(&bucket.single, words, at)
+    }
+
+    fn longest_in<'a>(list: &'a [Entry<T>], words: &Words, at: usize) -> Option<(usize, Vec<&'a T>)> {
         let mut found: Option<(usize, Vec<&T>)> = None;
         for e in list {
             let n = e.rest.len() + 1;
@@ -133,8 +162,8 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
 
     /// Every (phrase words, value) pair, for checks and statistics.
     pub fn entries(&self) -> impl Iterator<Item = (String, &T)> {
-        self.by_first.iter().flat_map(|(first, list)| {
-            list.iter().map(move |e| {
+        self.by_first.iter().flat_map(|(first, bucket)| {
+            bucket.single.iter().chain(bucket.by_second.values().flatten()).map(move |e| {
                 let mut s = first.to_string();
                 for w in e.rest.iter() {
                     s.push(' ');
