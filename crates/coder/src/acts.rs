@@ -142,6 +142,11 @@ fn clause_end(words: &Words, from: usize) -> usize {
 
 #[allow(clippy::too_many_arguments)]
 fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, form: VerbForm, pattern: &'d VerbPattern, alt_ids: &[u32], passive: bool) -> Option<Act<'d>> {
+    // a pattern that takes an actor after the verb cannot match without one (checked before the
+    // costlier word matching)
+    if !passive && pattern.after.iter().any(|e| matches!(e, PatternElement::Target | PatternElement::Source)) && !groups.iter().any(|g| g.start > verb) {
+        return None;
+    }
     let end = clause_end(words, verb + 1);
     let mut pos = verb + 1;
     let mut target = None;

@@ -62,12 +62,17 @@ impl<T> Default for Bucket<T> {
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
     by_first: FastMap<Box<str>, Bucket<T>>,
+    /// A bit per first-word hash (`hash & 0xffff`): most words start no phrase, and this says so
+    /// without a map lookup.
+    firsts: Box<[u64]>,
     len: usize,
 }
 
+const FIRSTS_BITS: usize = 1 << 16;
+
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: FastMap::default(), len: 0 }
+        PhraseIndex { by_first: FastMap::default(), firsts: vec![0u64; FIRSTS_BITS / 64].into_boxed_slice(), len: 0 }
     }
 }
 
@@ -94,6 +99,8 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
             })
             .collect();
         let rest: Vec<Box<str>> = (1..words.len()).map(|i| words.norm(i).into()).collect();
+        let h = words.get(0).hash as usize & (FIRSTS_BITS - 1);
+        self.firsts[h >> 6] |= 1 << (h & 63);
         let bucket = self.by_first.entry(words.norm(0).into()).or_default();
         let list = match rest.first() {
             None => &mut bucket.single,
@@ -111,6 +118,10 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
 
     /// The longest phrase starting at word `at`: its length in words and its values.
     pub fn longest_at<'a>(&'a self, words: &Words, at: usize) -> Option<(usize, Vec<&'a T>)> {
+        let h = words.get(at).hash as usize & (FIRSTS_BITS - 1);
+        if self.firsts[h >> 6] & (1 << (h & 63)) == 0 {
+            return None;
+        }
         let bucket = self.by_first.get(words.norm(at))?;
         if at + 1 < words.len() {
             if let Some(list) = bucket.by_second.get(words.norm(at + 1)) {

@@ -14,6 +14,19 @@ pub struct Word {
     norm_start: u32,
     norm_end: u32,
     pub flags: u8,
+    /// FNV-1a hash of the normalized form, for quick set tests ([`word_hash`]).
+    pub hash: u32,
+}
+
+/// FNV-1a hash of a normalized word, as stored in [`Word::hash`].
+#[inline]
+pub fn word_hash(norm: &str) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for b in norm.as_bytes() {
+        h ^= *b as u32;
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
 }
 
 impl Word {
@@ -131,7 +144,8 @@ impl Words {
     fn push(&mut self, _text: &str, start: usize, end: usize, norm: &str, flags: u8) {
         let ns = self.norm.len() as u32;
         self.norm.push_str(norm);
-        self.words.push(Word { start: start as u32, end: end as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags });
+        let hash = word_hash(&self.norm[ns as usize..]);
+        self.words.push(Word { start: start as u32, end: end as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags, hash });
     }
 
     /// Reads a word starting at `start`; returns the byte after it.
@@ -212,7 +226,7 @@ impl Words {
                             let ns = self.norm.len() as u32;
                             self.norm.push_str("n't");
                             let e = end + alen + 1;
-                            self.words.push(Word { start: word_end as u32, end: e as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags: 0 });
+                            self.words.push(Word { start: word_end as u32, end: e as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags: 0, hash: word_hash("n't") });
                             return e;
                         }
                     }
@@ -246,7 +260,8 @@ impl Words {
         if digits {
             flags |= Word::NUMBER;
         }
-        self.words.push(Word { start: start as u32, end: end as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags });
+        let hash = word_hash(&self.norm[ns as usize..]);
+        self.words.push(Word { start: start as u32, end: end as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags, hash });
     }
 }
 
