@@ -12,7 +12,7 @@ use tidings_dict::Dictionaries;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let file = args.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/allsides-world/articles.jsonl"));
-    let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let articles: Vec<_> = match tidings_article::read_path(&file, None) {
         Ok(records) => records.filter_map(Result::ok).collect(),
         Err(e) => {

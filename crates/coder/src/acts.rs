@@ -8,7 +8,7 @@
 //! the source.
 
 use crate::actors::{is_preposition, ActorGroup};
-use tidings_dict::verbs::{mask_add, WordMask};
+use tidings_dict::verbs::{mask_add_hash, WordMask};
 use tidings_dict::words::{Word, Words};
 use tidings_dict::{Dictionaries, PatternElement, VerbForm, VerbPattern};
 
@@ -66,12 +66,12 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         if in_group[i] || words.get(i).is(Word::PUNCT) {
             continue;
         }
-        let Some(forms) = dicts.verbs.lookup(words.norm(i)) else { continue };
+        let Some(forms) = dicts.verbs.lookup_at(words, i) else { continue };
         // the words of the sentence, to skip patterns whose words are absent
         let present = present.get_or_insert_with(|| {
             let mut m = [0u64; 4];
             for j in 0..words.len() {
-                mask_add(&mut m, words.norm(j));
+                mask_add_hash(&mut m, words.get(j).hash);
             }
             m
         });

@@ -181,6 +181,8 @@ pub struct VerbDictionary {
     /// Pattern indices per lemma, most specific first.
     by_lemma: Vec<Vec<u32>>,
     forms: FastMap<String, Vec<(LemmaId, VerbForm)>>,
+    /// A bit per form hash (`word_hash & 0xffff`), filled by [`VerbDictionary::build`].
+    form_bits: Vec<u64>,
     lemma_ids: FastMap<String, LemmaId>,
     /// Per pattern, one [`WordMask`] per literal element whose alternatives leave most bits clear:
     /// the bits of its alternatives' first words (a mask with nearly every bit set rejects nothing).
@@ -199,6 +201,9 @@ pub struct VerbDictionary {
 
 /// A lemma with at most this many patterns has them tested one by one rather than through the index.
 const SCAN_PATTERNS_MAX: usize = 32;
+
+/// Size of the bit set of verb form hashes.
+const FORM_BITS: usize = 1 << 16;
 
 /// Longest alternative list that may anchor a pattern in [`VerbDictionary`]'s word index.
 const ANCHOR_MAX: usize = 400;
@@ -256,12 +261,13 @@ pub type WordMask = [u64; 4];
 /// Sets the bit of `word` in `mask`.
 #[inline]
 pub fn mask_add(mask: &mut WordMask, word: &str) {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in word.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    let bit = (h >> 56) as usize; // top byte: 0..=255
+    mask_add_hash(mask, crate::words::word_hash(word));
+}
+
+/// Sets the bit of a word whose [`crate::words::word_hash`] is `hash`.
+#[inline]
+pub fn mask_add_hash(mask: &mut WordMask, hash: u32) {
+    let bit = (hash >> 24) as usize; // top byte: 0..=255
     mask[bit >> 6] |= 1 << (bit & 63);
 }
 
@@ -331,6 +337,11 @@ impl VerbDictionary {
             })
             .collect();
         drop(set_ids);
+        d.form_bits = vec![0u64; FORM_BITS / 64];
+        for form in d.forms.keys() {
+            let h = crate::words::word_hash(form) as usize & (FORM_BITS - 1);
+            d.form_bits[h >> 6] |= 1 << (h & 63);
+        }
         d.patterns = patterns;
         for list in &mut d.by_lemma {
             let pats = &d.patterns;
@@ -403,6 +414,17 @@ impl VerbDictionary {
     #[inline]
     pub fn candidate(&self, id: u32) -> (&VerbPattern, &[u32]) {
         (&self.patterns[id as usize], &self.element_alts[id as usize])
+    }
+
+    /// The lemmas (and forms) word `i` of a sentence can be; a bit test on its hash rules out most
+    /// words before the map lookup.
+    #[inline]
+    pub fn lookup_at(&self, words: &crate::words::Words, i: usize) -> Option<&[(LemmaId, VerbForm)]> {
+        let h = words.get(i).hash as usize & (FORM_BITS - 1);
+        if self.form_bits.get(h >> 6).is_none_or(|b| b & (1 << (h & 63)) == 0) {
+            return None;
+        }
+        self.lookup(words.norm(i))
     }
 
     /// The lemmas (and forms) an inflected word can be.
