@@ -99,7 +99,7 @@ impl Words {
                 i += 1;
                 continue;
             }
-            let ch = text[i..].chars().next().unwrap();
+            let ch = char_at(text, i).unwrap();
             let clen = ch.len_utf8();
             if is_word_char(ch) {
                 i = self.push_word(text, i);
@@ -159,7 +159,7 @@ impl Words {
         // Scan letters/digits, allowing dots between single letters (U.S., U.N.) and digits (3.5),
         // and apostrophes inside words (O'Brien) but not "n't" or "'s".
         loop {
-            let Some(ch) = text[end..].chars().next() else { break };
+            let Some(ch) = char_at(text, end) else { break };
             if is_word_char(ch) {
                 if ch.is_alphabetic() {
                     if letters == 0 && ch.is_uppercase() {
@@ -247,8 +247,15 @@ impl Words {
     #[allow(clippy::too_many_arguments)]
     fn push_norm_word(&mut self, text: &str, start: usize, end: usize, letters: usize, uppers: usize, digits: bool, first_upper: bool) {
         let ns = self.norm.len() as u32;
-        for ch in text[start..end].chars() {
-            push_folded(&mut self.norm, ch);
+        let slice = &text[start..end];
+        if slice.is_ascii() {
+            let at = self.norm.len();
+            self.norm.push_str(slice);
+            self.norm[at..].make_ascii_lowercase();
+        } else {
+            for ch in slice.chars() {
+                push_folded(&mut self.norm, ch);
+            }
         }
         let mut flags = 0;
         if first_upper {
@@ -265,8 +272,22 @@ impl Words {
     }
 }
 
+/// The character at byte `i`, with a fast path for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 #[inline]
 fn is_word_char(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_alphanumeric();
+    }
     ch.is_alphanumeric()
 }
 
