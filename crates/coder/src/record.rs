@@ -98,7 +98,10 @@ fn anchored(p: &ActorPhrase) -> bool {
 /// Adds the events of one act: the cross product of its source and target groups' members.
 #[allow(clippy::too_many_arguments)]
 pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, date: (Option<NaiveDate>, &str), options: &CodeOptions, out: &mut Vec<Event>) {
+    // a dictionary may use finer codes than the CAMEO table has ("1951"): the event keeps its code
+    // and takes Goldstein, QuadClass and PLOVER from the nearest code the table knows
     let Some(code) = dicts.cameo.get(&act.code) else { return };
+    let cameo = if act.code.len() <= 4 && act.code.bytes().all(|b| b.is_ascii_digit()) && act.code.starts_with(code.root()) { act.code.clone() } else { code.code.clone() };
     let (date, basis) = date;
     let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let sources = &groups[act.source].members;
@@ -140,7 +143,7 @@ pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, g
                 date_basis: Some(basis.to_string()),
                 source: actor_record(words, ctx.sentence, s),
                 target: t.map(|t| actor_record(words, ctx.sentence, t)),
-                cameo: code.code.clone(),
+                cameo: cameo.clone(),
                 root: code.root().to_string(),
                 quad_class: code.quad_class,
                 goldstein: code.goldstein,
