@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 use std::time::Instant;
-use tidings_coder::{CodeOptions, Coder};
+use tidings_coder::throughput::Throughput;
+use tidings_coder::Coder;
 use tidings_dict::Dictionaries;
 
 fn main() {
@@ -20,26 +21,11 @@ fn main() {
             return;
         }
     };
-    let bytes: usize = articles.iter().map(|a| a.text.len() + a.title.as_ref().map_or(0, |t| t.len())).sum();
     let load = Instant::now();
     let coder = Coder::new(Dictionaries::builtin());
     let load_secs = load.elapsed().as_secs_f64();
-    let options = CodeOptions::default();
-    let mut best = f64::MAX;
-    let (mut sentences, mut events) = (0, 0);
-    for _ in 0..rounds {
-        let t = Instant::now();
-        sentences = 0;
-        events = 0;
-        for a in &articles {
-            let coded = coder.code(a, &options);
-            sentences += coded.sentence_count;
-            events += coded.events.len();
-        }
-        best = best.min(t.elapsed().as_secs_f64());
-    }
-    println!("corpus: {} ({} articles, {:.1} MB of text)", file.display(), articles.len(), bytes as f64 / 1e6);
+    let t = Throughput::measure(&coder, &articles, rounds);
+    println!("corpus: {} ({} articles, {:.1} MB of text)", file.display(), t.articles, t.bytes as f64 / 1e6);
     println!("dictionaries: built in {:.3} s", load_secs);
-    println!("coded: {sentences} sentences, {events} events; best of {rounds} rounds: {best:.3} s on one core");
-    println!("throughput: {:.0} sentences/s, {:.1} MB/s, {:.0} articles/s", sentences as f64 / best, bytes as f64 / 1e6 / best, articles.len() as f64 / best);
+    println!("{}", t.report());
 }

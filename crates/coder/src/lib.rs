@@ -27,6 +27,7 @@ pub mod assertion;
 pub mod memory;
 mod record;
 pub mod tagging;
+pub mod throughput;
 
 use chrono::NaiveDate;
 use memory::ArticleMemory;
