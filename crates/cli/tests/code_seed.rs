@@ -40,7 +40,10 @@ fn china_intends_to_develop_ties_with_north_korea() {
 #[test]
 fn party_is_praised_too() {
     let ev = seed_events();
-    assert!(ev.iter().any(|e| code(&e["source"]) == "CHNGOV" && code(&e["target"]) == "PRKPTY" && e["root"] == "05"), "{ev:#?}");
+    let party = ev.iter().find(|e| code(&e["source"]) == "CHNGOV" && code(&e["target"]) == "PRKPTY" && e["root"] == "05");
+    let party = party.unwrap_or_else(|| panic!("no CHNGOV -> PRKPTY 05 in {ev:#?}"));
+    // "The Chinese president extended ..." refers back to the lead, reported on Saturday
+    assert_eq!(party["date"], "2020-10-10");
 }
 
 #[test]

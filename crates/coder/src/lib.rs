@@ -85,6 +85,7 @@ impl Coder {
         let mut memory = ArticleMemory::default();
         let mut words = Words::default();
         let mut body_index = 0;
+        let mut lead_people = Vec::new();
         for (index, range) in sentences.iter().enumerate() {
             let sentence = &text[range.clone()];
             let headline = clean.headline_end.is_some_and(|h| range.end <= h);
@@ -100,8 +101,10 @@ impl Coder {
                 offset: range.start,
                 default_date: if in_lead { story_date } else { article.date },
                 article_date: article.date,
+                in_lead,
+                story_date,
             };
-            self.code_sentence(&ctx, &mut words, &mut memory, options, &mut events);
+            self.code_sentence(&ctx, &mut words, &mut memory, &mut lead_people, options, &mut events);
         }
         CodedArticle { sentence_count: sentences.len(), clean, events }
     }
@@ -116,13 +119,15 @@ impl Coder {
             let ctx = record::SentenceContext {
                 article_id: "text",
                 headline: false,
+                in_lead: true,
+                story_date: date,
                 index,
                 sentence: &text[range.clone()],
                 offset: range.start,
                 default_date: date,
                 article_date: date,
             };
-            self.code_sentence(&ctx, &mut words, &mut memory, options, &mut events);
+            self.code_sentence(&ctx, &mut words, &mut memory, &mut Vec::new(), options, &mut events);
         }
         events
     }
@@ -135,7 +140,10 @@ impl Coder {
         (0..words.len()).any(|i| self.dicts.story_discards.longest_at(&words, i).is_some())
     }
 
-    fn code_sentence(&self, ctx: &record::SentenceContext, words: &mut Words, memory: &mut ArticleMemory, options: &CodeOptions, out: &mut Vec<Event>) {
+    /// Codes one sentence. `lead_people` collects the people named in the lead, so that a later
+    /// sentence that refers back to one of them ("The Chinese president extended ...") is dated
+    /// like the lead.
+    fn code_sentence(&self, ctx: &record::SentenceContext, words: &mut Words, memory: &mut ArticleMemory, lead_people: &mut Vec<tidings_dict::ActorId>, options: &CodeOptions, out: &mut Vec<Event>) {
         words.fill(ctx.sentence);
         if words.is_empty() {
             return;
@@ -145,6 +153,9 @@ impl Coder {
         let groups = actors::find_actors(words, &self.dicts, ctx.default_date.or(ctx.article_date), memory);
         if groups.is_empty() {
             return;
+        }
+        if ctx.in_lead {
+            lead_people.extend(groups.iter().flat_map(|g| g.members.iter().filter_map(|m| m.person)));
         }
         let mut acts = acts::find_acts(words, &self.dicts, &groups);
         if acts.is_empty() {
@@ -173,7 +184,21 @@ impl Coder {
         if acts.is_empty() {
             return;
         }
-        let date = ctx.event_date();
+        let mut date = ctx.event_date();
+        // a later sentence whose subject refers back to a person of the lead ("he", "Kim", "the
+        // Chinese president") continues the lead's story and takes its date
+        if date.1 == "article" && !ctx.in_lead && ctx.story_date != ctx.article_date {
+            let refers_back = acts.iter().any(|a| {
+                groups[a.source].members.iter().any(|m| {
+                    let Some(p) = m.person.filter(|p| lead_people.contains(p)) else { return false };
+                    let text = &ctx.sentence[words.get(m.start).start as usize..words.get(m.end - 1).end as usize];
+                    !text.contains(self.dicts.actors.entry(p).name.as_str())
+                })
+            });
+            if refers_back {
+                date = (ctx.story_date, "story");
+            }
+        }
         let first = out.len();
         for act in &acts {
             if act.negated && !options.keep_negated {

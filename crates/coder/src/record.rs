@@ -22,6 +22,10 @@ pub struct SentenceContext<'a> {
     /// The story date (or article date) used when the sentence names no date.
     pub default_date: Option<NaiveDate>,
     pub article_date: Option<NaiveDate>,
+    /// The sentence is the headline or one of the lead sentences.
+    pub in_lead: bool,
+    /// The date the lead gives (see `story_date` in lib.rs), or the article date.
+    pub story_date: Option<NaiveDate>,
 }
 
 impl SentenceContext<'_> {
