@@ -206,6 +206,8 @@ fn pick_meaning(meanings: &[&PhraseMeaning], dicts: &Dictionaries, date: Option<
 /// Joins countries, adjectives, agents and names into actor phrases.
 fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches: &[Match], memory: &mut ArticleMemory) -> Vec<ActorPhrase> {
     let mut out: Vec<ActorPhrase> = Vec::new();
+    // parallel to `out`: how each phrase was composed, for agents shared across "and"
+    let mut shapes: Vec<Shape> = Vec::new();
     let mut k = 0;
     while k < matches.len() {
         let m = &matches[k];
@@ -222,6 +224,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 let (code, role) = dicts.actors.code_on(id, date);
                 let origin = role.map(|r| r.origin.clone()).unwrap_or_default();
                 out.push(ActorPhrase { start, end, code, name: Some(dicts.actors.entry(id).name.clone()), person: Some(id), origins: vec![origin], resolved_from: Some("pronoun") });
+                shapes.push(Shape::Other);
             }
             k = next;
             continue;
@@ -262,6 +265,22 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 }
             }
         }
+        // A named place or organisation followed by agent nouns keeps its own country: "White House
+        // security officials" (USAGOV), "Beijing police" (CHNCOP), "Hamas fighters" (Hamas).
+        if let (Some((id, _)), None) = (&named, &role) {
+            if dicts.actors.entry(*id).kind != ActorKind::Person {
+                if let Some(n) = matches.get(next) {
+                    if let Piece::Agent { role: r, origin } = &n.piece {
+                        if !r.starts_with('=') && !r.ends_with('~') && glue_ok(words, end, n.start, false) {
+                            role = Some(r.clone());
+                            origins.push(origin.clone());
+                            end = n.end;
+                            next += 1;
+                        }
+                    }
+                }
+            }
+        }
         // more agent nouns in a row ("Foreign Ministry spokesman"): the first role stays
         while let Some(n) = matches.get(next) {
             match &n.piece {
@@ -290,6 +309,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             }
         }
         // Agent "of"/"in" country or capital: "president of China", "police in Kenya", "protesters in Cairo".
+        let mut of_country = false;
         if role.is_some() && country.is_none() && named.is_none() {
             if let Some(n) = matches.get(next) {
                 if let Piece::Named { id, code, origin } = &n.piece {
@@ -298,6 +318,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                     let place_country = (kind == ActorKind::Place).then(|| tidings_event::split_actor_code(code).0).flatten();
                     if (kind == ActorKind::Country || place_country.is_some()) && of_glue(words, end, n.start) {
                         country = Some(place_country.unwrap_or_else(|| code.clone()));
+                        of_country = true;
                         origins.push(origin.clone());
                         end = n.end;
                         next += 1;
@@ -337,7 +358,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             }
         }
 
-        let (code, name, person) = if let Some(code) = owner_agent {
+        let (mut code, name, person) = if let Some(code) = owner_agent {
             (code, None, None)
         } else if let Some((id, code)) = &named {
             let e = dicts.actors.entry(*id);
@@ -346,6 +367,11 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             // outside office gains the role the text gives it.
             let code = match (&role, code.len()) {
                 (Some(r), 3) if matches!(e.kind, ActorKind::Person | ActorKind::Country) => format!("{code}{r}"),
+                // a seat of government stands for the government; with another agent, for its country
+                (Some(r), _) if e.kind == ActorKind::Place => match tidings_event::split_actor_code(code).0 {
+                    Some(c) => format!("{c}{r}"),
+                    None => code.clone(),
+                },
                 _ => code.clone(),
             };
             (code, Some(e.name.clone()), person)
@@ -396,10 +422,96 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         } else {
             None
         };
+        let bare_agent = matches!(m.piece, Piece::Agent { .. }) && country.is_none() && named.is_none() && person.is_none() && learned_name.is_none() && !code.starts_with('=') && role.as_deref() == Some(code.as_str());
+        let mut shape = if bare_agent {
+            Shape::BareAgent
+        } else if country.is_some() && role.is_some() && named.is_none() && !of_country && !matches!(m.piece, Piece::Agent { .. }) {
+            Shape::CountryAgent(country.clone().unwrap_or_default())
+        } else {
+            Shape::Other
+        };
+        // an agent after "Danish media and": the country is shared ("Danish media and government")
+        if bare_agent {
+            if let (Some(prev), Some(Shape::CountryAgent(c))) = (out.last(), shapes.last()) {
+                if joins_agents(words, prev.end, start) {
+                    code = format!("{c}{code}");
+                    shape = Shape::CountryAgent(c.clone());
+                }
+            }
+        }
+        let role_code = role.clone();
         out.push(ActorPhrase { start, end, code, name, person, origins, resolved_from });
+        shapes.push(shape);
+        // "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": the agent
+        // goes with every country of the list (and with bare agents joined before it: "lawmakers
+        // and officials in Arnor and Gondor")
+        if let (true, Some(r), Some(c0)) = (of_country, role_code, country) {
+            let mut countries = vec![c0];
+            let mut last_end = end;
+            while let Some(n) = matches.get(next) {
+                let Piece::Named { id, code: c, origin } = &n.piece else { break };
+                if dicts.actors.entry(*id).kind != ActorKind::Country || !joins_agents(words, last_end, n.start) {
+                    break;
+                }
+                // "the president of France and Germany's chancellor": Germany has its own agent
+                let owned = n.end < words.len() && words.norm(n.end) == "'s" || matches.get(next + 1).is_some_and(|a| a.start == n.end && matches!(a.piece, Piece::Agent { .. }));
+                if owned {
+                    break;
+                }
+                out.push(ActorPhrase { start: n.start, end: n.end, code: format!("{c}{r}"), name: None, person: None, origins: vec![origin.clone()], resolved_from: None });
+                shapes.push(Shape::Other);
+                countries.push(c.clone());
+                last_end = n.end;
+                next += 1;
+            }
+            if countries.len() > 1 {
+                distribute_bare_agents(words, &mut out, &mut shapes, start, &countries);
+            }
+        }
         k = next;
     }
     out
+}
+
+/// How a phrase was composed, for sharing agents and countries across a coordination.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    /// An agent noun alone ("government").
+    BareAgent,
+    /// A country before its agent ("Danish media"): the country.
+    CountryAgent(String),
+    Other,
+}
+
+/// "and", ",", ", and" between two coordinated agents or countries.
+fn joins_agents(words: &Words, from: usize, to: usize) -> bool {
+    let gap: Vec<&str> = (from..to.max(from)).map(|i| words.norm(i)).collect();
+    matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"])
+}
+
+/// Bare agents joined right before the phrase at `before` each become one phrase per country:
+/// "lawmakers and officials in Arnor and Gondor" gives Arnor's and Gondor's lawmakers. The copies
+/// share the agent's words.
+fn distribute_bare_agents(words: &Words, out: &mut Vec<ActorPhrase>, shapes: &mut Vec<Shape>, before: usize, countries: &[String]) {
+    let Some(at) = out.iter().position(|p| p.start == before) else { return };
+    let mut first = at;
+    while first > 0 && shapes[first - 1] == Shape::BareAgent && joins_agents(words, out[first - 1].end, out[first].start) {
+        first -= 1;
+    }
+    if first == at {
+        return;
+    }
+    let bare: Vec<ActorPhrase> = out.drain(first..at).collect();
+    shapes.drain(first..at);
+    let mut copies = Vec::new();
+    for p in bare {
+        for c in countries {
+            copies.push(ActorPhrase { code: format!("{c}{}", p.code), ..p.clone() });
+        }
+    }
+    let n = copies.len();
+    out.splice(first..first, copies);
+    shapes.splice(first..first, std::iter::repeat_n(Shape::Other, n));
 }
 
 /// Words allowed between a country and its agent: "'s", "the", and up to two plain lowercase words
@@ -435,7 +547,8 @@ fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
     for p in phrases {
         if let Some(g) = groups.last_mut() {
             let gap: Vec<&str> = (g.end..p.start).map(|i| words.norm(i)).collect();
-            let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"] | [",", "the"] | [",", "and", "the"]);
+            // copies of one agent shared by several countries overlap
+            let joined = p.start < g.end || matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"] | [",", "the"] | [",", "and", "the"]);
             if joined {
                 g.end = p.end;
                 g.members.push(p);
@@ -454,4 +567,37 @@ pub fn name_parts(name: &str) -> Vec<String> {
         .map(|i| w.norm(i).to_string())
         .filter(|p| p.chars().count() >= 3 && !NAME_PARTICLES.contains(&p.as_str()) && p.chars().all(char::is_alphabetic))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes of each group of the sentence's actors, with the built-in dictionaries.
+    fn groups(text: &str) -> Vec<Vec<String>> {
+        let dicts = Dictionaries::builtin();
+        let words = Words::new(text);
+        let mut memory = ArticleMemory::default();
+        find_actors(&words, &dicts, NaiveDate::from_ymd_opt(2020, 1, 1), &mut memory).into_iter().map(|g| g.members.into_iter().map(|p| p.code).collect()).collect()
+    }
+
+    #[test]
+    fn a_seat_of_government_keeps_its_country_before_agents() {
+        assert_eq!(groups("White House officials met them")[0], vec!["USAGOV"]);
+        assert_eq!(groups("Washington police arrested them")[0], vec!["USACOP"]);
+    }
+
+    #[test]
+    fn an_agent_goes_with_every_country_of_a_list() {
+        assert_eq!(groups("Lawmakers in China and Russia met")[0], vec!["CHNLEG", "RUSLEG"]);
+        assert_eq!(groups("The ambassadors of France, Italy and Spain met")[0], vec!["FRAGOV", "ITAGOV", "ESPGOV"]);
+        assert_eq!(groups("Lawmakers and police in China and Russia met")[0], vec!["CHNLEG", "RUSLEG", "CHNCOP", "RUSCOP"]);
+        // a country with its own agent keeps it
+        assert_eq!(groups("the president of France and Germany's chancellor met")[0], vec!["FRAGOV", "DEUGOV"]);
+    }
+
+    #[test]
+    fn a_country_goes_with_every_agent_joined_after_it() {
+        assert_eq!(groups("Danish media and government warned them")[0], vec!["DNKMED", "DNKGOV"]);
+    }
 }
