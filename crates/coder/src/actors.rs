@@ -217,6 +217,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         let mut role: Option<String> = None;
         let mut fixed_code: Option<String> = None;
         let mut named: Option<(ActorId, String)> = None;
+        let mut prefix: Option<String> = None;
         let mut origins = Vec::new();
         let mut next = k + 1;
         if let Piece::Pronoun = &m.piece {
@@ -246,6 +247,26 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             Piece::Agent { role: r, origin } => {
                 if let Some(code) = r.strip_prefix('=') {
                     fixed_code = Some(code.to_string());
+                } else if let Some(p) = r.strip_suffix('~') {
+                    // a prepended agent (PETRARCH `[NGO~]`): "MSF Arnor" is NGOARN
+                    origins.push(origin.clone());
+                    let following = matches.get(next).filter(|n| n.start == end).and_then(|n| match &n.piece {
+                        Piece::Named { id, code, origin } if dicts.actors.entry(*id).kind == ActorKind::Country => Some((n.end, code.clone(), origin.clone())),
+                        Piece::Adjective { id } => Some((n.end, dicts.actors.code_on(*id, date).0, String::new())),
+                        _ => None,
+                    });
+                    match following {
+                        Some((e, code, origin)) => {
+                            prefix = Some(p.to_string());
+                            country = Some(code);
+                            if !origin.is_empty() {
+                                origins.push(origin);
+                            }
+                            end = e;
+                            next += 1;
+                        }
+                        None => role = Some(p.to_string()),
+                    }
                 } else {
                     role = Some(r.clone());
                     origins.push(origin.clone());
@@ -256,7 +277,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         if country.is_some() && named.is_none() {
             if let Some(n) = matches.get(next) {
                 if let Piece::Agent { role: r, origin } = &n.piece {
-                    if !r.starts_with('=') && glue_ok(words, end, n.start, true) {
+                    if !r.starts_with('=') && !r.ends_with('~') && glue_ok(words, end, n.start, true) {
                         role = Some(r.clone());
                         origins.push(origin.clone());
                         end = n.end;
@@ -384,6 +405,10 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 (None, Some(r)) => r.clone(),
                 (None, None) => String::new(),
             };
+            let code = match &prefix {
+                Some(p) => format!("{p}{code}"),
+                None => code,
+            };
             // "the Chinese president": the person of that role named earlier in the article
             let definite = start > 0 && words.norm(start - 1) == "the";
             let referent = (definite && country.is_some() && role.is_some() && learned_name.is_none()).then(|| memory.person_with_code(&code, dicts, date)).flatten();
@@ -439,7 +464,7 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 }
             }
         }
-        let role_code = role.clone();
+        let role_code = if of_country { role.clone() } else { None };
         out.push(ActorPhrase { start, end, code, name, person, origins, resolved_from });
         shapes.push(shape);
         // "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": the agent
@@ -575,10 +600,13 @@ mod tests {
 
     /// The codes of each group of the sentence's actors, with the built-in dictionaries.
     fn groups(text: &str) -> Vec<Vec<String>> {
-        let dicts = Dictionaries::builtin();
+        groups_with(&Dictionaries::builtin(), text)
+    }
+
+    fn groups_with(dicts: &Dictionaries, text: &str) -> Vec<Vec<String>> {
         let words = Words::new(text);
         let mut memory = ArticleMemory::default();
-        find_actors(&words, &dicts, NaiveDate::from_ymd_opt(2020, 1, 1), &mut memory).into_iter().map(|g| g.members.into_iter().map(|p| p.code).collect()).collect()
+        find_actors(&words, dicts, NaiveDate::from_ymd_opt(2020, 1, 1), &mut memory).into_iter().map(|g| g.members.into_iter().map(|p| p.code).collect()).collect()
     }
 
     #[test]
@@ -599,5 +627,17 @@ mod tests {
     #[test]
     fn a_country_goes_with_every_agent_joined_after_it() {
         assert_eq!(groups("Danish media and government warned them")[0], vec!["DNKMED", "DNKGOV"]);
+    }
+
+    #[test]
+    fn a_prepended_agent_goes_before_the_country() {
+        let mut b = tidings_dict::DictionaryBuilder::new();
+        tidings_dict::petrarch::add_petrarch_actors(&mut b, "actors.txt", "ARNOR_ [ARN]\n+ARNORIAN\n");
+        tidings_dict::petrarch::add_petrarch_agents(&mut b, "agents.txt", "MSF {}  [NGO~]\nDIPLOMAT  [~GOV]\n");
+        let (dicts, errors) = b.build();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(groups_with(&dicts, "MSF Arnor met them")[0], vec!["NGOARN"]);
+        assert_eq!(groups_with(&dicts, "An MSF Arnor diplomat met them")[0], vec!["NGOARNGOV"]);
+        assert_eq!(groups_with(&dicts, "MSF met them")[0], vec!["NGO"]);
     }
 }
