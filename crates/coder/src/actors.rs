@@ -1,6 +1,9 @@
 //! Finding the actors of a sentence: dictionary phrases, agent nouns composed with countries
 //! ("Chinese President" -> `CHNGOV`), people remembered from earlier in the article ("Kim",
-//! "Jinping", "he"), and compound actors ("China and Russia").
+//! "Jinping", "he"), and compound actors ("China and Russia"). Agents are shared across a
+//! coordination: "lawmakers in China and Russia" (CHNLEG, RUSLEG), "Danish media and government"
+//! (DNKMED, DNKGOV); a named place or organisation keeps the agents after it ("White House
+//! officials" USAGOV); a prepended agent code (`NGO~`) goes before the country ("MSF Arnor" NGOARN).
 //!
 //! [`find_actors`] turns the [`Words`] of a sentence into [`ActorPhrase`]s, each a span of words with
 //! a resolved code, and groups coordinated phrases into [`ActorGroup`]s.
