@@ -7,7 +7,8 @@ pub fn classify_line(line: &str) -> Option<DropRule> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some(DropRule::Separator);
     }
-    let lower = line.to_lowercase();
+    // the rules match ASCII phrases, so ASCII lowercasing is enough (and much cheaper)
+    let lower = line.to_ascii_lowercase();
     let bare = lower.trim_end_matches(['.', ':', '…', ' ', '!']);
     if is_related_link(&lower) {
         return Some(DropRule::RelatedLink);
