@@ -164,7 +164,7 @@ impl Coder {
         if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
             return;
         }
-        acts.retain(|a| assertion::rejection(words, &self.dicts, &groups, a).is_none());
+        acts.retain(|a| (!a.negated || options.keep_negated) && record::yields_events(&groups, a) && assertion::rejection(words, &self.dicts, &groups, a).is_none());
         if acts.is_empty() {
             return;
         }

@@ -95,8 +95,19 @@ fn actor_record(words: &Words, sentence: &str, p: &ActorPhrase) -> Actor {
 }
 
 /// An actor tied to a country or a named entity, not only a role noun.
-fn anchored(p: &ActorPhrase) -> bool {
+pub fn anchored(p: &ActorPhrase) -> bool {
     p.name.is_some() || p.code.len() >= 6 || split_actor_code(&p.code).0.is_some()
+}
+
+/// Whether the act would give at least one event: some source or target is anchored to a country or
+/// a named entity, and not every pair is an actor acting on itself.
+pub fn yields_events(groups: &[ActorGroup], act: &Act) -> bool {
+    let sources = &groups[act.source].members;
+    let targets: Vec<Option<&ActorPhrase>> = match act.target {
+        Some(t) => groups[t].members.iter().map(Some).collect(),
+        None => vec![None],
+    };
+    sources.iter().any(|s| targets.iter().any(|t| t.is_none_or(|t| t.code != s.code) && (anchored(s) || t.is_some_and(anchored))))
 }
 
 /// Adds the events of one act: the cross product of its source and target groups' members.
