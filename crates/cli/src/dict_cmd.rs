@@ -55,7 +55,7 @@ fn check(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let problems_len_before = problems.len();
     problems.extend(tidings_dict::check::consistency(&dicts));
     for p in &problems {
-        println!("{p}");
+        outln!("{p}");
     }
     let where_ = dir.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in dictionaries".into());
     if problems.is_empty() {
@@ -78,7 +78,7 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
     if !words.is_empty() {
         if let Some((len, meanings)) = dicts.actors.phrases.longest_at(&words, 0) {
             let matched: Vec<&str> = (0..len).map(|i| words.norm(i)).collect();
-            println!("\"{name}\" matches the phrase \"{}\"{}", matched.join(" "), if len < words.len() { " (the rest does not match)" } else { "" });
+            outln!("\"{name}\" matches the phrase \"{}\"{}", matched.join(" "), if len < words.len() { " (the rest does not match)" } else { "" });
             for m in meanings {
                 found = true;
                 let (id, adjective) = match m {
@@ -87,16 +87,16 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
                 };
                 let e = dicts.actors.entry(id);
                 let (code, role) = dicts.actors.code_on(id, Some(date));
-                println!("  {} ({:?}{}) on {date}: {code}", e.name, e.kind, if adjective { ", adjective" } else { "" });
+                outln!("  {} ({:?}{}) on {date}: {code}", e.name, e.kind, if adjective { ", adjective" } else { "" });
                 match role {
-                    Some(r) if r.covers(date) => println!("    because: {} {} from {} to {} ({})", r.code, r.role, fmt_date(r.from), fmt_date(r.to), r.origin),
-                    Some(r) => println!("    because: no role is in force that day; nearest: {} {} from {} to {} ({})", r.code, r.role, fmt_date(r.from), fmt_date(r.to), r.origin),
+                    Some(r) if r.covers(date) => outln!("    because: {} {} from {} to {} ({})", r.code, r.role, fmt_date(r.from), fmt_date(r.to), r.origin),
+                    Some(r) => outln!("    because: no role is in force that day; nearest: {} {} from {} to {} ({})", r.code, r.role, fmt_date(r.from), fmt_date(r.to), r.origin),
                     None => {}
                 }
                 if e.roles.len() > 1 {
-                    println!("    all roles:");
+                    outln!("    all roles:");
                     for r in &e.roles {
-                        println!("      {} {} .. {}  {}  ({})", r.code, fmt_date(r.from), fmt_date(r.to), r.role, r.origin);
+                        outln!("      {} {} .. {}  {}  ({})", r.code, fmt_date(r.from), fmt_date(r.to), r.role, r.origin);
                     }
                 }
             }
@@ -104,11 +104,11 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
         if let Some((len, roles)) = dicts.agents.phrases.longest_at(&words, 0) {
             found = true;
             let matched: Vec<&str> = (0..len).map(|i| words.norm(i)).collect();
-            println!("\"{}\" is an agent: role {} ({}); it joins a neighbouring country (\"Chinese {}\" -> CHN{})", matched.join(" "), roles[0].code, roles[0].origin, matched.join(" "), roles[0].code);
+            outln!("\"{}\" is an agent: role {} ({}); it joins a neighbouring country (\"Chinese {}\" -> CHN{})", matched.join(" "), roles[0].code, roles[0].origin, matched.join(" "), roles[0].code);
         }
     }
     if !found {
-        println!("\"{name}\" is in no actor or agent dictionary");
+        outln!("\"{name}\" is in no actor or agent dictionary");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -137,21 +137,21 @@ fn stats(args: &DictionaryArgs) -> anyhow::Result<ExitCode> {
         }
     }
     for (k, n) in &by_kind {
-        println!("{k:>34}: {n}");
+        outln!("{k:>34}: {n}");
     }
-    println!("{:>34}: {roles}", "roles of people");
-    println!("{:>34}: {dated_roles}", "dated roles of people");
-    println!("{:>34}: {}", "actor phrases", dicts.actors.phrases.len());
-    println!("{:>34}: {}", "agent phrases", dicts.agents.phrases.len());
-    println!("{:>34}: {}", "verb patterns", dicts.verbs.len());
-    println!("{:>34}: {}", "verbs", dicts.verbs.lemmas.len());
+    outln!("{:>34}: {roles}", "roles of people");
+    outln!("{:>34}: {dated_roles}", "dated roles of people");
+    outln!("{:>34}: {}", "actor phrases", dicts.actors.phrases.len());
+    outln!("{:>34}: {}", "agent phrases", dicts.agents.phrases.len());
+    outln!("{:>34}: {}", "verb patterns", dicts.verbs.len());
+    outln!("{:>34}: {}", "verbs", dicts.verbs.lemmas.len());
     let mut by_root: BTreeMap<String, usize> = BTreeMap::new();
     for p in &dicts.verbs.patterns {
         *by_root.entry(p.code[..2].to_string()).or_default() += 1;
     }
     let line: Vec<String> = by_root.iter().map(|(r, n)| format!("{r}:{n}")).collect();
-    println!("{:>34}: {}", "verb patterns by root", line.join(" "));
-    println!("{:>34}: {}", "CAMEO event codes", dicts.cameo.len());
-    println!("{:>34}: {}", "discard phrases", dicts.discards.len() + dicts.story_discards.len());
+    outln!("{:>34}: {}", "verb patterns by root", line.join(" "));
+    outln!("{:>34}: {}", "CAMEO event codes", dicts.cameo.len());
+    outln!("{:>34}: {}", "discard phrases", dicts.discards.len() + dicts.story_discards.len());
     Ok(ExitCode::SUCCESS)
 }

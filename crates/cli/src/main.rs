@@ -7,6 +7,19 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// Prints a line on stdout; a closed pipe (`tidings dict stats | head`) ends the program quietly
+/// instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod code;
 mod dict_cmd;
 mod pipeline;

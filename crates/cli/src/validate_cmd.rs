@@ -34,10 +34,10 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     }
     if args.failures {
         print!("{}", report.failures());
-        println!();
+        outln!();
     }
     print!("{}", report.table());
-    println!("dictionaries loaded in {:.0} ms; {} records coded in {:.0} ms", report.load_time.as_secs_f64() * 1e3, report.outcomes.len(), report.code_time.as_secs_f64() * 1e3);
+    outln!("dictionaries loaded in {:.0} ms; {} records coded in {:.0} ms", report.load_time.as_secs_f64() * 1e3, report.outcomes.len(), report.code_time.as_secs_f64() * 1e3);
     if let Some(min) = args.min_pass_rate {
         if report.overall().rate() < min {
             eprintln!("pass rate {:.1}% is below {min}%", report.overall().rate());
