@@ -53,6 +53,12 @@ impl ArticleMemory {
         self.people.iter().rev().map(|(id, _)| *id).find(|id| dicts.actors.code_on(*id, date).0 == code)
     }
 
+    /// Someone the dictionaries do not know is now the subject: "he"/"she" no longer refers to the
+    /// last known person.
+    pub fn forget_subject(&mut self) {
+        self.subject = None;
+    }
+
     /// The referent of "he"/"she": the last person named as a subject.
     pub fn subject_person(&self) -> Option<ActorId> {
         self.subject

@@ -198,3 +198,11 @@ fn a_target_after_a_coordinated_verb_is_that_verbs() {
     assert!(has(&ev, "IRN", "FRA", "11"), "{:?}", triples(&ev));
     assert!(!has(&ev, "IRN", "FRA", "12"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn he_does_not_jump_over_an_unknown_speaker() {
+    // Kamalvandi is in no dictionary: "he" is him, not Rouhani, so no event is coded for "he"
+    let ev = code("Hassan Rouhani praised Russia. Behrouz Kamalvandi told reporters that he condemned Israel.", "2019-07-01");
+    assert!(!ev.iter().any(|e| e.sentence.starts_with("Behrouz") && e.source.code == "IRNGOV"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.source.code == "IRNGOV" && e.target.as_ref().is_some_and(|t| t.code == "RUS")), "{:?}", triples(&ev));
+}
