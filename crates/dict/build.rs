@@ -3,7 +3,9 @@
 use std::{env, fs, path::Path};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     paths.sort();
     for p in paths {
@@ -11,14 +13,22 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
             println!("cargo:rerun-if-changed={}", p.display());
             collect(&p, base, out);
         } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+            out.push(
+                p.strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
 }
 
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").unwrap();
-    let dir = Path::new(&manifest).join("../../dictionaries").canonicalize().expect("dictionaries folder");
+    let dir = Path::new(&manifest)
+        .join("../../dictionaries")
+        .canonicalize()
+        .expect("dictionaries folder");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = Vec::new();
     collect(&dir, &dir, &mut files);
@@ -27,8 +37,16 @@ fn main() {
     }
     let mut code = String::from("/// The built-in dictionary files: (path relative to `dictionaries/`, contents).\npub static BUILTIN_FILES: &[(&str, &str)] = &[\n");
     for f in &files {
-        code.push_str(&format!("    ({:?}, include_str!({:?})),\n", f, dir.join(f).display().to_string()));
+        code.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            f,
+            dir.join(f).display().to_string()
+        ));
     }
     code.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_files.rs"), code).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_files.rs"),
+        code,
+    )
+    .unwrap();
 }

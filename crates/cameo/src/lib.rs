@@ -73,14 +73,22 @@ impl CameoTable {
                 continue;
             }
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-            let err = |reason: String| TableError { line: i + 1, reason };
+            let err = |reason: String| TableError {
+                line: i + 1,
+                reason,
+            };
             if fields.len() < 3 {
-                errors.push(err(format!("expected `code | name | goldstein | ...`, found {} field(s)", fields.len())));
+                errors.push(err(format!(
+                    "expected `code | name | goldstein | ...`, found {} field(s)",
+                    fields.len()
+                )));
                 continue;
             }
             let code = fields[0];
             if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-                errors.push(err(format!("`{code}` is not a CAMEO event code (2 to 4 digits)")));
+                errors.push(err(format!(
+                    "`{code}` is not a CAMEO event code (2 to 4 digits)"
+                )));
                 continue;
             }
             let Some(quad_class) = tidings_event::quad_class(code) else {
@@ -90,15 +98,32 @@ impl CameoTable {
             let goldstein: f32 = match fields[2].parse() {
                 Ok(g) if (-10.0..=10.0).contains(&g) => g,
                 _ => {
-                    errors.push(err(format!("Goldstein value `{}` is not a number from -10 to 10", fields[2])));
+                    errors.push(err(format!(
+                        "Goldstein value `{}` is not a number from -10 to 10",
+                        fields[2]
+                    )));
                     continue;
                 }
             };
-            let plover_event = fields.get(3).filter(|s| !s.is_empty()).unwrap_or(&"-").to_string();
-            let plover_mode = fields.get(4).filter(|s| !s.is_empty()).map(|s| s.to_string());
+            let plover_event = fields
+                .get(3)
+                .filter(|s| !s.is_empty())
+                .unwrap_or(&"-")
+                .to_string();
+            let plover_mode = fields
+                .get(4)
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_string());
             codes.insert(
                 code.to_string(),
-                EventCode { code: code.to_string(), name: fields[1].to_string(), goldstein, quad_class, plover_event, plover_mode },
+                EventCode {
+                    code: code.to_string(),
+                    name: fields[1].to_string(),
+                    goldstein,
+                    quad_class,
+                    plover_event,
+                    plover_mode,
+                },
             );
         }
         (CameoTable { codes }, errors)
@@ -164,7 +189,8 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_line_numbers() {
-        let (table, errors) = CameoTable::parse("051 | Praise | 3.4 | SUPPORT\nabc | x | 1\n052 | Defend | lots\n");
+        let (table, errors) =
+            CameoTable::parse("051 | Praise | 3.4 | SUPPORT\nabc | x | 1\n052 | Defend | lots\n");
         assert_eq!(table.len(), 1);
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].line, 2);

@@ -33,10 +33,14 @@ pub struct CodeArgs {
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let coder = pipeline::load_coder_with(&args.dicts)?;
-    let options = CodeOptions { explain: args.explain, keep_negated: args.keep_negated };
+    let options = CodeOptions {
+        explain: args.explain,
+        keep_negated: args.keep_negated,
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let (mut articles, mut sentences, mut events, mut bad, mut with_events) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut articles, mut sentences, mut events, mut bad, mut with_events) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for record in pipeline::read_inputs(&args.files, args.format) {
         let mut article = match record {
             Ok(a) => a,
@@ -56,7 +60,10 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         with_events += usize::from(!coded.events.is_empty());
         if args.explain {
             for d in &coded.clean.dropped {
-                eprintln!("tidings: {}: dropped ({}): {}", article.id, d.reason, d.text);
+                eprintln!(
+                    "tidings: {}: dropped ({}): {}",
+                    article.id, d.reason, d.text
+                );
             }
         }
         for event in &coded.events {
@@ -66,10 +73,18 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     let secs = started.elapsed().as_secs_f64();
-    let share = if articles > 0 { 100.0 * with_events as f64 / articles as f64 } else { 0.0 };
+    let share = if articles > 0 {
+        100.0 * with_events as f64 / articles as f64
+    } else {
+        0.0
+    };
     eprintln!(
         "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records, {secs:.2} s, {:.0} sentences/s",
         sentences as f64 / secs.max(1e-9)
     );
-    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

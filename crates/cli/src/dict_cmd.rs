@@ -57,12 +57,18 @@ fn check(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     for p in &problems {
         outln!("{p}");
     }
-    let where_ = dir.map(|d| d.display().to_string()).unwrap_or_else(|| "built-in dictionaries".into());
+    let where_ = dir
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|| "built-in dictionaries".into());
     if problems.is_empty() {
         eprintln!("tidings dict check: {where_}: clean");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("tidings dict check: {where_}: {} malformed line(s), {} consistency problem(s)", problems_len_before, problems.len() - problems_len_before);
+        eprintln!(
+            "tidings dict check: {where_}: {} malformed line(s), {} consistency problem(s)",
+            problems_len_before,
+            problems.len() - problems_len_before
+        );
         Ok(ExitCode::from(1))
     }
 }
@@ -70,7 +76,8 @@ fn check(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
 fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Result<ExitCode> {
     let dicts = pipeline::load_dictionaries(args)?;
     let date = match date {
-        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").with_context(|| format!("--date {d}: expected YYYY-MM-DD"))?,
+        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .with_context(|| format!("--date {d}: expected YYYY-MM-DD"))?,
         None => chrono::Utc::now().date_naive(),
     };
     let words = Words::new(name);
@@ -78,7 +85,15 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
     if !words.is_empty() {
         if let Some((len, meanings)) = dicts.actors.phrases.longest_at(&words, 0) {
             let matched: Vec<&str> = (0..len).map(|i| words.norm(i)).collect();
-            outln!("\"{name}\" matches the phrase \"{}\"{}", matched.join(" "), if len < words.len() { " (the rest does not match)" } else { "" });
+            outln!(
+                "\"{name}\" matches the phrase \"{}\"{}",
+                matched.join(" "),
+                if len < words.len() {
+                    " (the rest does not match)"
+                } else {
+                    ""
+                }
+            );
             for m in meanings {
                 found = true;
                 let (id, adjective) = match m {
@@ -87,7 +102,12 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
                 };
                 let e = dicts.actors.entry(id);
                 let (code, role) = dicts.actors.code_on(id, Some(date));
-                outln!("  {} ({:?}{}) on {date}: {code}", e.name, e.kind, if adjective { ", adjective" } else { "" });
+                outln!(
+                    "  {} ({:?}{}) on {date}: {code}",
+                    e.name,
+                    e.kind,
+                    if adjective { ", adjective" } else { "" }
+                );
                 match role {
                     Some(r) if r.covers(date) => outln!("    because: {} {} from {} to {} ({})", r.code, r.role, fmt_date(r.from), fmt_date(r.to), r.origin),
                     Some(r) => outln!("    because: no role is in force that day; nearest: {} {} from {} to {} ({})", r.code, r.role, fmt_date(r.from), fmt_date(r.to), r.origin),
@@ -96,7 +116,14 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
                 if e.roles.len() > 1 {
                     outln!("    all roles:");
                     for r in &e.roles {
-                        outln!("      {} {} .. {}  {}  ({})", r.code, fmt_date(r.from), fmt_date(r.to), r.role, r.origin);
+                        outln!(
+                            "      {} {} .. {}  {}  ({})",
+                            r.code,
+                            fmt_date(r.from),
+                            fmt_date(r.to),
+                            r.role,
+                            r.origin
+                        );
                     }
                 }
             }
@@ -133,7 +160,11 @@ fn stats(args: &DictionaryArgs) -> anyhow::Result<ExitCode> {
         *by_kind.entry(k).or_default() += 1;
         if e.kind == ActorKind::Person {
             roles += e.roles.len();
-            dated_roles += e.roles.iter().filter(|r| r.from.is_some() || r.to.is_some()).count();
+            dated_roles += e
+                .roles
+                .iter()
+                .filter(|r| r.from.is_some() || r.to.is_some())
+                .count();
         }
     }
     for (k, n) in &by_kind {
@@ -152,6 +183,10 @@ fn stats(args: &DictionaryArgs) -> anyhow::Result<ExitCode> {
     let line: Vec<String> = by_root.iter().map(|(r, n)| format!("{r}:{n}")).collect();
     outln!("{:>34}: {}", "verb patterns by root", line.join(" "));
     outln!("{:>34}: {}", "CAMEO event codes", dicts.cameo.len());
-    outln!("{:>34}: {}", "discard phrases", dicts.discards.len() + dicts.story_discards.len());
+    outln!(
+        "{:>34}: {}",
+        "discard phrases",
+        dicts.discards.len() + dicts.story_discards.len()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -27,7 +27,11 @@ mod store_cmd;
 mod validate_cmd;
 
 #[derive(Parser)]
-#[command(name = "tidings", version, about = "Reads news and says who did what to whom, when and where.")]
+#[command(
+    name = "tidings",
+    version,
+    about = "Reads news and says who did what to whom, when and where."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -46,7 +46,8 @@ pub fn load_dictionaries(args: &DictionaryArgs) -> anyhow::Result<tidings_dict::
 
 fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
     if tidings_dict::petrarch::is_petrarch_dir(dir) {
-        tidings_dict::petrarch::load_petrarch_dir(builder, dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+        tidings_dict::petrarch::load_petrarch_dir(builder, dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         return Ok(());
     }
     builder.add_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -60,27 +61,39 @@ pub fn load_coder_with(args: &DictionaryArgs) -> anyhow::Result<Coder> {
 
 /// A coder with the built-in dictionaries, or those in `dict_dir`.
 pub fn load_coder(dict_dir: Option<&Path>) -> anyhow::Result<Coder> {
-    load_coder_with(&DictionaryArgs { dictionaries: dict_dir.map(Path::to_path_buf), extra_dictionaries: Vec::new() })
+    load_coder_with(&DictionaryArgs {
+        dictionaries: dict_dir.map(Path::to_path_buf),
+        extra_dictionaries: Vec::new(),
+    })
 }
 
 /// Every record of every file, in order; no file or `-` reads standard input. A file that cannot be
 /// opened is one error; the other files are still read.
-pub fn read_inputs(files: &[PathBuf], format: Option<Format>) -> impl Iterator<Item = Result<Article, InputError>> {
-    let files: Vec<PathBuf> = if files.is_empty() { vec![PathBuf::from("-")] } else { files.to_vec() };
-    files.into_iter().flat_map(move |path| -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
-        if path.as_os_str() == "-" {
-            let stdin = Box::new(BufReader::new(std::io::stdin()));
-            match tidings_article::read_reader(Path::new("<stdin>"), stdin, format) {
-                Ok(records) => Box::new(records),
-                Err(e) => Box::new(std::iter::once(Err(e))),
+pub fn read_inputs(
+    files: &[PathBuf],
+    format: Option<Format>,
+) -> impl Iterator<Item = Result<Article, InputError>> {
+    let files: Vec<PathBuf> = if files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        files.to_vec()
+    };
+    files.into_iter().flat_map(
+        move |path| -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
+            if path.as_os_str() == "-" {
+                let stdin = Box::new(BufReader::new(std::io::stdin()));
+                match tidings_article::read_reader(Path::new("<stdin>"), stdin, format) {
+                    Ok(records) => Box::new(records),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                }
+            } else {
+                match tidings_article::read_path(&path, format) {
+                    Ok(records) => Box::new(records),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                }
             }
-        } else {
-            match tidings_article::read_path(&path, format) {
-                Ok(records) => Box::new(records),
-                Err(e) => Box::new(std::iter::once(Err(e))),
-            }
-        }
-    })
+        },
+    )
 }
 
 /// Parses `--format`.
@@ -94,5 +107,6 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
 
 /// Parses a `--date` argument.
 pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
 }

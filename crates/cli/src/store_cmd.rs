@@ -150,7 +150,12 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     let coder = load_coder(a.dict.as_deref())?;
-    let total_bytes: u64 = a.files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let total_bytes: u64 = a
+        .files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
     let progress = progress_bar(total_bytes);
 
     let mut stats = IngestStats::default();
@@ -159,7 +164,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut bytes_read = 0u64;
     let mut pending: Vec<Article> = Vec::new();
     let batch_size = a.batch as usize;
-    let flush = |pending: &mut Vec<Article>, store: &mut Store, stats: &mut IngestStats| -> anyhow::Result<()> {
+    let flush = |pending: &mut Vec<Article>,
+                 store: &mut Store,
+                 stats: &mut IngestStats|
+     -> anyhow::Result<()> {
         if pending.is_empty() {
             return Ok(());
         }
@@ -170,7 +178,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             progress.suspend(|| eprintln!("{}: {}", p.origin, p.message));
         }
         stats.add(batch_stats);
-        progress.set_message(format!("{} articles stored, {} events", stats.articles_stored, stats.events_created));
+        progress.set_message(format!(
+            "{} articles stored, {} events",
+            stats.articles_stored, stats.events_created
+        ));
         Ok(())
     };
 
@@ -207,12 +218,25 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "articles read        {read}")?;
     writeln!(out, "  stored now         {}", stats.articles_stored)?;
-    writeln!(out, "  already stored     {}", stats.already_stored + skipped_before_coding)?;
+    writeln!(
+        out,
+        "  already stored     {}",
+        stats.already_stored + skipped_before_coding
+    )?;
     writeln!(out, "  near-duplicates    {}", stats.near_duplicates)?;
     writeln!(out, "malformed records    {malformed}")?;
     writeln!(out, "mentions added       {}", stats.mentions_added)?;
-    writeln!(out, "events added         {} (plus {} further mentions of known events)", stats.events_created, stats.events_mentioned_again)?;
-    writeln!(out, "events skipped       {} (negated {})", stats.problems.len(), stats.negated_skipped)?;
+    writeln!(
+        out,
+        "events added         {} (plus {} further mentions of known events)",
+        stats.events_created, stats.events_mentioned_again
+    )?;
+    writeln!(
+        out,
+        "events skipped       {} (negated {})",
+        stats.problems.len(),
+        stats.negated_skipped
+    )?;
     writeln!(
         out,
         "database             {} articles ({} near-duplicates), {} events, {} mentions",
@@ -233,8 +257,10 @@ fn progress_bar(total_bytes: u64) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(total_bytes.max(1)), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta}) {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta}) {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
@@ -242,7 +268,9 @@ fn progress_bar(total_bytes: u64) -> ProgressBar {
 /// Codes a batch on up to two threads, keeping input order. An article whose coding panics is
 /// reported and stored without events, so it is not coded again on a re-run.
 fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Event>)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 2);
     let chunk = articles.len().div_ceil(threads).max(1);
     let options = CodeOptions::default();
     std::thread::scope(|scope| {
@@ -250,22 +278,34 @@ fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Even
             .chunks(chunk)
             .map(|part| {
                 let options = &options;
-                scope.spawn(move || part.iter().map(|article| code_one(coder, article, options)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|article| code_one(coder, article, options))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
 fn code_one(coder: &Coder, article: &Article, options: &CodeOptions) -> (ArticleMeta, Vec<Event>) {
     let mut meta = ArticleMeta::from_article(article);
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(article, options))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        coder.code(article, options)
+    })) {
         Ok(coded) => {
             meta.doc_len = coded.clean.text.chars().count();
             (meta, coded.events)
         }
         Err(_) => {
-            eprintln!("{}: the coder failed on this article; stored without events", meta.origin);
+            eprintln!(
+                "{}: the coder failed on this article; stored without events",
+                meta.origin
+            );
             (meta, Vec::new())
         }
     }
@@ -273,7 +313,9 @@ fn code_one(coder: &Coder, article: &Article, options: &CodeOptions) -> (Article
 
 fn parse_dyad(dyad: &str) -> anyhow::Result<(String, String)> {
     match dyad.split_once(':') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim().into(), b.trim().into())),
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().into(), b.trim().into()))
+        }
         _ => anyhow::bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. CHN:PRK"),
     }
 }
@@ -298,7 +340,11 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
     let mut n = 0usize;
     match a.format {
         OutputFormat::Table => {
-            writeln!(out, "{:>8}  {:<10}  {:<9} {:<9} {:<5} {:>1} {:>6} {:>4} {:>4} {:>4}  EVIDENCE", "ID", "DATE", "SOURCE", "TARGET", "CODE", "Q", "GOLD", "MENT", "SRC", "ART")?;
+            writeln!(
+                out,
+                "{:>8}  {:<10}  {:<9} {:<9} {:<5} {:>1} {:>6} {:>4} {:>4} {:>4}  EVIDENCE",
+                "ID", "DATE", "SOURCE", "TARGET", "CODE", "Q", "GOLD", "MENT", "SRC", "ART"
+            )?;
         }
         OutputFormat::Csv => {
             writeln!(out, "id,date,actor1_code,actor1_name,actor2_code,actor2_name,event_code,quad_class,goldstein,num_mentions,num_sources,num_articles,source_url,evidence")?;
@@ -314,7 +360,11 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
                 e.id,
                 e.date,
                 e.actor1_code,
-                if e.actor2_code.is_empty() { "-" } else { &e.actor2_code },
+                if e.actor2_code.is_empty() {
+                    "-"
+                } else {
+                    &e.actor2_code
+                },
                 e.event_code,
                 e.quad_class,
                 e.goldstein,
@@ -340,11 +390,22 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
                     e.source_url.clone(),
                     e.evidence.clone(),
                 ];
-                writeln!(out, "{}", fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?
+                writeln!(
+                    out,
+                    "{}",
+                    fields
+                        .iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?
             }
-            OutputFormat::Jsonl => {
-                writeln!(out, "{}", serde_json::to_string(&e).map_err(|err| tidings_store::StoreError::Invalid(err.to_string()))?)?
-            }
+            OutputFormat::Jsonl => writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&e)
+                    .map_err(|err| tidings_store::StoreError::Invalid(err.to_string()))?
+            )?,
         }
         Ok(())
     })?;
@@ -390,7 +451,11 @@ fn timeline_inner(a: TimelineArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{:<10}  {:<15} {:>6} {:>5} {:>5} {:>5} {:>5} {:>8} {:>8} {:>6}", "PERIOD", "DIRECTION", "EVENTS", "Q1", "Q2", "Q3", "Q4", "MENTIONS", "GOLD_SUM", "MEAN")?;
+    writeln!(
+        out,
+        "{:<10}  {:<15} {:>6} {:>5} {:>5} {:>5} {:>5} {:>8} {:>8} {:>6}",
+        "PERIOD", "DIRECTION", "EVENTS", "Q1", "Q2", "Q3", "Q4", "MENTIONS", "GOLD_SUM", "MEAN"
+    )?;
     for r in &rows {
         writeln!(
             out,
@@ -419,19 +484,40 @@ fn timeline_inner(a: TimelineArgs) -> anyhow::Result<ExitCode> {
         starts.push(next);
     }
     writeln!(out)?;
-    writeln!(out, "{} to {} ({} periods; width 60, neighbours summed)", period.label(first), period.label(last), starts.len())?;
-    for (from, to) in [(a.a.to_uppercase(), a.b.to_uppercase()), (a.b.to_uppercase(), a.a.to_uppercase())] {
+    writeln!(
+        out,
+        "{} to {} ({} periods; width 60, neighbours summed)",
+        period.label(first),
+        period.label(last),
+        starts.len()
+    )?;
+    for (from, to) in [
+        (a.a.to_uppercase(), a.b.to_uppercase()),
+        (a.b.to_uppercase(), a.a.to_uppercase()),
+    ] {
         let series = |value: &dyn Fn(&tidings_store::TimelineRow) -> f64| -> Vec<f64> {
             starts
                 .iter()
-                .map(|s| rows.iter().find(|r| r.start == *s && r.from == from && r.to == to).map_or(0.0, value))
+                .map(|s| {
+                    rows.iter()
+                        .find(|r| r.start == *s && r.from == from && r.to == to)
+                        .map_or(0.0, value)
+                })
                 .collect()
         };
         let events = series(&|r| r.events as f64);
         let gold = series(&|r| r.goldstein_sum);
         let dir = format!("{from}->{to}");
-        writeln!(out, "{dir:<15} events    {}", tidings_store::sparkline(&events, 60))?;
-        writeln!(out, "{dir:<15} goldstein {}", tidings_store::sparkline(&gold, 60))?;
+        writeln!(
+            out,
+            "{dir:<15} events    {}",
+            tidings_store::sparkline(&events, 60)
+        )?;
+        writeln!(
+            out,
+            "{dir:<15} goldstein {}",
+            tidings_store::sparkline(&gold, 60)
+        )?;
         if from == to {
             break;
         }
@@ -447,14 +533,21 @@ pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
 fn export_inner(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&a.db)?;
     if let ExportFormat::Parquet = a.format {
-        let dir = a.out.as_deref().context("--format parquet needs --out DIR")?;
+        let dir = a
+            .out
+            .as_deref()
+            .context("--format parquet needs --out DIR")?;
         let partition = match a.partition {
             PartitionArg::Day => Partition::Day,
             PartitionArg::Month => Partition::Month,
             PartitionArg::Year => Partition::Year,
         };
         let (files, rows) = store.export_parquet(dir, partition)?;
-        eprintln!("{rows} events in {} Parquet files under {}", files.len(), dir.display());
+        eprintln!(
+            "{rows} events in {} Parquet files under {}",
+            files.len(),
+            dir.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let mut writer: Box<dyn Write> = match &a.out {

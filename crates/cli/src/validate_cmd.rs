@@ -22,7 +22,8 @@ pub struct ValidateArgs {
 }
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
-    let report = tidings_validate::run_file(&args.records, args.dictionaries.as_deref()).map_err(anyhow::Error::msg)?;
+    let report = tidings_validate::run_file(&args.records, args.dictionaries.as_deref())
+        .map_err(anyhow::Error::msg)?;
     for e in &report.record_errors {
         eprintln!("{e}");
     }
@@ -37,7 +38,12 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         outln!();
     }
     print!("{}", report.table());
-    outln!("dictionaries loaded in {:.0} ms; {} records coded in {:.0} ms", report.load_time.as_secs_f64() * 1e3, report.outcomes.len(), report.code_time.as_secs_f64() * 1e3);
+    outln!(
+        "dictionaries loaded in {:.0} ms; {} records coded in {:.0} ms",
+        report.load_time.as_secs_f64() * 1e3,
+        report.outcomes.len(),
+        report.code_time.as_secs_f64() * 1e3
+    );
     if let Some(min) = args.min_pass_rate {
         if report.overall().rate() < min {
             eprintln!("pass rate {:.1}% is below {min}%", report.overall().rate());

@@ -6,12 +6,22 @@ use common::{events, shared, tidings, validate};
 use std::io::{BufRead, Write};
 
 fn schema() -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(shared().join("schema/event.schema.json")).unwrap()).unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(shared().join("schema/event.schema.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 #[test]
 fn seed_events_follow_the_schema() {
-    let out = tidings(&["code", "--explain", shared().join("seed/xi-kim-letter-2020-10-11.txt").to_str().unwrap()]);
+    let out = tidings(&[
+        "code",
+        "--explain",
+        shared()
+            .join("seed/xi-kim-letter-2020-10-11.txt")
+            .to_str()
+            .unwrap(),
+    ]);
     let ev = events(&out);
     assert!(!ev.is_empty());
     let schema = schema();
@@ -34,7 +44,11 @@ fn allsides_sample_follows_the_schema() {
     }
     drop(w);
     let out = tidings(&["code", sample.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ev = events(&out);
     assert!(ev.len() > 500, "only {} events from the sample", ev.len());
     let schema = schema();

@@ -6,7 +6,12 @@ use common::tidings;
 #[test]
 fn built_in_dictionaries_check_clean() {
     let out = tidings(&["dict", "check"]);
-    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("clean"));
 }
 
@@ -15,7 +20,10 @@ fn lookup_explains_a_dated_role() {
     let out = tidings(&["dict", "lookup", "Kim Jong Un", "--date", "2020-10-10"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
-    assert!(text.contains("PRKGOV") && text.contains("because:"), "{text}");
+    assert!(
+        text.contains("PRKGOV") && text.contains("because:"),
+        "{text}"
+    );
     let out = tidings(&["dict", "lookup", "no such person anywhere"]);
     assert_eq!(out.status.code(), Some(1));
 }

@@ -5,13 +5,26 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn tidings(args: &[&str], db: &Path) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_tidings")).args(args).arg("--db").arg(db).output().unwrap();
-    assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
 fn shared(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path).display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(path)
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -20,7 +33,11 @@ fn ingest_twice_then_query_timeline_export() {
     let db = dir.path().join("t.db");
     let input = dir.path().join("slice.jsonl");
     let corpus = std::fs::read_to_string(shared("corpus/allsides-world/articles.jsonl")).unwrap();
-    std::fs::write(&input, corpus.lines().take(300).collect::<Vec<_>>().join("\n")).unwrap();
+    std::fs::write(
+        &input,
+        corpus.lines().take(300).collect::<Vec<_>>().join("\n"),
+    )
+    .unwrap();
     let seed = shared("seed/xi-kim-letter-2020-10-11.txt");
     let files = [seed.as_str(), input.to_str().unwrap()];
 

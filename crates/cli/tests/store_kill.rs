@@ -14,7 +14,8 @@ fn tidings() -> Command {
 }
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/allsides-world/articles.jsonl")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/allsides-world/articles.jsonl")
 }
 
 /// Writes the test input; line 11 is malformed.
@@ -27,7 +28,9 @@ fn write_input(path: &Path) {
 
 fn ingest(db: &Path, input: &Path) -> Command {
     let mut cmd = tidings();
-    cmd.args(["ingest", "--batch", "10", "--db"]).arg(db).arg(input);
+    cmd.args(["ingest", "--batch", "10", "--db"])
+        .arg(db)
+        .arg(input);
     cmd
 }
 
@@ -40,12 +43,29 @@ fn contents(db: &Path) -> (Vec<i64>, Vec<String>) {
         .for_each_event(&QueryFilter::default(), |e| {
             rows.push(format!(
                 "{} {} {} {} {} {} {} {} {}",
-                e.id, e.date, e.actor1_code, e.actor2_code, e.event_code, e.num_mentions, e.num_sources, e.num_articles, e.evidence
+                e.id,
+                e.date,
+                e.actor1_code,
+                e.actor2_code,
+                e.event_code,
+                e.num_mentions,
+                e.num_sources,
+                e.num_articles,
+                e.evidence
             ));
             Ok(())
         })
         .unwrap();
-    (vec![s.articles, s.near_duplicates, s.events, s.mentions, s.event_mentions], rows)
+    (
+        vec![
+            s.articles,
+            s.near_duplicates,
+            s.events,
+            s.mentions,
+            s.event_mentions,
+        ],
+        rows,
+    )
 }
 
 #[test]
@@ -56,34 +76,66 @@ fn kill_9_mid_ingest_then_rerun_equals_a_clean_run() {
 
     let clean_db = dir.path().join("clean.db");
     let out = ingest(&clean_db, &input).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("input.jsonl:11:"), "malformed record reported with file and line: {stderr}");
+    assert!(
+        stderr.contains("input.jsonl:11:"),
+        "malformed record reported with file and line: {stderr}"
+    );
     let (clean_totals, clean_rows) = contents(&clean_db);
     let stored = clean_totals[0] as usize;
-    assert!(stored > ARTICLES * 9 / 10 && stored <= ARTICLES, "articles stored: {clean_totals:?}");
+    assert!(
+        stored > ARTICLES * 9 / 10 && stored <= ARTICLES,
+        "articles stored: {clean_totals:?}"
+    );
 
     let killed_db = dir.path().join("killed.db");
-    let mut child = ingest(&killed_db, &input).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = ingest(&killed_db, &input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let start = Instant::now();
     loop {
         std::thread::sleep(Duration::from_millis(10));
-        let batches = Store::open_read_only(&killed_db).ok().and_then(|s| s.summary().ok()).map_or(0, |s| s.batches);
+        let batches = Store::open_read_only(&killed_db)
+            .ok()
+            .and_then(|s| s.summary().ok())
+            .map_or(0, |s| s.batches);
         if batches >= 3 {
             break;
         }
-        assert!(child.try_wait().unwrap().is_none(), "ingest finished before it could be killed");
-        assert!(start.elapsed() < Duration::from_secs(300), "ingest made no progress");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest finished before it could be killed"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "ingest made no progress"
+        );
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let (killed_totals, _) = contents(&killed_db);
-    assert!(killed_totals[0] < clean_totals[0], "killed mid-run: {killed_totals:?} vs {clean_totals:?}");
-    assert_eq!(killed_totals[3], killed_totals[4], "mentions and NumMentions agree after the kill");
+    assert!(
+        killed_totals[0] < clean_totals[0],
+        "killed mid-run: {killed_totals:?} vs {clean_totals:?}"
+    );
+    assert_eq!(
+        killed_totals[3], killed_totals[4],
+        "mentions and NumMentions agree after the kill"
+    );
 
     let out = ingest(&killed_db, &input).output().unwrap();
     assert!(out.status.success());
     let (resumed_totals, resumed_rows) = contents(&killed_db);
     assert_eq!(resumed_totals, clean_totals);
-    assert!(resumed_rows == clean_rows, "event rows differ after resuming");
+    assert!(
+        resumed_rows == clean_rows,
+        "event rows differ after resuming"
+    );
 }

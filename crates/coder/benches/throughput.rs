@@ -11,8 +11,14 @@ use tidings_coder::Coder;
 use tidings_dict::Dictionaries;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let file = args.first().map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/allsides-world/articles.jsonl"));
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let file = args.first().map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/allsides-world/articles.jsonl")
+    });
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let articles: Vec<_> = match tidings_article::read_path(&file, None) {
         Ok(records) => records.filter_map(Result::ok).collect(),
@@ -25,7 +31,12 @@ fn main() {
     let coder = Coder::new(Dictionaries::builtin());
     let load_secs = load.elapsed().as_secs_f64();
     let t = Throughput::measure(&coder, &articles, rounds);
-    println!("corpus: {} ({} articles, {:.1} MB of text)", file.display(), t.articles, t.bytes as f64 / 1e6);
+    println!(
+        "corpus: {} ({} articles, {:.1} MB of text)",
+        file.display(),
+        t.articles,
+        t.bytes as f64 / 1e6
+    );
     println!("dictionaries: built in {:.3} s", load_secs);
     println!("{}", t.report());
 }

@@ -44,16 +44,33 @@ fn measure(label: &str, coder: &Coder, articles: &[tidings_article::Article]) {
 }
 
 fn main() {
-    let file = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/allsides-world/articles.jsonl"));
-    let articles: Vec<_> = tidings_article::read_path(&file, None).expect("corpus").filter_map(Result::ok).collect();
+    let file = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/corpus/allsides-world/articles.jsonl")
+        });
+    let articles: Vec<_> = tidings_article::read_path(&file, None)
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .collect();
     let mut reduced = DictionaryBuilder::new();
     for (path, text) in BUILTIN_FILES {
         if !path.starts_with("people/") && !path.starts_with("organisations/") {
             reduced.add_file(path, text);
         }
     }
-    measure("countries, agents and verbs only", &Coder::new(reduced.build().0), &articles);
+    measure(
+        "countries, agents and verbs only",
+        &Coder::new(reduced.build().0),
+        &articles,
+    );
     let mut full = DictionaryBuilder::new();
     full.add_builtin();
-    measure("full built-in dictionaries", &Coder::new(full.build().0), &articles);
+    measure(
+        "full built-in dictionaries",
+        &Coder::new(full.build().0),
+        &articles,
+    );
 }

@@ -43,7 +43,11 @@ pub struct ActorGroup {
 #[derive(Debug, Clone)]
 enum Piece {
     /// A known actor (country, place, person, organisation).
-    Named { id: ActorId, code: String, origin: String },
+    Named {
+        id: ActorId,
+        code: String,
+        origin: String,
+    },
     /// A country adjective ("Chinese").
     Adjective { id: ActorId },
     /// An agent noun and its role code ("president" -> GOV).
@@ -60,20 +64,75 @@ struct Match {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "to", "for", "with", "of", "in", "from", "by", "at", "on", "against", "about", "toward", "towards", "between", "among",
-    "over", "after", "before", "under", "into", "than", "through", "without", "within", "across", "behind", "near", "like",
-    "around", "amid", "amidst", "despite", "including", "during", "since", "until", "via", "beyond", "throughout", "upon",
-    "onto", "alongside", "inside", "outside", "besides", "regarding", "concerning", "unlike", "per", "versus", "vs",
+    "to",
+    "for",
+    "with",
+    "of",
+    "in",
+    "from",
+    "by",
+    "at",
+    "on",
+    "against",
+    "about",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "over",
+    "after",
+    "before",
+    "under",
+    "into",
+    "than",
+    "through",
+    "without",
+    "within",
+    "across",
+    "behind",
+    "near",
+    "like",
+    "around",
+    "amid",
+    "amidst",
+    "despite",
+    "including",
+    "during",
+    "since",
+    "until",
+    "via",
+    "beyond",
+    "throughout",
+    "upon",
+    "onto",
+    "alongside",
+    "inside",
+    "outside",
+    "besides",
+    "regarding",
+    "concerning",
+    "unlike",
+    "per",
+    "versus",
+    "vs",
 ];
 
 pub fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
 
-const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le", "du", "dos", "das", "jr", "sr", "abu", "abd", "mr", "ms", "mrs"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le", "du", "dos",
+    "das", "jr", "sr", "abu", "abd", "mr", "ms", "mrs",
+];
 
 /// Finds every actor phrase in the sentence, composed and resolved, then groups coordinated ones.
-pub fn find_actors(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, memory: &mut ArticleMemory) -> Vec<ActorGroup> {
+pub fn find_actors(
+    words: &Words,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    memory: &mut ArticleMemory,
+) -> Vec<ActorGroup> {
     if opens_with_unknown_name(words, dicts, memory) {
         memory.forget_subject();
     }
@@ -93,16 +152,28 @@ fn opens_with_unknown_name(words: &Words, dicts: &Dictionaries, memory: &Article
         if !w.is(Word::CAPITALIZED) || w.is(Word::PUNCT) || is_function_word(n) {
             break;
         }
-        if dicts.actors.phrases.longest_at(words, k).is_some() || dicts.agents.phrases.longest_at(words, k).is_some() || memory.person_by_name_part(n).is_some() || memory.unknown_by_name_part(n).is_some() {
+        if dicts.actors.phrases.longest_at(words, k).is_some()
+            || dicts.agents.phrases.longest_at(words, k).is_some()
+            || memory.person_by_name_part(n).is_some()
+            || memory.unknown_by_name_part(n).is_some()
+        {
             return false;
         }
         k += 1;
     }
-    k >= 2 && k < words.len() && !words.get(k).is(Word::CAPITALIZED) && !words.get(k).is(Word::PUNCT)
+    k >= 2
+        && k < words.len()
+        && !words.get(k).is(Word::CAPITALIZED)
+        && !words.get(k).is(Word::PUNCT)
 }
 
 /// Longest dictionary matches, left to right; remembered short names and pronouns too.
-fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, memory: &ArticleMemory) -> Vec<Match> {
+fn raw_matches(
+    words: &Words,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    memory: &ArticleMemory,
+) -> Vec<Match> {
     let mut out = Vec::new();
     // a headline in Title Case capitalises every word, so capitals say nothing about names there
     let content = words.iter().filter(|w| !w.is(Word::PUNCT)).count();
@@ -129,22 +200,41 @@ fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, mem
             let piece = match meaning {
                 PhraseMeaning::Actor(id) => {
                     let (code, role) = dicts.actors.code_on(id, date);
-                    Piece::Named { id, code, origin: role.map(|r| r.origin.clone()).unwrap_or_default() }
+                    Piece::Named {
+                        id,
+                        code,
+                        origin: role.map(|r| r.origin.clone()).unwrap_or_default(),
+                    }
                 }
                 PhraseMeaning::Adjective(id) => Piece::Adjective { id },
             };
-            out.push(Match { start: i, end: i + len, piece });
+            out.push(Match {
+                start: i,
+                end: i + len,
+                piece,
+            });
             i += len;
             continue;
         }
         if agent_len > 0 {
             let (len, roles) = agent.unwrap();
-            out.push(Match { start: i, end: i + len, piece: Piece::Agent { role: roles[0].code.clone(), origin: roles[0].origin.clone() } });
+            out.push(Match {
+                start: i,
+                end: i + len,
+                piece: Piece::Agent {
+                    role: roles[0].code.clone(),
+                    origin: roles[0].origin.clone(),
+                },
+            });
             i += len;
             continue;
         }
         if matches!(words.norm(i), "he" | "she") {
-            out.push(Match { start: i, end: i + 1, piece: Piece::Pronoun });
+            out.push(Match {
+                start: i,
+                end: i + 1,
+                piece: Piece::Pronoun,
+            });
             i += 1;
             continue;
         }
@@ -152,10 +242,25 @@ fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, mem
         if w.is(Word::CAPITALIZED) {
             if let Some(id) = memory.person_by_name_part(words.norm(i)) {
                 let (code, role) = dicts.actors.code_on(id, date);
-                out.push(Match { start: i, end: i + 1, piece: Piece::Named { id, code, origin: role.map(|r| r.origin.clone()).unwrap_or_default() } });
+                out.push(Match {
+                    start: i,
+                    end: i + 1,
+                    piece: Piece::Named {
+                        id,
+                        code,
+                        origin: role.map(|r| r.origin.clone()).unwrap_or_default(),
+                    },
+                });
             } else if let Some(code) = memory.unknown_by_name_part(words.norm(i)) {
                 // a name learned in this article ("Foreign Minister Wang Yi" -> "Wang")
-                out.push(Match { start: i, end: i + 1, piece: Piece::Agent { role: format!("={code}"), origin: "article".into() } });
+                out.push(Match {
+                    start: i,
+                    end: i + 1,
+                    piece: Piece::Agent {
+                        role: format!("={code}"),
+                        origin: "article".into(),
+                    },
+                });
             }
         }
         i += 1;
@@ -163,20 +268,99 @@ fn raw_matches(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, mem
     out
 }
 
-const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central", "east", "west", "north", "south", "northeastern", "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "mainland", "occupied", "rebel", "government"];
+const DIRECTIONS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "east",
+    "west",
+    "north",
+    "south",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "greater",
+    "upper",
+    "lower",
+    "mainland",
+    "occupied",
+    "rebel",
+    "government",
+];
 
 /// Words that make a place or organisation name out of a country name before or after them.
 const NAME_HEADS: &[&str] = &[
-    "international", "internationale", "air", "airways", "airlines", "today", "daily", "times", "post", "herald", "bank",
-    "telecom", "energy", "petroleum", "oil", "gas", "motors", "media", "news", "radio", "tv", "television", "network",
-    "group", "holdings", "company", "corporation", "corp", "inc", "ltd", "university", "institute", "foundation",
-    "society", "sea", "ocean", "gulf", "strait", "straits", "peninsula", "cup", "open", "league", "republic", "street",
-    "avenue", "square", "museum", "center", "centre", "hotel", "airport", "fund", "trust", "journal", "review",
+    "international",
+    "internationale",
+    "air",
+    "airways",
+    "airlines",
+    "today",
+    "daily",
+    "times",
+    "post",
+    "herald",
+    "bank",
+    "telecom",
+    "energy",
+    "petroleum",
+    "oil",
+    "gas",
+    "motors",
+    "media",
+    "news",
+    "radio",
+    "tv",
+    "television",
+    "network",
+    "group",
+    "holdings",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "university",
+    "institute",
+    "foundation",
+    "society",
+    "sea",
+    "ocean",
+    "gulf",
+    "strait",
+    "straits",
+    "peninsula",
+    "cup",
+    "open",
+    "league",
+    "republic",
+    "street",
+    "avenue",
+    "square",
+    "museum",
+    "center",
+    "centre",
+    "hotel",
+    "airport",
+    "fund",
+    "trust",
+    "journal",
+    "review",
 ];
 
 /// A country name or adjective that is only part of another name or stance: "pro-Russian rebels",
 /// "anti-American protests", "Radio France Internationale", "New Mexico", "Bank of America".
-fn inside_other_name(words: &Words, dicts: &Dictionaries, at: usize, len: usize, meaning: PhraseMeaning, title_case: bool) -> bool {
+fn inside_other_name(
+    words: &Words,
+    dicts: &Dictionaries,
+    at: usize,
+    len: usize,
+    meaning: PhraseMeaning,
+    title_case: bool,
+) -> bool {
     let id = match meaning {
         PhraseMeaning::Actor(id) | PhraseMeaning::Adjective(id) => id,
     };
@@ -205,14 +389,23 @@ fn inside_other_name(words: &Words, dicts: &Dictionaries, at: usize, len: usize,
         && !DIRECTIONS.contains(&words.norm(at - 1))
         && !words.get(at - 2).is(Word::PUNCT);
     // "Bank of America", "Gulf of Mexico"
-    let of_name = at >= 2 && words.norm(at - 1) == "of" && unknown_capital(at - 2) && NAME_HEADS.contains(&words.norm(at - 2));
+    let of_name = at >= 2
+        && words.norm(at - 1) == "of"
+        && unknown_capital(at - 2)
+        && NAME_HEADS.contains(&words.norm(at - 2));
     // "Radio France Internationale", "Iran Air", "South China Sea": a name-forming word after
-    let after = at + len < words.len() && words.get(at + len).is(Word::CAPITALIZED) && NAME_HEADS.contains(&words.norm(at + len));
+    let after = at + len < words.len()
+        && words.get(at + len).is(Word::CAPITALIZED)
+        && NAME_HEADS.contains(&words.norm(at + len));
     before || of_name || after
 }
 
 /// Among several meanings of one phrase, prefer the one with a role in force on the date.
-fn pick_meaning(meanings: &[&PhraseMeaning], dicts: &Dictionaries, date: Option<NaiveDate>) -> PhraseMeaning {
+fn pick_meaning(
+    meanings: &[&PhraseMeaning],
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+) -> PhraseMeaning {
     if meanings.len() == 1 {
         return *meanings[0];
     }
@@ -229,7 +422,13 @@ fn pick_meaning(meanings: &[&PhraseMeaning], dicts: &Dictionaries, date: Option<
 }
 
 /// Joins countries, adjectives, agents and names into actor phrases.
-fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches: &[Match], memory: &mut ArticleMemory) -> Vec<ActorPhrase> {
+fn compose(
+    words: &Words,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    matches: &[Match],
+    memory: &mut ArticleMemory,
+) -> Vec<ActorPhrase> {
     let mut out: Vec<ActorPhrase> = Vec::new();
     // parallel to `out`: how each phrase was composed, for agents shared across "and"
     let mut shapes: Vec<Shape> = Vec::new();
@@ -249,7 +448,15 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             if let Some(id) = memory.subject_person() {
                 let (code, role) = dicts.actors.code_on(id, date);
                 let origin = role.map(|r| r.origin.clone()).unwrap_or_default();
-                out.push(ActorPhrase { start, end, code, name: Some(dicts.actors.entry(id).name.clone()), person: Some(id), origins: vec![origin], resolved_from: Some("pronoun") });
+                out.push(ActorPhrase {
+                    start,
+                    end,
+                    code,
+                    name: Some(dicts.actors.entry(id).name.clone()),
+                    person: Some(id),
+                    origins: vec![origin],
+                    resolved_from: Some("pronoun"),
+                });
                 shapes.push(Shape::Other);
             }
             k = next;
@@ -275,11 +482,21 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 } else if let Some(p) = r.strip_suffix('~') {
                     // a prepended agent (PETRARCH `[NGO~]`): "MSF Arnor" is NGOARN
                     origins.push(origin.clone());
-                    let following = matches.get(next).filter(|n| n.start == end).and_then(|n| match &n.piece {
-                        Piece::Named { id, code, origin } if dicts.actors.entry(*id).kind == ActorKind::Country => Some((n.end, code.clone(), origin.clone())),
-                        Piece::Adjective { id } => Some((n.end, dicts.actors.code_on(*id, date).0, String::new())),
-                        _ => None,
-                    });
+                    let following =
+                        matches
+                            .get(next)
+                            .filter(|n| n.start == end)
+                            .and_then(|n| match &n.piece {
+                                Piece::Named { id, code, origin }
+                                    if dicts.actors.entry(*id).kind == ActorKind::Country =>
+                                {
+                                    Some((n.end, code.clone(), origin.clone()))
+                                }
+                                Piece::Adjective { id } => {
+                                    Some((n.end, dicts.actors.code_on(*id, date).0, String::new()))
+                                }
+                                _ => None,
+                            });
                     match following {
                         Some((e, code, origin)) => {
                             prefix = Some(p.to_string());
@@ -302,7 +519,10 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         if country.is_some() && named.is_none() {
             if let Some(n) = matches.get(next) {
                 if let Piece::Agent { role: r, origin } = &n.piece {
-                    if !r.starts_with('=') && !r.ends_with('~') && glue_ok(words, end, n.start, true) {
+                    if !r.starts_with('=')
+                        && !r.ends_with('~')
+                        && glue_ok(words, end, n.start, true)
+                    {
                         role = Some(r.clone());
                         origins.push(origin.clone());
                         end = n.end;
@@ -317,7 +537,10 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             if dicts.actors.entry(*id).kind != ActorKind::Person {
                 if let Some(n) = matches.get(next) {
                     if let Piece::Agent { role: r, origin } = &n.piece {
-                        if !r.starts_with('=') && !r.ends_with('~') && glue_ok(words, end, n.start, false) {
+                        if !r.starts_with('=')
+                            && !r.ends_with('~')
+                            && glue_ok(words, end, n.start, false)
+                        {
                             role = Some(r.clone());
                             origins.push(origin.clone());
                             end = n.end;
@@ -330,7 +553,9 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         // more agent nouns in a row ("Foreign Ministry spokesman"): the first role stays
         while let Some(n) = matches.get(next) {
             match &n.piece {
-                Piece::Agent { role: r, .. } if !r.starts_with('=') && role.is_some() && n.start == end => {
+                Piece::Agent { role: r, .. }
+                    if !r.starts_with('=') && role.is_some() && n.start == end =>
+                {
                     end = n.end;
                     next += 1;
                 }
@@ -344,8 +569,12 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                     let kind = dicts.actors.entry(*id).kind;
                     // a name coded as its bare country after that country's agent: "Bree Prime
                     // Minister Romendacil" (PETRARCH files give people their country's code)
-                    let own_country = kind == ActorKind::Country && country.as_deref() == Some(code.as_str());
-                    if n.start == end && role.is_some() && (kind == ActorKind::Person || own_country) {
+                    let own_country =
+                        kind == ActorKind::Country && country.as_deref() == Some(code.as_str());
+                    if n.start == end
+                        && role.is_some()
+                        && (kind == ActorKind::Person || own_country)
+                    {
                         named = Some((*id, code.clone()));
                         origins.push(origin.clone());
                         end = n.end;
@@ -361,8 +590,12 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
                 if let Piece::Named { id, code, origin } = &n.piece {
                     let kind = dicts.actors.entry(*id).kind;
                     // a capital stands for its country here: "protesters in Baghdad" are Iraqi
-                    let place_country = (kind == ActorKind::Place).then(|| tidings_event::split_actor_code(code).0).flatten();
-                    if (kind == ActorKind::Country || place_country.is_some()) && of_glue(words, end, n.start) {
+                    let place_country = (kind == ActorKind::Place)
+                        .then(|| tidings_event::split_actor_code(code).0)
+                        .flatten();
+                    if (kind == ActorKind::Country || place_country.is_some())
+                        && of_glue(words, end, n.start)
+                    {
                         country = Some(place_country.unwrap_or_else(|| code.clone()));
                         of_country = true;
                         origins.push(origin.clone());
@@ -375,7 +608,10 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         // A person's agents: "Assad's forces" are Syria's military, not Assad himself.
         let mut owner_agent: Option<String> = None;
         if let Some((id, code)) = &named {
-            if dicts.actors.entry(*id).kind == ActorKind::Person && end < words.len() && words.norm(end) == "'s" {
+            if dicts.actors.entry(*id).kind == ActorKind::Person
+                && end < words.len()
+                && words.norm(end) == "'s"
+            {
                 if let Some(n) = matches.get(next) {
                     if let Piece::Agent { role: r, origin } = &n.piece {
                         let country = tidings_event::split_actor_code(code).0;
@@ -395,7 +631,12 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         let mut learned_name: Option<(usize, usize)> = None;
         if named.is_none() && role.is_some() {
             let mut j = end;
-            while j < words.len() && j < end + 4 && words.get(j).is(Word::CAPITALIZED) && !words.get(j).is(Word::PUNCT) && matches.get(next).is_none_or(|n| n.start > j) {
+            while j < words.len()
+                && j < end + 4
+                && words.get(j).is(Word::CAPITALIZED)
+                && !words.get(j).is(Word::PUNCT)
+                && matches.get(next).is_none_or(|n| n.start > j)
+            {
                 j += 1;
             }
             if j > end {
@@ -412,12 +653,16 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             // A known person or organisation keeps its own code; a bare country code of a person
             // outside office gains the role the text gives it.
             let code = match (&role, code.len()) {
-                (Some(r), 3) if matches!(e.kind, ActorKind::Person | ActorKind::Country) => format!("{code}{r}"),
+                (Some(r), 3) if matches!(e.kind, ActorKind::Person | ActorKind::Country) => {
+                    format!("{code}{r}")
+                }
                 // a seat of government stands for the government; with another agent, for its country
-                (Some(r), _) if e.kind == ActorKind::Place => match tidings_event::split_actor_code(code).0 {
-                    Some(c) => format!("{c}{r}"),
-                    None => code.clone(),
-                },
+                (Some(r), _) if e.kind == ActorKind::Place => {
+                    match tidings_event::split_actor_code(code).0 {
+                        Some(c) => format!("{c}{r}"),
+                        None => code.clone(),
+                    }
+                }
                 _ => code.clone(),
             };
             (code, Some(e.name.clone()), person)
@@ -436,7 +681,10 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             };
             // "the Chinese president": the person of that role named earlier in the article
             let definite = start > 0 && words.norm(start - 1) == "the";
-            let referent = (definite && country.is_some() && role.is_some() && learned_name.is_none()).then(|| memory.person_with_code(&code, dicts, date)).flatten();
+            let referent =
+                (definite && country.is_some() && role.is_some() && learned_name.is_none())
+                    .then(|| memory.person_with_code(&code, dicts, date))
+                    .flatten();
             match referent {
                 Some(id) => (code, Some(dicts.actors.entry(id).name.clone()), Some(id)),
                 None => (code, None, None),
@@ -448,10 +696,19 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
         }
         // a country adjective that only describes a thing is no actor: "the Russian border",
         // "Iranian-backed militias", "American wars" (with an agent noun it is: "Russian troops")
-        if matches!(m.piece, Piece::Adjective { .. }) && role.is_none() && named.is_none() && end == m.end && end < words.len() {
+        if matches!(m.piece, Piece::Adjective { .. })
+            && role.is_none()
+            && named.is_none()
+            && end == m.end
+            && end < words.len()
+        {
             let w = words.get(end);
             let n = words.norm(end);
-            if !w.is(Word::PUNCT) && !w.is(Word::CAPITALIZED) && n.chars().all(char::is_alphabetic) && !is_function_word(n) {
+            if !w.is(Word::PUNCT)
+                && !w.is(Word::CAPITALIZED)
+                && n.chars().all(char::is_alphabetic)
+                && !is_function_word(n)
+            {
                 k = next;
                 continue;
             }
@@ -463,19 +720,38 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             }
         }
         if let Some(id) = person {
-            let before = if start > 0 { Some(words.norm(start - 1)) } else { None };
-            let is_subject = before.is_none_or(|b| !is_preposition(b) && dicts.verbs.lookup(b).is_none());
+            let before = if start > 0 {
+                Some(words.norm(start - 1))
+            } else {
+                None
+            };
+            let is_subject =
+                before.is_none_or(|b| !is_preposition(b) && dicts.verbs.lookup(b).is_none());
             memory.mention_person(id, dicts, is_subject);
         }
-        let resolved_from = if matches!(&m.piece, Piece::Named { .. }) && m.end - m.start == 1 && memory.is_short_reference(words.norm(m.start), person) {
+        let resolved_from = if matches!(&m.piece, Piece::Named { .. })
+            && m.end - m.start == 1
+            && memory.is_short_reference(words.norm(m.start), person)
+        {
             Some("short name")
         } else {
             None
         };
-        let bare_agent = matches!(m.piece, Piece::Agent { .. }) && country.is_none() && named.is_none() && person.is_none() && learned_name.is_none() && !code.starts_with('=') && role.as_deref() == Some(code.as_str());
+        let bare_agent = matches!(m.piece, Piece::Agent { .. })
+            && country.is_none()
+            && named.is_none()
+            && person.is_none()
+            && learned_name.is_none()
+            && !code.starts_with('=')
+            && role.as_deref() == Some(code.as_str());
         let mut shape = if bare_agent {
             Shape::BareAgent
-        } else if country.is_some() && role.is_some() && named.is_none() && !of_country && !matches!(m.piece, Piece::Agent { .. }) {
+        } else if country.is_some()
+            && role.is_some()
+            && named.is_none()
+            && !of_country
+            && !matches!(m.piece, Piece::Agent { .. })
+        {
             Shape::CountryAgent(country.clone().unwrap_or_default())
         } else {
             Shape::Other
@@ -490,7 +766,15 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             }
         }
         let role_code = if of_country { role.clone() } else { None };
-        out.push(ActorPhrase { start, end, code, name, person, origins, resolved_from });
+        out.push(ActorPhrase {
+            start,
+            end,
+            code,
+            name,
+            person,
+            origins,
+            resolved_from,
+        });
         shapes.push(shape);
         // "lawmakers in Arnor and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": the agent
         // goes with every country of the list (and with bare agents joined before it: "lawmakers
@@ -499,16 +783,36 @@ fn compose(words: &Words, dicts: &Dictionaries, date: Option<NaiveDate>, matches
             let mut countries = vec![c0];
             let mut last_end = end;
             while let Some(n) = matches.get(next) {
-                let Piece::Named { id, code: c, origin } = &n.piece else { break };
-                if dicts.actors.entry(*id).kind != ActorKind::Country || !joins_agents(words, last_end, n.start) {
+                let Piece::Named {
+                    id,
+                    code: c,
+                    origin,
+                } = &n.piece
+                else {
+                    break;
+                };
+                if dicts.actors.entry(*id).kind != ActorKind::Country
+                    || !joins_agents(words, last_end, n.start)
+                {
                     break;
                 }
                 // "the president of France and Germany's chancellor": Germany has its own agent
-                let owned = n.end < words.len() && words.norm(n.end) == "'s" || matches.get(next + 1).is_some_and(|a| a.start == n.end && matches!(a.piece, Piece::Agent { .. }));
+                let owned = n.end < words.len() && words.norm(n.end) == "'s"
+                    || matches.get(next + 1).is_some_and(|a| {
+                        a.start == n.end && matches!(a.piece, Piece::Agent { .. })
+                    });
                 if owned {
                     break;
                 }
-                out.push(ActorPhrase { start: n.start, end: n.end, code: format!("{c}{r}"), name: None, person: None, origins: vec![origin.clone()], resolved_from: None });
+                out.push(ActorPhrase {
+                    start: n.start,
+                    end: n.end,
+                    code: format!("{c}{r}"),
+                    name: None,
+                    person: None,
+                    origins: vec![origin.clone()],
+                    resolved_from: None,
+                });
                 shapes.push(Shape::Other);
                 countries.push(c.clone());
                 last_end = n.end;
@@ -542,10 +846,21 @@ fn joins_agents(words: &Words, from: usize, to: usize) -> bool {
 /// Bare agents joined right before the phrase at `before` each become one phrase per country:
 /// "lawmakers and officials in Arnor and Gondor" gives Arnor's and Gondor's lawmakers. The copies
 /// share the agent's words.
-fn distribute_bare_agents(words: &Words, out: &mut Vec<ActorPhrase>, shapes: &mut Vec<Shape>, before: usize, countries: &[String]) {
-    let Some(at) = out.iter().position(|p| p.start == before) else { return };
+fn distribute_bare_agents(
+    words: &Words,
+    out: &mut Vec<ActorPhrase>,
+    shapes: &mut Vec<Shape>,
+    before: usize,
+    countries: &[String],
+) {
+    let Some(at) = out.iter().position(|p| p.start == before) else {
+        return;
+    };
     let mut first = at;
-    while first > 0 && shapes[first - 1] == Shape::BareAgent && joins_agents(words, out[first - 1].end, out[first].start) {
+    while first > 0
+        && shapes[first - 1] == Shape::BareAgent
+        && joins_agents(words, out[first - 1].end, out[first].start)
+    {
         first -= 1;
     }
     if first == at {
@@ -556,7 +871,10 @@ fn distribute_bare_agents(words: &Words, out: &mut Vec<ActorPhrase>, shapes: &mu
     let mut copies = Vec::new();
     for p in bare {
         for c in countries {
-            copies.push(ActorPhrase { code: format!("{c}{}", p.code), ..p.clone() });
+            copies.push(ActorPhrase {
+                code: format!("{c}{}", p.code),
+                ..p.clone()
+            });
         }
     }
     let n = copies.len();
@@ -573,7 +891,12 @@ fn glue_ok(words: &Words, from: usize, to: usize, allow_plain: bool) -> bool {
     (from..to).all(|i| {
         let w = words.get(i);
         let n = words.norm(i);
-        n == "'s" || (allow_plain && !w.is(Word::PUNCT) && !w.is(Word::CAPITALIZED) && !is_function_word(n) && to - from <= 2)
+        n == "'s"
+            || (allow_plain
+                && !w.is(Word::PUNCT)
+                && !w.is(Word::CAPITALIZED)
+                && !is_function_word(n)
+                && to - from <= 2)
     })
 }
 
@@ -587,7 +910,33 @@ fn of_glue(words: &Words, from: usize, to: usize) -> bool {
 pub fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "and" | "or" | "but" | "that" | "which" | "who" | "whom" | "this" | "these" | "those" | "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "said" | "says" | "not"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "this"
+            | "these"
+            | "those"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "said"
+            | "says"
+            | "not"
     ) || is_preposition(w)
 }
 
@@ -598,14 +947,29 @@ fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
         if let Some(g) = groups.last_mut() {
             let gap: Vec<&str> = (g.end..p.start).map(|i| words.norm(i)).collect();
             // copies of one agent shared by several countries overlap
-            let joined = p.start < g.end || matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"] | [",", "the"] | [",", "and", "the"]);
+            let joined = p.start < g.end
+                || matches!(
+                    gap.as_slice(),
+                    ["and"]
+                        | [","]
+                        | [",", "and"]
+                        | ["&"]
+                        | ["as", "well", "as"]
+                        | ["and", "the"]
+                        | [",", "the"]
+                        | [",", "and", "the"]
+                );
             if joined {
                 g.end = p.end;
                 g.members.push(p);
                 continue;
             }
         }
-        groups.push(ActorGroup { start: p.start, end: p.end, members: vec![p] });
+        groups.push(ActorGroup {
+            start: p.start,
+            end: p.end,
+            members: vec![p],
+        });
     }
     groups
 }
@@ -615,7 +979,11 @@ pub fn name_parts(name: &str) -> Vec<String> {
     let w = Words::new(name);
     (0..w.len())
         .map(|i| w.norm(i).to_string())
-        .filter(|p| p.chars().count() >= 3 && !NAME_PARTICLES.contains(&p.as_str()) && p.chars().all(char::is_alphabetic))
+        .filter(|p| {
+            p.chars().count() >= 3
+                && !NAME_PARTICLES.contains(&p.as_str())
+                && p.chars().all(char::is_alphabetic)
+        })
         .collect()
 }
 
@@ -631,7 +999,15 @@ mod tests {
     fn groups_with(dicts: &Dictionaries, text: &str) -> Vec<Vec<String>> {
         let words = Words::new(text);
         let mut memory = ArticleMemory::default();
-        find_actors(&words, dicts, NaiveDate::from_ymd_opt(2020, 1, 1), &mut memory).into_iter().map(|g| g.members.into_iter().map(|p| p.code).collect()).collect()
+        find_actors(
+            &words,
+            dicts,
+            NaiveDate::from_ymd_opt(2020, 1, 1),
+            &mut memory,
+        )
+        .into_iter()
+        .map(|g| g.members.into_iter().map(|p| p.code).collect())
+        .collect()
     }
 
     #[test]
@@ -642,27 +1018,53 @@ mod tests {
 
     #[test]
     fn an_agent_goes_with_every_country_of_a_list() {
-        assert_eq!(groups("Lawmakers in China and Russia met")[0], vec!["CHNLEG", "RUSLEG"]);
-        assert_eq!(groups("The ambassadors of France, Italy and Spain met")[0], vec!["FRAGOV", "ITAGOV", "ESPGOV"]);
-        assert_eq!(groups("Lawmakers and police in China and Russia met")[0], vec!["CHNLEG", "RUSLEG", "CHNCOP", "RUSCOP"]);
+        assert_eq!(
+            groups("Lawmakers in China and Russia met")[0],
+            vec!["CHNLEG", "RUSLEG"]
+        );
+        assert_eq!(
+            groups("The ambassadors of France, Italy and Spain met")[0],
+            vec!["FRAGOV", "ITAGOV", "ESPGOV"]
+        );
+        assert_eq!(
+            groups("Lawmakers and police in China and Russia met")[0],
+            vec!["CHNLEG", "RUSLEG", "CHNCOP", "RUSCOP"]
+        );
         // a country with its own agent keeps it
-        assert_eq!(groups("the president of France and Germany's chancellor met")[0], vec!["FRAGOV", "DEUGOV"]);
+        assert_eq!(
+            groups("the president of France and Germany's chancellor met")[0],
+            vec!["FRAGOV", "DEUGOV"]
+        );
     }
 
     #[test]
     fn a_country_goes_with_every_agent_joined_after_it() {
-        assert_eq!(groups("Danish media and government warned them")[0], vec!["DNKMED", "DNKGOV"]);
+        assert_eq!(
+            groups("Danish media and government warned them")[0],
+            vec!["DNKMED", "DNKGOV"]
+        );
     }
 
     #[test]
     fn a_prepended_agent_goes_before_the_country() {
         let mut b = tidings_dict::DictionaryBuilder::new();
-        tidings_dict::petrarch::add_petrarch_actors(&mut b, "actors.txt", "ARNOR_ [ARN]\n+ARNORIAN\n");
-        tidings_dict::petrarch::add_petrarch_agents(&mut b, "agents.txt", "MSF {}  [NGO~]\nDIPLOMAT  [~GOV]\n");
+        tidings_dict::petrarch::add_petrarch_actors(
+            &mut b,
+            "actors.txt",
+            "ARNOR_ [ARN]\n+ARNORIAN\n",
+        );
+        tidings_dict::petrarch::add_petrarch_agents(
+            &mut b,
+            "agents.txt",
+            "MSF {}  [NGO~]\nDIPLOMAT  [~GOV]\n",
+        );
         let (dicts, errors) = b.build();
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(groups_with(&dicts, "MSF Arnor met them")[0], vec!["NGOARN"]);
-        assert_eq!(groups_with(&dicts, "An MSF Arnor diplomat met them")[0], vec!["NGOARNGOV"]);
+        assert_eq!(
+            groups_with(&dicts, "An MSF Arnor diplomat met them")[0],
+            vec!["NGOARNGOV"]
+        );
         assert_eq!(groups_with(&dicts, "MSF met them")[0], vec!["NGO"]);
     }
 }

@@ -36,20 +36,54 @@ const OBJECT_WINDOW: usize = 16;
 
 /// Words that end a verb's object noun phrase: a new clause or a subordinate clause starts.
 const OBJECT_BREAKERS: &[&str] = &[
-    ",", "\"", "(", ")", "--", "after", "before", "when", "while", "because", "since", "until", "although", "though", "if", "unless", "whereas", "that", "which", "who", "whom", "whose", "where", "but", "as", "so", "said", "says", "say",
+    ",", "\"", "(", ")", "--", "after", "before", "when", "while", "because", "since", "until",
+    "although", "though", "if", "unless", "whereas", "that", "which", "who", "whom", "whose",
+    "where", "but", "as", "so", "said", "says", "say",
 ];
 /// Conjunctions that open a subordinate clause: a subject before one is not the subject of a verb after it.
-const SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "because", "since", "until", "although", "though", "if", "unless", "whereas", "once"];
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "because", "since", "until", "although", "though", "if",
+    "unless", "whereas", "once",
+];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "'s", "such", "any", "every", "each", "no", "of", "for", "new", "first",
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
+    "'s", "such", "any", "every", "each", "no", "of", "for", "new", "first",
 ];
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"];
-const ADVERB_LIKE: &[&str] = &["not", "n't", "also", "reportedly", "allegedly", "never", "already", "recently", "then", "just", "again", "further", "later", "repeatedly", "strongly", "publicly", "successfully", "jointly"];
-const MODALS: &[&str] = &["to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "do", "does", "not", "n't", "never", "and", "or", ","];
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+];
+const ADVERB_LIKE: &[&str] = &[
+    "not",
+    "n't",
+    "also",
+    "reportedly",
+    "allegedly",
+    "never",
+    "already",
+    "recently",
+    "then",
+    "just",
+    "again",
+    "further",
+    "later",
+    "repeatedly",
+    "strongly",
+    "publicly",
+    "successfully",
+    "jointly",
+];
+const MODALS: &[&str] = &[
+    "to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "do",
+    "does", "not", "n't", "never", "and", "or", ",",
+];
 
 /// Finds every coded act in a sentence.
-pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup]) -> Vec<Act<'d>> {
+pub fn find_acts<'d>(
+    words: &Words,
+    dicts: &'d Dictionaries,
+    groups: &[ActorGroup],
+) -> Vec<Act<'d>> {
     let mut acts = Vec::new();
     if groups.is_empty() {
         return acts;
@@ -66,7 +100,9 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         if in_group[i] || words.get(i).is(Word::PUNCT) {
             continue;
         }
-        let Some(forms) = dicts.verbs.lookup_at(words, i) else { continue };
+        let Some(forms) = dicts.verbs.lookup_at(words, i) else {
+            continue;
+        };
         // the words of the sentence, to skip patterns whose words are absent
         let present = present.get_or_insert_with(|| {
             let mut m = [0u64; 4];
@@ -80,10 +116,14 @@ pub fn find_acts<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
                 continue;
             }
             let passive = form.can_be_participle() && is_passive(words, i);
-            dicts.verbs.candidates_in(lemma, words, *present, &mut candidates);
+            dicts
+                .verbs
+                .candidates_in(lemma, words, *present, &mut candidates);
             for &id in &candidates {
                 let (pattern, alts) = dicts.verbs.candidate(id);
-                if let Some(act) = match_pattern(words, dicts, groups, i, form, pattern, alts, passive) {
+                if let Some(act) =
+                    match_pattern(words, dicts, groups, i, form, pattern, alts, passive)
+                {
                     let paired = paired_act(&act);
                     acts.push(act);
                     acts.extend(paired);
@@ -111,7 +151,10 @@ fn looks_like_verb(words: &Words, i: usize, form: VerbForm, groups: &[ActorGroup
     }
     if form == VerbForm::Base {
         let after_group = groups.iter().any(|g| g.end == i);
-        return after_group || MODALS.contains(&prev) || prev.ends_with("ly") || ADVERB_LIKE.contains(&prev);
+        return after_group
+            || MODALS.contains(&prev)
+            || prev.ends_with("ly")
+            || ADVERB_LIKE.contains(&prev);
     }
     true
 }
@@ -137,14 +180,31 @@ fn is_passive(words: &Words, i: usize) -> bool {
 
 /// Index of the first word that ends the clause after `from` (".", ";", ":", "!", "?", or the end).
 fn clause_end(words: &Words, from: usize) -> usize {
-    (from..words.len()).find(|&j| matches!(words.norm(j), "." | ";" | ":" | "!" | "?")).unwrap_or(words.len())
+    (from..words.len())
+        .find(|&j| matches!(words.norm(j), "." | ";" | ":" | "!" | "?"))
+        .unwrap_or(words.len())
 }
 
 #[allow(clippy::too_many_arguments)]
-fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGroup], verb: usize, form: VerbForm, pattern: &'d VerbPattern, alt_ids: &[u32], passive: bool) -> Option<Act<'d>> {
+fn match_pattern<'d>(
+    words: &Words,
+    dicts: &'d Dictionaries,
+    groups: &[ActorGroup],
+    verb: usize,
+    form: VerbForm,
+    pattern: &'d VerbPattern,
+    alt_ids: &[u32],
+    passive: bool,
+) -> Option<Act<'d>> {
     // a pattern that takes an actor after the verb cannot match without one (checked before the
     // costlier word matching)
-    if !passive && pattern.after.iter().any(|e| matches!(e, PatternElement::Target | PatternElement::Source)) && !groups.iter().any(|g| g.start > verb) {
+    if !passive
+        && pattern
+            .after
+            .iter()
+            .any(|e| matches!(e, PatternElement::Target | PatternElement::Source))
+        && !groups.iter().any(|g| g.start > verb)
+    {
         return None;
     }
     let end = clause_end(words, verb + 1);
@@ -157,7 +217,8 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
                 let limit = (pos + WORD_WINDOW).min(end);
-                let (j, n) = (pos..limit).find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))?;
+                let (j, n) =
+                    (pos..limit).find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))?;
                 pos = j + n;
             }
             PatternElement::Target | PatternElement::Source => {
@@ -181,12 +242,18 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
                 let lo = back.saturating_sub(WORD_WINDOW);
-                let j = (lo..back).rev().find(|&j| alts.len_at(words, j, back).is_some())?;
+                let j = (lo..back)
+                    .rev()
+                    .find(|&j| alts.len_at(words, j, back).is_some())?;
                 back = j;
             }
             PatternElement::Source | PatternElement::Target => {
                 let lo = back.saturating_sub(TARGET_WINDOW);
-                let (gi, g) = groups.iter().enumerate().rev().find(|(_, g)| g.end <= back && g.end >= lo)?;
+                let (gi, g) = groups
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, g)| g.end <= back && g.end >= lo)?;
                 if matches!(el, PatternElement::Target) {
                     target = Some(gi);
                 } else {
@@ -201,11 +268,18 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
         // the subject is the target; the source follows "by"
         let subject = subject_of(words, groups, back.min(verb), target)?;
         let by = (verb + 1..(verb + 6).min(end)).find(|&j| words.norm(j) == "by")?;
-        let (agent, _) = groups.iter().enumerate().find(|(_, g)| g.start > by && g.start <= by + 2)?;
+        let (agent, _) = groups
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.start > by && g.start <= by + 2)?;
         source = Some(agent);
         target = Some(subject);
     }
-    let has_target_slot = pattern.before.iter().chain(&pattern.after).any(|e| matches!(e, PatternElement::Target));
+    let has_target_slot = pattern
+        .before
+        .iter()
+        .chain(&pattern.after)
+        .any(|e| matches!(e, PatternElement::Target));
     let source = match source {
         Some(s) => {
             // "received aid from $": the subject is the target
@@ -219,7 +293,9 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             // "attacks", "talks", "visits" are nouns as often as verbs: as verbs they follow their
             // subject closely ("China strongly condemns"), not across a reporting verb ("He said
             // talks with Iran ...")
-            if matches!(form, VerbForm::ThirdPerson | VerbForm::Base) && !close_to_subject(words, dicts, groups[s].end, verb) {
+            if matches!(form, VerbForm::ThirdPerson | VerbForm::Base)
+                && !close_to_subject(words, dicts, groups[s].end, verb)
+            {
                 return None;
             }
             s
@@ -232,7 +308,16 @@ fn match_pattern<'d>(words: &Words, dicts: &'d Dictionaries, groups: &[ActorGrou
             code = c.to_string();
         }
     }
-    Some(Act { verb, pattern, code, source, target, negated, intent, passive })
+    Some(Act {
+        verb,
+        pattern,
+        code,
+        source,
+        target,
+        negated,
+        intent,
+        passive,
+    })
 }
 
 /// The paired event of a pattern coded `[a:b]`: `b` from the target back to the source ("A met B"
@@ -243,15 +328,30 @@ fn paired_act<'d>(act: &Act<'d>) -> Option<Act<'d>> {
     if code == "---" || target == act.source {
         return None;
     }
-    Some(Act { code: code.to_string(), source: target, target: Some(act.source), ..act.clone() })
+    Some(Act {
+        code: code.to_string(),
+        source: target,
+        target: Some(act.source),
+        ..act.clone()
+    })
 }
 
 /// The actor group that fills a slot after `pos`: the first group within a few words (unless a
 /// comma separates it and it is the subject of a reporting verb: "..., a senior official said"),
 /// else the first group further on in the same noun phrase, before anything that ends the verb's
 /// object ("a resumption of formal diplomatic ties with Osgiliath").
-fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup], pos: usize, end: usize, after_verb: bool) -> Option<(usize, &'g ActorGroup)> {
-    let (gi, g) = groups.iter().enumerate().find(|(_, g)| g.start >= pos && g.start < end)?;
+fn object_group<'g>(
+    words: &Words,
+    dicts: &Dictionaries,
+    groups: &'g [ActorGroup],
+    pos: usize,
+    end: usize,
+    after_verb: bool,
+) -> Option<(usize, &'g ActorGroup)> {
+    let (gi, g) = groups
+        .iter()
+        .enumerate()
+        .find(|(_, g)| g.start >= pos && g.start < end)?;
     let reporting = g.end < words.len() && is_reporting(dicts, words.norm(g.end));
     let crosses_comma = (pos..g.start).any(|j| words.norm(j) == ",");
     if reporting && crosses_comma {
@@ -269,35 +369,84 @@ fn object_group<'g>(words: &Words, dicts: &Dictionaries, groups: &'g [ActorGroup
 /// Do the words `from..to` read as one noun phrase and its prepositional phrases, ending in a
 /// preposition ("a resumption of formal diplomatic ties with")? No clause, verb, coordination or
 /// other name may stand between, and at most two prepositions.
-fn object_path(words: &Words, dicts: &Dictionaries, from: usize, to: usize, after_verb: bool) -> bool {
-    let from = if after_verb { after_infinitive_list(words, dicts, from, to) } else { from };
+fn object_path(
+    words: &Words,
+    dicts: &Dictionaries,
+    from: usize,
+    to: usize,
+    after_verb: bool,
+) -> bool {
+    let from = if after_verb {
+        after_infinitive_list(words, dicts, from, to)
+    } else {
+        from
+    };
     let mut preps = 0;
     // an unlisted name as the object itself: "congratulated Kim Jong Un on the anniversary of ..."
-    let name_end = (from..to).find(|&j| !words.get(j).is(Word::CAPITALIZED) || words.get(j).is(Word::PUNCT)).unwrap_or(to);
+    let name_end = (from..to)
+        .find(|&j| !words.get(j).is(Word::CAPITALIZED) || words.get(j).is(Word::PUNCT))
+        .unwrap_or(to);
     for j in name_end..to {
         let w = words.norm(j);
-        if OBJECT_BREAKERS.contains(&w) || matches!(w, "and" | "or" | "by" | "whether" | "than" | "not") || MODALS.contains(&w) && w != "to" || BE_FORMS.contains(&w) || matches!(w, "has" | "have" | "had") {
+        if OBJECT_BREAKERS.contains(&w)
+            || matches!(w, "and" | "or" | "by" | "whether" | "than" | "not")
+            || MODALS.contains(&w) && w != "to"
+            || BE_FORMS.contains(&w)
+            || matches!(w, "has" | "have" | "had")
+        {
             return false;
         }
-        if words.get(j).is(Word::PUNCT) && w != "-" || words.get(j).is(Word::CAPITALIZED) || starts_verb_phrase(words, dicts, j) {
+        if words.get(j).is(Word::PUNCT) && w != "-"
+            || words.get(j).is(Word::CAPITALIZED)
+            || starts_verb_phrase(words, dicts, j)
+        {
             return false;
         }
         if is_preposition(w) {
             preps += 1;
         }
     }
-    let last = if to > from + 1 && words.norm(to - 1) == "the" { to - 2 } else { to - 1 };
-    preps <= 2 && matches!(words.norm(last), "with" | "between" | "of" | "in" | "on" | "to" | "against" | "for" | "from" | "toward" | "towards")
+    let last = if to > from + 1 && words.norm(to - 1) == "the" {
+        to - 2
+    } else {
+        to - 1
+    };
+    preps <= 2
+        && matches!(
+            words.norm(last),
+            "with"
+                | "between"
+                | "of"
+                | "in"
+                | "on"
+                | "to"
+                | "against"
+                | "for"
+                | "from"
+                | "toward"
+                | "towards"
+        )
 }
 
 /// After an infinitive complement that opens the object, the verb's target is the object of the
 /// complement: "intends to defend, consolidate and develop ties with": the index after the last
 /// coordinated verb, or `from` when the words do not start with `to` and a listed base form.
 fn after_infinitive_list(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> usize {
-    let is_base = |j: usize| dicts.verbs.lookup(words.norm(j)).is_some_and(|f| f.iter().any(|&(_, f)| f == VerbForm::Base));
+    let is_base = |j: usize| {
+        dicts
+            .verbs
+            .lookup(words.norm(j))
+            .is_some_and(|f| f.iter().any(|&(_, f)| f == VerbForm::Base))
+    };
     let plain = |j: usize| {
         let (w, n) = (words.get(j), words.norm(j));
-        !(w.is(Word::PUNCT) || w.is(Word::CAPITALIZED) || w.is(Word::NUMBER) || DETERMINERS.contains(&n) || MODALS.contains(&n) || BE_FORMS.contains(&n) || matches!(n, "have" | "has" | "had"))
+        !(w.is(Word::PUNCT)
+            || w.is(Word::CAPITALIZED)
+            || w.is(Word::NUMBER)
+            || DETERMINERS.contains(&n)
+            || MODALS.contains(&n)
+            || BE_FORMS.contains(&n)
+            || matches!(n, "have" | "has" | "had"))
     };
     if from + 2 >= to || words.norm(from) != "to" || !is_base(from + 1) || !plain(from + 1) {
         return from;
@@ -317,7 +466,9 @@ fn after_infinitive_list(words: &Words, dicts: &Dictionaries, from: usize, to: u
 /// A non-finite verb that opens a clause of its own inside an object: "to send", "leaning on",
 /// "imposed by".
 fn starts_verb_phrase(words: &Words, dicts: &Dictionaries, j: usize) -> bool {
-    let Some(forms) = dicts.verbs.lookup(words.norm(j)) else { return false };
+    let Some(forms) = dicts.verbs.lookup(words.norm(j)) else {
+        return false;
+    };
     forms.iter().any(|&(_, f)| match f {
         VerbForm::Base => j > 0 && words.norm(j - 1) == "to",
         // "the founding anniversary", "the ruling party": after a determiner, an adjective
@@ -329,12 +480,18 @@ fn starts_verb_phrase(words: &Words, dicts: &Dictionaries, j: usize) -> bool {
 
 /// A verb of reporting: the dictionaries' own, or the few every dictionary set shares.
 fn is_reporting(dicts: &Dictionaries, w: &str) -> bool {
-    matches!(w, "said" | "says" | "told" | "added" | "reported") || dicts.modifiers.is_report_verb(w)
+    matches!(w, "said" | "says" | "told" | "added" | "reported")
+        || dicts.modifiers.is_report_verb(w)
 }
 
 /// The subject of a verb at `verb`: the nearest group before it in the same clause that is not the
 /// object of a preposition and is not `exclude`.
-fn subject_of(words: &Words, groups: &[ActorGroup], verb: usize, exclude: Option<usize>) -> Option<usize> {
+fn subject_of(
+    words: &Words,
+    groups: &[ActorGroup],
+    verb: usize,
+    exclude: Option<usize>,
+) -> Option<usize> {
     for (gi, g) in groups.iter().enumerate().rev() {
         if g.end > verb || Some(gi) == exclude {
             continue;
@@ -346,12 +503,19 @@ fn subject_of(words: &Words, groups: &[ActorGroup], verb: usize, exclude: Option
             return None;
         }
         // "Arnor restored ties after crowds burned its embassy": the subject of "burned" follows "after"
-        if let Some(k) = (g.end..verb).rev().find(|&j| SUBORDINATORS.contains(&words.norm(j))) {
+        if let Some(k) = (g.end..verb)
+            .rev()
+            .find(|&j| SUBORDINATORS.contains(&words.norm(j)))
+        {
             if !(k..verb).any(|j| words.norm(j) == ",") {
                 return None;
             }
         }
-        let object_of_prep = g.start > 0 && (is_preposition(words.norm(g.start - 1)) || (g.start > 1 && words.norm(g.start - 1) == "the" && is_preposition(words.norm(g.start - 2))));
+        let object_of_prep = g.start > 0
+            && (is_preposition(words.norm(g.start - 1))
+                || (g.start > 1
+                    && words.norm(g.start - 1) == "the"
+                    && is_preposition(words.norm(g.start - 2))));
         if object_of_prep {
             continue;
         }
@@ -367,14 +531,23 @@ fn close_to_subject(words: &Words, dicts: &Dictionaries, from: usize, verb: usiz
     }
     (from..verb).all(|j| {
         let w = words.norm(j);
-        !(w == "that" || w == "\"" || dicts.modifiers.is_report_verb(w) || (words.get(j).is(Word::PUNCT) && w != ","))
+        !(w == "that"
+            || w == "\""
+            || dicts.modifiers.is_report_verb(w)
+            || (words.get(j).is(Word::PUNCT) && w != ","))
     })
 }
 
 /// A negation among the few words before the verb: "did not attack", "never praised".
 fn is_negated(words: &Words, dicts: &Dictionaries, verb: usize) -> bool {
     let lo = verb.saturating_sub(4);
-    (lo..verb).any(|j| dicts.modifiers.negation.longest_at(words, j).is_some_and(|(n, _)| j + n <= verb))
+    (lo..verb).any(|j| {
+        dicts
+            .modifiers
+            .negation
+            .longest_at(words, j)
+            .is_some_and(|(n, _)| j + n <= verb)
+    })
 }
 
 /// An intent marker before the verb, possibly across a list of coordinated verbs: "intends to
@@ -384,7 +557,9 @@ fn has_intent(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], verb: 
     let mut j = verb;
     while j > lo {
         j -= 1;
-        if groups.iter().any(|g| g.start <= j && j < g.end) || matches!(words.norm(j), "." | ";" | ":" | "\"") {
+        if groups.iter().any(|g| g.start <= j && j < g.end)
+            || matches!(words.norm(j), "." | ";" | ":" | "\"")
+        {
             return false;
         }
         if let Some((n, _)) = dicts.modifiers.intent.longest_at(words, j) {

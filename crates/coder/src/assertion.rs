@@ -31,23 +31,59 @@ use tidings_tagger::Upos;
 const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "should", "can", "must", "ought"];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'re"];
-const LOCATIVES: &[&str] = &["in", "near", "inside", "outside", "across", "throughout", "around", "within"];
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'re",
+];
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "within",
+];
 /// Prepositions that name the target of a hostile act ("air strikes in Syria against Islamic State").
 const TARGETING: &[&str] = &["against", "on", "at", "targeting", "toward", "towards"];
 /// Words before "to" that make the infinitive the act itself, imminent or scheduled ("is about to
 /// restore ties", "is set to sign").
 const IMMINENT: &[&str] = &["about", "set", "poised", "going", "due"];
-const SKIPPABLE: &[&str] = &["not", "n't", "never", "also", "already", "reportedly", "allegedly", "still", "then", "just", "even", "again", "have", "has", "had", "be", "been"];
+const SKIPPABLE: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "also",
+    "already",
+    "reportedly",
+    "allegedly",
+    "still",
+    "then",
+    "just",
+    "even",
+    "again",
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+];
 
 /// Why the act should not be coded, or None when it stands.
 /// (`headline`, for [`rejection_by_tags`], is true for an article's headline, whose telegraphic grammar ("FBI arrests man") the
 /// tagger, trained on running text, reads poorly: its tags are not used there.)
-pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act) -> Option<&'static str> {
+pub fn rejection(
+    words: &Words,
+    dicts: &Dictionaries,
+    groups: &[ActorGroup],
+    act: &Act,
+) -> Option<&'static str> {
     let v = act.verb;
     let n = words.len();
     // a question
-    let last = (0..n).rev().find(|&j| !matches!(words.norm(j), "\"" | "'" | ")"));
+    let last = (0..n)
+        .rev()
+        .find(|&j| !matches!(words.norm(j), "\"" | "'" | ")"));
     if last.is_some_and(|j| words.norm(j) == "?") {
         return Some("question");
     }
@@ -72,11 +108,32 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         return Some("hypothetical (modal)");
     }
     // a writer's forecast or an obligation: "will likely meet", "is expected to sign", "will have to"
-    if (j..v).any(|k| matches!(words.norm(k), "likely" | "probably" | "possibly" | "perhaps" | "unlikely")) {
+    if (j..v).any(|k| {
+        matches!(
+            words.norm(k),
+            "likely" | "probably" | "possibly" | "perhaps" | "unlikely"
+        )
+    }) {
         return Some("forecast");
     }
     if let Some(b) = before_chain {
-        if words.norm(b) == "to" && b > 0 && matches!(words.norm(b - 1), "expected" | "likely" | "unlikely" | "supposed" | "have" | "has" | "had" | "need" | "needs" | "needed" | "ought") {
+        if words.norm(b) == "to"
+            && b > 0
+            && matches!(
+                words.norm(b - 1),
+                "expected"
+                    | "likely"
+                    | "unlikely"
+                    | "supposed"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "need"
+                    | "needs"
+                    | "needed"
+                    | "ought"
+            )
+        {
             return Some("forecast or obligation");
         }
     }
@@ -88,7 +145,10 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         }
     }
     // a conditional clause around the verb
-    let clause_start = (0..v).rev().find(|&k| matches!(words.norm(k), ";" | ":")).map_or(0, |k| k + 1);
+    let clause_start = (0..v)
+        .rev()
+        .find(|&k| matches!(words.norm(k), ";" | ":"))
+        .map_or(0, |k| k + 1);
     if (clause_start.max(v.saturating_sub(14))..v).any(|k| CONDITIONALS.contains(&words.norm(k))) {
         return Some("conditional");
     }
@@ -110,7 +170,10 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         let g = &groups[t];
         let second_verb = (v + 1..g.start.saturating_sub(1)).any(|j| {
             matches!(words.norm(j), "and" | "but" | "or")
-                && dicts.verbs.lookup(words.norm(j + 1)).is_some_and(|f| f.iter().any(|(_, k)| !matches!(k, VerbForm::Gerund | VerbForm::Base)))
+                && dicts.verbs.lookup(words.norm(j + 1)).is_some_and(|f| {
+                    f.iter()
+                        .any(|(_, k)| !matches!(k, VerbForm::Gerund | VerbForm::Base))
+                })
                 && !pattern_asks_for(act, words.norm(j + 1))
         });
         if g.start > v && second_verb {
@@ -120,7 +183,13 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
     // "asked Trump if ...": an indirect question, not an appeal
     if let Some(t) = act.target {
         let g = &groups[t];
-        if act.code.starts_with("02") && g.end < words.len() && matches!(words.norm(g.end), "if" | "whether" | "why" | "how" | "what" | "when" | "about") {
+        if act.code.starts_with("02")
+            && g.end < words.len()
+            && matches!(
+                words.norm(g.end),
+                "if" | "whether" | "why" | "how" | "what" | "when" | "about"
+            )
+        {
             return Some("an indirect question");
         }
     }
@@ -129,7 +198,11 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
         let g = &groups[t];
         if g.start > v && g.start > 0 {
             let p = words.norm(g.start - 1);
-            let p = if p == "the" && g.start > 1 { words.norm(g.start - 2) } else { p };
+            let p = if p == "the" && g.start > 1 {
+                words.norm(g.start - 2)
+            } else {
+                p
+            };
             // a place is the target unless the clause names a better one after "against", "on", ...
             let better = groups.iter().any(|h| {
                 h.start > g.end
@@ -146,11 +219,19 @@ pub fn rejection(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act
 
 /// The rules that need part-of-speech tags (`tags` has one entry per word; see [`checked_span`] for
 /// the words that must be tagged). Run after [`rejection`], so that only surviving acts are tagged.
-pub fn rejection_by_tags(words: &Words, groups: &[ActorGroup], act: &Act, tags: &[Option<Upos>], headline: bool) -> Option<&'static str> {
+pub fn rejection_by_tags(
+    words: &Words,
+    groups: &[ActorGroup],
+    act: &Act,
+    tags: &[Option<Upos>],
+    headline: bool,
+) -> Option<&'static str> {
     let v = act.verb;
     let verb_tag = tags.get(v).copied().flatten();
     // the tagger reads the word as a noun or adjective ("the attacks", "improved relations")
-    if !headline && verb_tag.is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)) {
+    if !headline
+        && verb_tag.is_some_and(|t| matches!(t, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num))
+    {
         return Some("tagged as a noun or adjective, not a verb");
     }
     // a verb between the subject and this verb: the subject is another verb's ("Iran denied it was
@@ -159,13 +240,20 @@ pub fn rejection_by_tags(words: &Words, groups: &[ActorGroup], act: &Act, tags: 
         let source = &groups[act.source];
         if source.end <= v {
             let mut k = v;
-            while k > source.end && (SKIPPABLE.contains(&words.norm(k - 1)) || words.norm(k - 1).ends_with("ly") || tags.get(k - 1).copied().flatten() == Some(Upos::Aux)) {
+            while k > source.end
+                && (SKIPPABLE.contains(&words.norm(k - 1))
+                    || words.norm(k - 1).ends_with("ly")
+                    || tags.get(k - 1).copied().flatten() == Some(Upos::Aux))
+            {
                 k -= 1;
             }
-            let coordinated = k > source.end && matches!(words.norm(k - 1), "and" | "or" | "but" | ",");
+            let coordinated =
+                k > source.end && matches!(words.norm(k - 1), "and" | "or" | "but" | ",");
             // a verb followed by "to" ("intends to", "decided to") is part of this verb's chain
             let verb_between = (source.end..k).any(|j| {
-                tags.get(j).copied().flatten() == Some(Upos::Verb) && !pattern_asks_for(act, words.norm(j)) && !(j + 1 < words.len() && words.norm(j + 1) == "to")
+                tags.get(j).copied().flatten() == Some(Upos::Verb)
+                    && !pattern_asks_for(act, words.norm(j))
+                    && !(j + 1 < words.len() && words.norm(j + 1) == "to")
             });
             if verb_between && !coordinated {
                 return Some("another verb stands between the subject and the verb");
@@ -186,7 +274,14 @@ pub fn needs_tags(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], ac
         let w = words.norm(k);
         SKIPPABLE.contains(&w) || w.ends_with("ly")
     });
-    let past_only = dicts.verbs.lookup(words.norm(act.verb)).is_some_and(|f| f.iter().all(|(_, k)| matches!(k, VerbForm::Past | VerbForm::PastOrParticiple | VerbForm::PastParticiple)));
+    let past_only = dicts.verbs.lookup(words.norm(act.verb)).is_some_and(|f| {
+        f.iter().all(|(_, k)| {
+            matches!(
+                k,
+                VerbForm::Past | VerbForm::PastOrParticiple | VerbForm::PastParticiple
+            )
+        })
+    });
     !(adjacent && past_only)
 }
 
@@ -201,5 +296,9 @@ pub fn checked_span(groups: &[ActorGroup], act: &Act) -> (usize, usize) {
 }
 
 fn pattern_asks_for(act: &Act, word: &str) -> bool {
-    act.pattern.after.iter().chain(&act.pattern.before).any(|e| matches!(e, PatternElement::Word(alts) if alts.iter().any(|a| a == word)))
+    act.pattern
+        .after
+        .iter()
+        .chain(&act.pattern.before)
+        .any(|e| matches!(e, PatternElement::Word(alts) if alts.iter().any(|a| a == word)))
 }

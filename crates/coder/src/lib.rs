@@ -79,7 +79,11 @@ impl Coder {
         let mut events = Vec::new();
         let text = &clean.text;
         if self.story_discarded(text) {
-            return CodedArticle { sentence_count: sentences.len(), clean, events };
+            return CodedArticle {
+                sentence_count: sentences.len(),
+                clean,
+                events,
+            };
         }
         let story_date = story_date(text, &sentences, clean.headline_end, article.date);
         let mut memory = ArticleMemory::default();
@@ -104,13 +108,29 @@ impl Coder {
                 in_lead,
                 story_date,
             };
-            self.code_sentence(&ctx, &mut words, &mut memory, &mut lead_people, options, &mut events);
+            self.code_sentence(
+                &ctx,
+                &mut words,
+                &mut memory,
+                &mut lead_people,
+                options,
+                &mut events,
+            );
         }
-        CodedArticle { sentence_count: sentences.len(), clean, events }
+        CodedArticle {
+            sentence_count: sentences.len(),
+            clean,
+            events,
+        }
     }
 
     /// Codes a piece of text with no article around it (one or more sentences), dated `date`.
-    pub fn code_text(&self, text: &str, date: Option<NaiveDate>, options: &CodeOptions) -> Vec<Event> {
+    pub fn code_text(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        options: &CodeOptions,
+    ) -> Vec<Event> {
         let sentences = tidings_text::split_sentences(text);
         let mut memory = ArticleMemory::default();
         let mut words = Words::default();
@@ -127,7 +147,14 @@ impl Coder {
                 default_date: date,
                 article_date: date,
             };
-            self.code_sentence(&ctx, &mut words, &mut memory, &mut Vec::new(), options, &mut events);
+            self.code_sentence(
+                &ctx,
+                &mut words,
+                &mut memory,
+                &mut Vec::new(),
+                options,
+                &mut events,
+            );
         }
         events
     }
@@ -143,40 +170,73 @@ impl Coder {
     /// Codes one sentence. `lead_people` collects the people named in the lead, so that a later
     /// sentence that refers back to one of them ("The Chinese president extended ...") is dated
     /// like the lead.
-    fn code_sentence(&self, ctx: &record::SentenceContext, words: &mut Words, memory: &mut ArticleMemory, lead_people: &mut Vec<tidings_dict::ActorId>, options: &CodeOptions, out: &mut Vec<Event>) {
+    fn code_sentence(
+        &self,
+        ctx: &record::SentenceContext,
+        words: &mut Words,
+        memory: &mut ArticleMemory,
+        lead_people: &mut Vec<tidings_dict::ActorId>,
+        options: &CodeOptions,
+        out: &mut Vec<Event>,
+    ) {
         words.fill(ctx.sentence);
         if words.is_empty() {
             return;
         }
         // actors are resolved on the story date; the sentence's own date is looked up only when
         // there is an event to date
-        let groups = actors::find_actors(words, &self.dicts, ctx.default_date.or(ctx.article_date), memory);
+        let groups = actors::find_actors(
+            words,
+            &self.dicts,
+            ctx.default_date.or(ctx.article_date),
+            memory,
+        );
         if groups.is_empty() {
             return;
         }
         if ctx.in_lead {
-            lead_people.extend(groups.iter().flat_map(|g| g.members.iter().filter_map(|m| m.person)));
+            lead_people.extend(
+                groups
+                    .iter()
+                    .flat_map(|g| g.members.iter().filter_map(|m| m.person)),
+            );
         }
         let mut acts = acts::find_acts(words, &self.dicts, &groups);
         if acts.is_empty() {
             return;
         }
-        if !self.dicts.discards.is_empty() && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some()) {
+        if !self.dicts.discards.is_empty()
+            && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some())
+        {
             return;
         }
-        acts.retain(|a| (!a.negated || options.keep_negated) && record::yields_events(&groups, a) && assertion::rejection(words, &self.dicts, &groups, a).is_none());
+        acts.retain(|a| {
+            (!a.negated || options.keep_negated)
+                && record::yields_events(&groups, a)
+                && assertion::rejection(words, &self.dicts, &groups, a).is_none()
+        });
         if acts.is_empty() {
             return;
         }
         // part-of-speech tags of the words the tag rules read, tagged once, when some act needs them
-        let needy: Vec<bool> = acts.iter().map(|a| assertion::needs_tags(words, &self.dicts, &groups, a)).collect();
+        let needy: Vec<bool> = acts
+            .iter()
+            .map(|a| assertion::needs_tags(words, &self.dicts, &groups, a))
+            .collect();
         if needy.iter().any(|n| *n) {
-            let (first, last) = acts.iter().zip(&needy).filter(|(_, n)| **n).map(|(a, _)| assertion::checked_span(&groups, a)).fold((usize::MAX, 0), |(f, l), (a, b)| (f.min(a), l.max(b)));
+            let (first, last) = acts
+                .iter()
+                .zip(&needy)
+                .filter(|(_, n)| **n)
+                .map(|(a, _)| assertion::checked_span(&groups, a))
+                .fold((usize::MAX, 0), |(f, l), (a, b)| (f.min(a), l.max(b)));
             let mut tags = Vec::new();
             tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
             let mut k = 0;
             acts.retain(|a| {
-                let keep = !needy[k] || assertion::rejection_by_tags(words, &groups, a, &tags, ctx.headline).is_none();
+                let keep = !needy[k]
+                    || assertion::rejection_by_tags(words, &groups, a, &tags, ctx.headline)
+                        .is_none();
                 k += 1;
                 keep
             });
@@ -190,8 +250,11 @@ impl Coder {
         if date.1 == "article" && !ctx.in_lead && ctx.story_date != ctx.article_date {
             let refers_back = acts.iter().any(|a| {
                 groups[a.source].members.iter().any(|m| {
-                    let Some(p) = m.person.filter(|p| lead_people.contains(p)) else { return false };
-                    let text = &ctx.sentence[words.get(m.start).start as usize..words.get(m.end - 1).end as usize];
+                    let Some(p) = m.person.filter(|p| lead_people.contains(p)) else {
+                        return false;
+                    };
+                    let text = &ctx.sentence
+                        [words.get(m.start).start as usize..words.get(m.end - 1).end as usize];
                     !text.contains(self.dicts.actors.entry(p).name.as_str())
                 })
             });
@@ -212,7 +275,12 @@ impl Coder {
         let mut k = first;
         while k < out.len() {
             let e = &out[k];
-            let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo.clone(), e.negated);
+            let key = (
+                e.source.code.clone(),
+                e.target.as_ref().map(|t| t.code.clone()),
+                e.cameo.clone(),
+                e.negated,
+            );
             if seen.contains(&key) {
                 out.remove(k);
             } else {
@@ -226,9 +294,16 @@ impl Coder {
 /// The date the lead's events happened: the first date expression in the lead sentences that is not
 /// in the future ("North Korea state media reported on Saturday"), else the article date. It dates the
 /// headline and the lead sentences that name no date of their own.
-fn story_date(text: &str, sentences: &[std::ops::Range<usize>], headline_end: Option<usize>, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
+fn story_date(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    headline_end: Option<usize>,
+    article_date: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let article_date = article_date?;
-    let body = sentences.iter().filter(|r| headline_end.is_none_or(|h| r.start >= h));
+    let body = sentences
+        .iter()
+        .filter(|r| headline_end.is_none_or(|h| r.start >= h));
     for r in body.take(LEAD_SENTENCES) {
         for m in tidings_text::find_dates(&text[r.clone()], article_date) {
             if m.date <= article_date && (article_date - m.date).num_days() <= 31 {

@@ -39,7 +39,11 @@ impl ArticleMemory {
 
     /// The most recent person one of whose name parts is `part`.
     pub fn person_by_name_part(&self, part: &str) -> Option<ActorId> {
-        self.people.iter().rev().find(|(_, parts)| parts.iter().any(|p| p == part)).map(|(id, _)| *id)
+        self.people
+            .iter()
+            .rev()
+            .find(|(_, parts)| parts.iter().any(|p| p == part))
+            .map(|(id, _)| *id)
     }
 
     /// True when `part` reached `person` as a short reference (a part, not the whole name).
@@ -49,8 +53,17 @@ impl ArticleMemory {
 
     /// The most recent person whose code on `date` is `code`: the referent of a definite role phrase
     /// ("the Chinese president" after "Xi Jinping").
-    pub fn person_with_code(&self, code: &str, dicts: &Dictionaries, date: Option<chrono::NaiveDate>) -> Option<ActorId> {
-        self.people.iter().rev().map(|(id, _)| *id).find(|id| dicts.actors.code_on(*id, date).0 == code)
+    pub fn person_with_code(
+        &self,
+        code: &str,
+        dicts: &Dictionaries,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<ActorId> {
+        self.people
+            .iter()
+            .rev()
+            .map(|(id, _)| *id)
+            .find(|id| dicts.actors.code_on(*id, date).0 == code)
     }
 
     /// Someone the dictionaries do not know is now the subject: "he"/"she" no longer refers to the
@@ -66,7 +79,11 @@ impl ArticleMemory {
 
     /// Remembers an unlisted name introduced with a title ("Foreign Minister Wang Yi" -> CHNGOV).
     pub fn learn_unknown(&mut self, parts: &[String], code: &str) {
-        let parts: Vec<String> = parts.iter().filter(|p| p.chars().count() >= 3).cloned().collect();
+        let parts: Vec<String> = parts
+            .iter()
+            .filter(|p| p.chars().count() >= 3)
+            .cloned()
+            .collect();
         if !parts.is_empty() {
             self.unknown.push((parts, code.to_string()));
         }
@@ -74,6 +91,10 @@ impl ArticleMemory {
 
     /// The code of a learned name one of whose parts is `part`.
     pub fn unknown_by_name_part(&self, part: &str) -> Option<&str> {
-        self.unknown.iter().rev().find(|(parts, _)| parts.iter().any(|p| p == part)).map(|(_, c)| c.as_str())
+        self.unknown
+            .iter()
+            .rev()
+            .find(|(parts, _)| parts.iter().any(|p| p == part))
+            .map(|(_, c)| c.as_str())
     }
 }

@@ -35,7 +35,11 @@ impl SentenceContext<'_> {
             let future = has_future_marker(self.sentence);
             for m in tidings_text::find_dates(self.sentence, article_date) {
                 // "will meet on Friday": a bare weekday in a sentence about the future is the next one
-                let date = if future && m.kind == tidings_text::DateKind::Relative && m.date < article_date && (article_date - m.date).num_days() < 7 {
+                let date = if future
+                    && m.kind == tidings_text::DateKind::Relative
+                    && m.date < article_date
+                    && (article_date - m.date).num_days() < 7
+                {
                     m.date + chrono::Days::new(7)
                 } else {
                     m.date
@@ -54,10 +58,16 @@ impl SentenceContext<'_> {
         } else {
             // no publication date: only dates that carry their own year ("in August 2016")
             let anchor = chrono::Utc::now().date_naive();
-            if let Some(m) = tidings_text::find_dates(self.sentence, anchor).into_iter().find(|m| has_year(&self.sentence[m.span.clone()])) {
+            if let Some(m) = tidings_text::find_dates(self.sentence, anchor)
+                .into_iter()
+                .find(|m| has_year(&self.sentence[m.span.clone()]))
+            {
                 return (Some(m.date), "sentence");
             }
-            if let Some(p) = tidings_text::find_periods(self.sentence, anchor).into_iter().find(|p| has_year(&self.sentence[p.span.clone()])) {
+            if let Some(p) = tidings_text::find_periods(self.sentence, anchor)
+                .into_iter()
+                .find(|p| has_year(&self.sentence[p.span.clone()]))
+            {
                 return (Some(p.start), period_basis(p.precision));
             }
         }
@@ -78,20 +88,39 @@ fn period_basis(p: tidings_text::Precision) -> &'static str {
 
 /// Four digits in a row: the expression names its year.
 fn has_year(s: &str) -> bool {
-    s.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+    s.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// The sentence speaks of the future ("will", "is scheduled to", "next").
 fn has_future_marker(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    [" will ", "'ll ", " scheduled to ", " is set to ", " are set to ", " is due to ", " plans to ", " planned for "].iter().any(|m| lower.contains(m))
+    [
+        " will ",
+        "'ll ",
+        " scheduled to ",
+        " is set to ",
+        " are set to ",
+        " is due to ",
+        " plans to ",
+        " planned for ",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
 }
 
 fn actor_record(words: &Words, sentence: &str, p: &ActorPhrase) -> Actor {
     let start = words.get(p.start).start as usize;
     let end = words.get(p.end - 1).end as usize;
     let (country, role) = split_actor_code(&p.code);
-    Actor { text: sentence[start..end].to_string(), code: p.code.clone(), country, role, name: p.name.clone() }
+    Actor {
+        text: sentence[start..end].to_string(),
+        code: p.code.clone(),
+        country,
+        role,
+        name: p.name.clone(),
+    }
 }
 
 /// An actor tied to a country or a named entity, not only a role noun.
@@ -107,16 +136,38 @@ pub fn yields_events(groups: &[ActorGroup], act: &Act) -> bool {
         Some(t) => groups[t].members.iter().map(Some).collect(),
         None => vec![None],
     };
-    sources.iter().any(|s| targets.iter().any(|t| t.is_none_or(|t| t.code != s.code) && (anchored(s) || t.is_some_and(anchored))))
+    sources.iter().any(|s| {
+        targets
+            .iter()
+            .any(|t| t.is_none_or(|t| t.code != s.code) && (anchored(s) || t.is_some_and(anchored)))
+    })
 }
 
 /// Adds the events of one act: the cross product of its source and target groups' members.
 #[allow(clippy::too_many_arguments)]
-pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], act: &Act, date: (Option<NaiveDate>, &str), options: &CodeOptions, out: &mut Vec<Event>) {
+pub fn push_events(
+    ctx: &SentenceContext,
+    words: &Words,
+    dicts: &Dictionaries,
+    groups: &[ActorGroup],
+    act: &Act,
+    date: (Option<NaiveDate>, &str),
+    options: &CodeOptions,
+    out: &mut Vec<Event>,
+) {
     // a dictionary may use finer codes than the CAMEO table has ("1951"): the event keeps its code
     // and takes Goldstein, QuadClass and PLOVER from the nearest code the table knows
-    let Some(code) = dicts.cameo.get(&act.code) else { return };
-    let cameo = if act.code.len() <= 4 && act.code.bytes().all(|b| b.is_ascii_digit()) && act.code.starts_with(code.root()) { act.code.clone() } else { code.code.clone() };
+    let Some(code) = dicts.cameo.get(&act.code) else {
+        return;
+    };
+    let cameo = if act.code.len() <= 4
+        && act.code.bytes().all(|b| b.is_ascii_digit())
+        && act.code.starts_with(code.root())
+    {
+        act.code.clone()
+    } else {
+        code.code.clone()
+    };
     let (date, basis) = date;
     let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let sources = &groups[act.source].members;
@@ -153,7 +204,10 @@ pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, g
                 article_id: ctx.article_id.to_string(),
                 sentence_index: ctx.index,
                 sentence: ctx.sentence.to_string(),
-                span: Span { start: ctx.offset, end: ctx.offset + ctx.sentence.len() },
+                span: Span {
+                    start: ctx.offset,
+                    end: ctx.offset + ctx.sentence.len(),
+                },
                 date: date.format("%Y-%m-%d").to_string(),
                 date_basis: Some(basis.to_string()),
                 source: actor_record(words, ctx.sentence, s),
@@ -162,7 +216,10 @@ pub fn push_events(ctx: &SentenceContext, words: &Words, dicts: &Dictionaries, g
                 root: code.root().to_string(),
                 quad_class: code.quad_class,
                 goldstein: code.goldstein,
-                plover: Plover { event: code.plover_event.clone(), mode: code.plover_mode.clone() },
+                plover: Plover {
+                    event: code.plover_event.clone(),
+                    mode: code.plover_mode.clone(),
+                },
                 negated: act.negated,
                 explain,
             });

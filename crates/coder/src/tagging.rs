@@ -18,7 +18,13 @@ thread_local! {
 
 /// Fills `out` (one entry per word of the sentence) with the tags of words `first..=last`; other
 /// words get None.
-pub fn tag_span(sentence: &str, words: &Words, first: usize, last: usize, out: &mut Vec<Option<Upos>>) {
+pub fn tag_span(
+    sentence: &str,
+    words: &Words,
+    first: usize,
+    last: usize,
+    out: &mut Vec<Option<Upos>>,
+) {
     out.clear();
     out.resize(words.len(), None);
     if words.is_empty() {

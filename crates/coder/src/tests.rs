@@ -21,11 +21,25 @@ fn code(text: &str, on: &str) -> Vec<Event> {
 
 /// (source, target, root) triples.
 fn triples(events: &[Event]) -> Vec<(String, String, String)> {
-    events.iter().map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(), e.root.clone())).collect()
+    events
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target
+                    .as_ref()
+                    .map(|t| t.code.clone())
+                    .unwrap_or_default(),
+                e.root.clone(),
+            )
+        })
+        .collect()
 }
 
 fn has(events: &[Event], source: &str, target: &str, root: &str) -> bool {
-    triples(events).iter().any(|(s, t, r)| s == source && t == target && r == root)
+    triples(events)
+        .iter()
+        .any(|(s, t, r)| s == source && t == target && r == root)
 }
 
 #[test]
@@ -45,33 +59,65 @@ fn passive_voice_swaps_source_and_target() {
 fn negated_acts_are_dropped_or_marked() {
     let ev = code("Russia did not attack Ukraine.", "2020-10-11");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
-    let kept = coder().code_text("Russia did not attack Ukraine.", date("2020-10-11"), &CodeOptions { keep_negated: true, ..Default::default() });
-    assert!(kept.iter().any(|e| e.negated && e.source.code == "RUS" && e.target.as_ref().unwrap().code == "UKR"), "{:?}", triples(&kept));
+    let kept = coder().code_text(
+        "Russia did not attack Ukraine.",
+        date("2020-10-11"),
+        &CodeOptions {
+            keep_negated: true,
+            ..Default::default()
+        },
+    );
+    assert!(
+        kept.iter().any(|e| e.negated
+            && e.source.code == "RUS"
+            && e.target.as_ref().unwrap().code == "UKR"),
+        "{:?}",
+        triples(&kept)
+    );
 }
 
 #[test]
 fn compound_actors_give_one_event_each() {
-    let ev = code("China and Russia condemned the United States.", "2020-10-11");
+    let ev = code(
+        "China and Russia condemned the United States.",
+        "2020-10-11",
+    );
     assert!(has(&ev, "CHN", "USA", "11"), "{:?}", triples(&ev));
     assert!(has(&ev, "RUS", "USA", "11"), "{:?}", triples(&ev));
 }
 
 #[test]
 fn intent_turns_cooperation_into_root_03() {
-    let ev = code("Chinese President Xi Jinping said he intends to deepen relations with Pyongyang.", "2020-10-11");
-    assert!(ev.iter().any(|e| e.source.code == "CHNGOV" && e.target.as_ref().unwrap().code == "PRKGOV" && e.root == "03"), "{:?}", triples(&ev));
+    let ev = code(
+        "Chinese President Xi Jinping said he intends to deepen relations with Pyongyang.",
+        "2020-10-11",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code == "CHNGOV"
+            && e.target.as_ref().unwrap().code == "PRKGOV"
+            && e.root == "03"),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]
 fn reported_speech_codes_the_reported_act() {
     let ev = code("KCNA said that China praised North Korea.", "2020-10-11");
     assert!(has(&ev, "CHN", "PRK", "05"), "{:?}", triples(&ev));
-    assert!(!ev.iter().any(|e| e.source.code.ends_with("MED")), "{:?}", triples(&ev));
+    assert!(
+        !ev.iter().any(|e| e.source.code.ends_with("MED")),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]
 fn agents_compose_with_countries() {
-    let ev = code("North Korean state media praised the Chinese president.", "2020-10-11");
+    let ev = code(
+        "North Korean state media praised the Chinese president.",
+        "2020-10-11",
+    );
     assert!(has(&ev, "PRKMED", "CHNGOV", "05"), "{:?}", triples(&ev));
 }
 
@@ -81,9 +127,19 @@ fn same_name_codes_by_date() {
     let first_term = code("Donald Trump praised Japan.", "2018-06-01");
     let between = code("Donald Trump praised Japan.", "2022-06-01");
     let second_term = code("Donald Trump praised Japan.", "2025-06-01");
-    assert_eq!(first_term[0].source.code, "USAGOV", "{:?}", triples(&first_term));
+    assert_eq!(
+        first_term[0].source.code,
+        "USAGOV",
+        "{:?}",
+        triples(&first_term)
+    );
     assert_eq!(between[0].source.code, "USAELI", "{:?}", triples(&between));
-    assert_eq!(second_term[0].source.code, "USAGOV", "{:?}", triples(&second_term));
+    assert_eq!(
+        second_term[0].source.code,
+        "USAGOV",
+        "{:?}",
+        triples(&second_term)
+    );
     // before a first office: the country alone
     let before = code("Emmanuel Macron praised Japan.", "2012-06-01");
     assert_eq!(before[0].source.code, "FRA", "{:?}", triples(&before));
@@ -91,9 +147,24 @@ fn same_name_codes_by_date() {
 
 #[test]
 fn short_names_and_pronouns_resolve_within_an_article() {
-    let ev = code("Kim Jong Un met Xi Jinping in Beijing. Later, Kim praised China. He also thanked Xi.", "2019-01-10");
-    assert!(ev.iter().any(|e| e.sentence.starts_with("Later") && e.source.code == "PRKGOV" && e.source.name.as_deref() == Some("Kim Jong Un")), "{:?}", triples(&ev));
-    assert!(ev.iter().any(|e| e.sentence.starts_with("He") && e.source.code == "PRKGOV" && e.target.as_ref().is_some_and(|t| t.code == "CHNGOV")), "{:?}", triples(&ev));
+    let ev = code(
+        "Kim Jong Un met Xi Jinping in Beijing. Later, Kim praised China. He also thanked Xi.",
+        "2019-01-10",
+    );
+    assert!(
+        ev.iter().any(|e| e.sentence.starts_with("Later")
+            && e.source.code == "PRKGOV"
+            && e.source.name.as_deref() == Some("Kim Jong Un")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(
+        ev.iter().any(|e| e.sentence.starts_with("He")
+            && e.source.code == "PRKGOV"
+            && e.target.as_ref().is_some_and(|t| t.code == "CHNGOV")),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]
@@ -122,42 +193,89 @@ fn questions_conditionals_and_hypotheticals_are_not_events() {
         "The United States urged Russia to attack Ukraine.",
     ] {
         let ev = code(text, "2020-10-11");
-        assert!(!ev.iter().any(|e| e.root == "19" || e.root == "18"), "{text}: {:?}", triples(&ev));
+        assert!(
+            !ev.iter().any(|e| e.root == "19" || e.root == "18"),
+            "{text}: {:?}",
+            triples(&ev)
+        );
     }
     // the appeal itself stands
-    let ev = code("The United States urged Russia to withdraw from Ukraine.", "2020-10-11");
-    assert!(ev.iter().any(|e| e.source.code == "USA" && e.target.as_ref().is_some_and(|t| t.code == "RUS") && (e.root == "02" || e.root == "10")), "{:?}", triples(&ev));
+    let ev = code(
+        "The United States urged Russia to withdraw from Ukraine.",
+        "2020-10-11",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code == "USA"
+            && e.target.as_ref().is_some_and(|t| t.code == "RUS")
+            && (e.root == "02" || e.root == "10")),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]
 fn places_after_a_locative_preposition_are_not_targets() {
     // when the clause names the real target after the place
-    let ev = code("Russia condemned the violence in Syria against Turkey.", "2020-10-11");
+    let ev = code(
+        "Russia condemned the violence in Syria against Turkey.",
+        "2020-10-11",
+    );
     assert!(!has(&ev, "RUS", "SYR", "11"), "{:?}", triples(&ev));
 }
 
 #[test]
 fn a_definite_role_phrase_refers_to_the_person_named_before() {
-    let ev = code("Xi Jinping arrived in Pyongyang. The Chinese president praised North Korea.", "2019-06-20");
-    let e = ev.iter().find(|e| e.sentence.starts_with("The Chinese")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
-    assert_eq!((e.source.code.as_str(), e.source.name.as_deref()), ("CHNGOV", Some("Xi Jinping")));
+    let ev = code(
+        "Xi Jinping arrived in Pyongyang. The Chinese president praised North Korea.",
+        "2019-06-20",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.sentence.starts_with("The Chinese"))
+        .unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(
+        (e.source.code.as_str(), e.source.name.as_deref()),
+        ("CHNGOV", Some("Xi Jinping"))
+    );
 }
 
 #[test]
 fn country_names_inside_other_names_are_not_countries() {
-    for text in ["Pro-Russian rebels attacked Ukrainian troops.", "Radio France Internationale criticized Mali."] {
+    for text in [
+        "Pro-Russian rebels attacked Ukrainian troops.",
+        "Radio France Internationale criticized Mali.",
+    ] {
         let ev = code(text, "2020-10-11");
-        assert!(!ev.iter().any(|e| e.source.code.starts_with("RUS") || e.source.code == "FRA"), "{text}: {:?}", triples(&ev));
+        assert!(
+            !ev.iter()
+                .any(|e| e.source.code.starts_with("RUS") || e.source.code == "FRA"),
+            "{text}: {:?}",
+            triples(&ev)
+        );
     }
-    let ev = code("Russia increased its attacks in Eastern Ukraine.", "2020-10-11");
-    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text.contains("Eastern"))), "{:?}", triples(&ev));
+    let ev = code(
+        "Russia increased its attacks in Eastern Ukraine.",
+        "2020-10-11",
+    );
+    assert!(
+        !ev.iter().any(|e| e
+            .target
+            .as_ref()
+            .is_some_and(|t| t.text.contains("Eastern"))),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]
 fn future_weekdays_and_lead_dates() {
     // "will ... on Friday" in an article of Sunday 2020-10-11 is the coming Friday
     let ev = code("China will host Japan on Friday.", "2020-10-11");
-    assert!(ev.iter().all(|e| e.date == "2020-10-16"), "{:?}", ev.iter().map(|e| &e.date).collect::<Vec<_>>());
+    assert!(
+        ev.iter().all(|e| e.date == "2020-10-16"),
+        "{:?}",
+        ev.iter().map(|e| &e.date).collect::<Vec<_>>()
+    );
     // the lead's date dates the lead only
     let article = tidings_article::Article {
         id: "a".into(),
@@ -169,15 +287,38 @@ fn future_weekdays_and_lead_dates() {
         origin: tidings_article::Origin { file: "t".into(), line: 1 },
     };
     let coded = coder().code(&article, &CodeOptions::default());
-    let by = |s: &str| coded.events.iter().find(|e| e.source.code == s).map(|e| e.date.clone());
-    assert_eq!(by("CHN").as_deref(), Some("2020-10-10"), "{:?}", coded.events);
-    assert_eq!(by("RUS").as_deref(), Some("2020-10-11"), "{:?}", coded.events);
+    let by = |s: &str| {
+        coded
+            .events
+            .iter()
+            .find(|e| e.source.code == s)
+            .map(|e| e.date.clone())
+    };
+    assert_eq!(
+        by("CHN").as_deref(),
+        Some("2020-10-10"),
+        "{:?}",
+        coded.events
+    );
+    assert_eq!(
+        by("RUS").as_deref(),
+        Some("2020-10-11"),
+        "{:?}",
+        coded.events
+    );
 }
 
 #[test]
 fn undated_text_uses_dates_that_carry_their_year() {
-    let ev = coder().code_text("In August 2016, China condemned Japan.", None, &CodeOptions::default());
-    assert_eq!((ev[0].date.as_str(), ev[0].date_basis.as_deref()), ("2016-08-01", Some("sentence-month")));
+    let ev = coder().code_text(
+        "In August 2016, China condemned Japan.",
+        None,
+        &CodeOptions::default(),
+    );
+    assert_eq!(
+        (ev[0].date.as_str(), ev[0].date_basis.as_deref()),
+        ("2016-08-01", Some("sentence-month"))
+    );
 }
 
 #[test]
@@ -188,13 +329,19 @@ fn a_persons_agents_are_their_countrys() {
 
 #[test]
 fn agents_in_a_capital_belong_to_its_country() {
-    let ev = code("Protesters in Baghdad condemned the United States.", "2020-01-01");
+    let ev = code(
+        "Protesters in Baghdad condemned the United States.",
+        "2020-01-01",
+    );
     assert!(has(&ev, "IRQCVL", "USA", "11"), "{:?}", triples(&ev));
 }
 
 #[test]
 fn a_target_after_a_coordinated_verb_is_that_verbs() {
-    let ev = code("Iran rejected the criticism and accused France of hypocrisy.", "2024-03-14");
+    let ev = code(
+        "Iran rejected the criticism and accused France of hypocrisy.",
+        "2024-03-14",
+    );
     assert!(has(&ev, "IRN", "FRA", "11"), "{:?}", triples(&ev));
     assert!(!has(&ev, "IRN", "FRA", "12"), "{:?}", triples(&ev));
 }
@@ -203,6 +350,17 @@ fn a_target_after_a_coordinated_verb_is_that_verbs() {
 fn he_does_not_jump_over_an_unknown_speaker() {
     // Kamalvandi is in no dictionary: "he" is him, not Rouhani, so no event is coded for "he"
     let ev = code("Hassan Rouhani praised Russia. Behrouz Kamalvandi told reporters that he condemned Israel.", "2019-07-01");
-    assert!(!ev.iter().any(|e| e.sentence.starts_with("Behrouz") && e.source.code == "IRNGOV"), "{:?}", triples(&ev));
-    assert!(ev.iter().any(|e| e.source.code == "IRNGOV" && e.target.as_ref().is_some_and(|t| t.code == "RUS")), "{:?}", triples(&ev));
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence.starts_with("Behrouz") && e.source.code == "IRNGOV"),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(
+        ev.iter().any(
+            |e| e.source.code == "IRNGOV" && e.target.as_ref().is_some_and(|t| t.code == "RUS")
+        ),
+        "{:?}",
+        triples(&ev)
+    );
 }

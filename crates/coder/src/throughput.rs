@@ -22,8 +22,18 @@ impl Throughput {
     /// Codes every article `rounds` times and keeps the fastest round.
     pub fn measure(coder: &Coder, articles: &[Article], rounds: usize) -> Throughput {
         let options = CodeOptions::default();
-        let bytes = articles.iter().map(|a| a.text.len() + a.title.as_ref().map_or(0, |t| t.len())).sum();
-        let mut out = Throughput { articles: articles.len(), bytes, sentences: 0, events: 0, best_secs: f64::MAX, rounds };
+        let bytes = articles
+            .iter()
+            .map(|a| a.text.len() + a.title.as_ref().map_or(0, |t| t.len()))
+            .sum();
+        let mut out = Throughput {
+            articles: articles.len(),
+            bytes,
+            sentences: 0,
+            events: 0,
+            best_secs: f64::MAX,
+            rounds,
+        };
         for _ in 0..rounds.max(1) {
             let t = Instant::now();
             let (mut sentences, mut events) = (0, 0);

@@ -93,7 +93,12 @@ impl ActorDictionary {
             let r = e.roles.iter().max_by_key(|r| r.from).unwrap();
             return (r.code.clone(), Some(r));
         };
-        if let Some(r) = e.roles.iter().filter(|r| r.covers(date)).max_by_key(|r| r.from) {
+        if let Some(r) = e
+            .roles
+            .iter()
+            .filter(|r| r.covers(date))
+            .max_by_key(|r| r.from)
+        {
             return (r.code.clone(), Some(r));
         }
         if e.kind != ActorKind::Person {
@@ -102,7 +107,11 @@ impl ActorDictionary {
         }
         // A former holder is an elite of the country of the last role held; a future one is just of
         // its country.
-        let past = e.roles.iter().filter(|r| r.to.is_some_and(|t| t < date)).max_by_key(|r| r.to);
+        let past = e
+            .roles
+            .iter()
+            .filter(|r| r.to.is_some_and(|t| t < date))
+            .max_by_key(|r| r.to);
         let r = past.unwrap_or_else(|| e.roles.iter().min_by_key(|r| r.from).unwrap());
         let non_state = tidings_event::split_actor_code(&r.code).0.is_none();
         let code = if non_state {
@@ -120,7 +129,12 @@ impl ActorDictionary {
             return *id;
         }
         let id = self.entries.len() as ActorId;
-        self.entries.push(ActorEntry { kind, name: name.to_string(), roles: Vec::new(), names: Vec::new() });
+        self.entries.push(ActorEntry {
+            kind,
+            name: name.to_string(),
+            roles: Vec::new(),
+            names: Vec::new(),
+        });
         self.by_key.insert(key, id);
         id
     }
@@ -130,7 +144,9 @@ impl ActorDictionary {
             PhraseMeaning::Actor(id) | PhraseMeaning::Adjective(id) => id,
         };
         // one phrase, one meaning per entry
-        if self.entries[id as usize].names.iter().any(|n| n == phrase) && matches!(meaning, PhraseMeaning::Actor(_)) {
+        if self.entries[id as usize].names.iter().any(|n| n == phrase)
+            && matches!(meaning, PhraseMeaning::Actor(_))
+        {
             return;
         }
         if self.phrases.insert(phrase, true, meaning) {
@@ -141,7 +157,11 @@ impl ActorDictionary {
     /// Reads a `countries.txt` file.
     pub fn add_countries(&mut self, file: &str, text: &str, errors: &mut Vec<DictError>) {
         for (line, f) in records(text) {
-            let err = |reason: String| DictError { file: file.to_string(), line, reason };
+            let err = |reason: String| DictError {
+                file: file.to_string(),
+                line,
+                reason,
+            };
             if f.len() < 2 {
                 errors.push(err("expected `CODE | name | other names | adjectives | demonyms | capital | seats | from | to`".into()));
                 continue;
@@ -161,7 +181,13 @@ impl ActorDictionary {
             let origin = format!("{file}:{line}");
             let id = self.entry_for(format!("country:{code}"), ActorKind::Country, f[1]);
             self.by_country.insert(code.to_string(), id);
-            self.entries[id as usize].roles.push(DatedRole { code: code.to_string(), from, to, role: "country".into(), origin: origin.clone() });
+            self.entries[id as usize].roles.push(DatedRole {
+                code: code.to_string(),
+                from,
+                to,
+                role: "country".into(),
+                origin: origin.clone(),
+            });
             self.add_phrase(f[1], PhraseMeaning::Actor(id));
             for n in list(f.get(2).unwrap_or(&"")).chain(list(f.get(4).unwrap_or(&""))) {
                 self.add_phrase(n, PhraseMeaning::Actor(id));
@@ -173,7 +199,13 @@ impl ActorDictionary {
             for p in list(f.get(5).unwrap_or(&"")).chain(list(f.get(6).unwrap_or(&""))) {
                 let pid = self.entry_for(format!("place:{code}:{p}"), ActorKind::Place, p);
                 if self.entries[pid as usize].roles.is_empty() {
-                    self.entries[pid as usize].roles.push(DatedRole { code: gov.clone(), from, to, role: "seat of government".into(), origin: origin.clone() });
+                    self.entries[pid as usize].roles.push(DatedRole {
+                        code: gov.clone(),
+                        from,
+                        to,
+                        role: "seat of government".into(),
+                        origin: origin.clone(),
+                    });
                 }
                 self.add_phrase(p, PhraseMeaning::Actor(pid));
             }
@@ -181,11 +213,23 @@ impl ActorDictionary {
     }
 
     /// Reads a people or organisations file: `name | other names | CODE | from | to | role`.
-    pub fn add_named(&mut self, file: &str, text: &str, kind: ActorKind, errors: &mut Vec<DictError>) {
+    pub fn add_named(
+        &mut self,
+        file: &str,
+        text: &str,
+        kind: ActorKind,
+        errors: &mut Vec<DictError>,
+    ) {
         for (line, f) in records(text) {
-            let err = |reason: String| DictError { file: file.to_string(), line, reason };
+            let err = |reason: String| DictError {
+                file: file.to_string(),
+                line,
+                reason,
+            };
             if f.len() < 3 {
-                errors.push(err("expected `name | other names | CODE | from | to | role`".into()));
+                errors.push(err(
+                    "expected `name | other names | CODE | from | to | role`".into(),
+                ));
                 continue;
             }
             let (name, code) = (f[0], f[2]);
@@ -194,7 +238,9 @@ impl ActorDictionary {
                 continue;
             }
             if !is_actor_code(code) {
-                errors.push(err(format!("`{code}` is not a CAMEO actor code (3, 6 or 9 capital letters)")));
+                errors.push(err(format!(
+                    "`{code}` is not a CAMEO actor code (3, 6 or 9 capital letters)"
+                )));
                 continue;
             }
             let (from, to) = match date_range(&f, 3) {
@@ -207,7 +253,13 @@ impl ActorDictionary {
             let key = format!("{kind:?}:{}", crate::words::Words::new(name).joined());
             let id = self.entry_for(key, kind, name);
             let role = f.get(5).unwrap_or(&"").to_string();
-            self.entries[id as usize].roles.push(DatedRole { code: code.to_string(), from, to, role, origin: format!("{file}:{line}") });
+            self.entries[id as usize].roles.push(DatedRole {
+                code: code.to_string(),
+                from,
+                to,
+                role,
+                origin: format!("{file}:{line}"),
+            });
             self.add_phrase(name, PhraseMeaning::Actor(id));
             for n in list(f[1]) {
                 self.add_phrase(n, PhraseMeaning::Actor(id));
@@ -216,7 +268,13 @@ impl ActorDictionary {
     }
 
     /// Adds one actor directly (used by converters of other dictionary formats).
-    pub fn add_actor(&mut self, kind: ActorKind, name: &str, phrases: &[String], roles: Vec<DatedRole>) -> ActorId {
+    pub fn add_actor(
+        &mut self,
+        kind: ActorKind,
+        name: &str,
+        phrases: &[String],
+        roles: Vec<DatedRole>,
+    ) -> ActorId {
         let key = format!("{kind:?}:{}", crate::words::Words::new(name).joined());
         let id = self.entry_for(key, kind, name);
         self.entries[id as usize].roles.extend(roles);
@@ -264,7 +322,9 @@ mod tests {
     fn resolve(d: &ActorDictionary, text: &str, on: &str) -> String {
         let w = Words::new(text);
         let (_, m) = d.phrases.longest_at(&w, 0).unwrap();
-        let PhraseMeaning::Actor(id) = *m[0] else { panic!() };
+        let PhraseMeaning::Actor(id) = *m[0] else {
+            panic!()
+        };
         d.code_on(id, date(on)).0
     }
 
@@ -293,7 +353,10 @@ mod tests {
         let mut errors = Vec::new();
         d.add_named("p.txt", "# c\nGood Name | | USAGOV | 2001 | 2002 |\nBad | | usagov | |\nWorse | | USAGOV | 2005 | 2001 |\n", ActorKind::Person, &mut errors);
         assert_eq!(errors.len(), 2);
-        assert_eq!(errors[0].to_string().split(':').take(2).collect::<Vec<_>>(), ["p.txt", "3"]);
+        assert_eq!(
+            errors[0].to_string().split(':').take(2).collect::<Vec<_>>(),
+            ["p.txt", "3"]
+        );
         assert_eq!(errors[1].line, 4);
         assert_eq!(d.entries.len(), 1);
     }

@@ -22,7 +22,12 @@ impl AgentDictionary {
     pub fn add_file(&mut self, file: &str, text: &str, errors: &mut Vec<DictError>) {
         for (line, f) in records(text) {
             if f.len() != 2 || f[0].len() != 3 || !f[0].bytes().all(|b| b.is_ascii_uppercase()) {
-                errors.push(DictError { file: file.into(), line, reason: "expected `ROLE | noun; noun; ...` with a three-letter role code".into() });
+                errors.push(DictError {
+                    file: file.into(),
+                    line,
+                    reason: "expected `ROLE | noun; noun; ...` with a three-letter role code"
+                        .into(),
+                });
                 continue;
             }
             for noun in list(f[1]) {
@@ -33,7 +38,10 @@ impl AgentDictionary {
 
     /// Adds one agent noun; single words also get their plural unless they end in `_`.
     pub fn add(&mut self, noun: &str, code: &str, origin: &str) {
-        let role = AgentRole { code: code.to_string(), origin: origin.to_string() };
+        let role = AgentRole {
+            code: code.to_string(),
+            origin: origin.to_string(),
+        };
         let (noun, exact) = match noun.strip_suffix('_') {
             Some(n) => (n, true),
             None => (noun, false),
@@ -58,13 +66,28 @@ pub fn plural(phrase: &str) -> Option<String> {
         return None;
     }
     let lower = last.to_lowercase();
-    let p = if lower.ends_with('s') || lower.ends_with('x') || lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('z') {
-        if lower.ends_with("ss") || lower.ends_with('x') || lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('z') {
+    let p = if lower.ends_with('s')
+        || lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+        || lower.ends_with('z')
+    {
+        if lower.ends_with("ss")
+            || lower.ends_with('x')
+            || lower.ends_with("ch")
+            || lower.ends_with("sh")
+            || lower.ends_with('z')
+        {
             format!("{last}es")
         } else {
             return None;
         }
-    } else if lower.ends_with('y') && !lower.ends_with("ay") && !lower.ends_with("ey") && !lower.ends_with("oy") && !lower.ends_with("uy") {
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+        && !lower.ends_with("uy")
+    {
         format!("{}ies", &last[..last.len() - 1])
     } else if lower.ends_with("man") {
         format!("{}men", &last[..last.len() - 3])
@@ -92,7 +115,11 @@ mod tests {
     fn reads_agents_and_plurals() {
         let mut a = AgentDictionary::default();
         let mut errors = Vec::new();
-        a.add_file("agents.txt", "REB | rebel\nCOP | police_\nbad line\n", &mut errors);
+        a.add_file(
+            "agents.txt",
+            "REB | rebel\nCOP | police_\nbad line\n",
+            &mut errors,
+        );
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].line, 3);
         let w = Words::new("rebels police polices");

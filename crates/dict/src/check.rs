@@ -9,17 +9,25 @@ use std::collections::{HashMap, HashSet};
 
 /// CAMEO role and sector codes that may follow a country code.
 pub const ROLE_CODES: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "PTY", "MED", "BUS", "CVL", "EDU", "HLH", "HRI", "LAB", "REF", "SPY",
-    "CRM", "ELI", "ENV", "AGR", "DEV", "MOD", "RAD", "UAF", "PKO", "SET", "IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS", "AMN", "IRC",
-    "GRP", "UNO", "LLY", "MOS", "SHI", "SUN", "CHR", "JEW", "HIN", "BUD", "ITH", "ATH", "CTH", "PRO", "ORT", "KUR", "PAS", "ARB", "BAL",
-    "IND", "EUR", "AFR", "ASA", "WST", "SAM", "NAM", "MEA", "CAS", "SAS", "SEA", "EAF", "WAF", "NAF", "CAF", "SAF", "BLK", "FIN", "NAT",
-    "EEC", "TAL", "HMS", "HEZ", "ALQ", "ISI", "PKK", "FAR", "ELN",
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "PTY", "MED", "BUS", "CVL",
+    "EDU", "HLH", "HRI", "LAB", "REF", "SPY", "CRM", "ELI", "ENV", "AGR", "DEV", "MOD", "RAD",
+    "UAF", "PKO", "SET", "IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS", "AMN", "IRC", "GRP",
+    "UNO", "LLY", "MOS", "SHI", "SUN", "CHR", "JEW", "HIN", "BUD", "ITH", "ATH", "CTH", "PRO",
+    "ORT", "KUR", "PAS", "ARB", "BAL", "IND", "EUR", "AFR", "ASA", "WST", "SAM", "NAM", "MEA",
+    "CAS", "SAS", "SEA", "EAF", "WAF", "NAF", "CAF", "SAF", "BLK", "FIN", "NAT", "EEC", "TAL",
+    "HMS", "HEZ", "ALQ", "ISI", "PKK", "FAR", "ELN",
 ];
 
 /// Every consistency problem, as `file:line: reason`.
 pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
     let mut out = Vec::new();
-    let countries: HashSet<String> = dicts.actors.entries.iter().filter(|e| e.kind == ActorKind::Country).flat_map(|e| e.roles.iter().map(|r| r.code.clone())).collect();
+    let countries: HashSet<String> = dicts
+        .actors
+        .entries
+        .iter()
+        .filter(|e| e.kind == ActorKind::Country)
+        .flat_map(|e| e.roles.iter().map(|r| r.code.clone()))
+        .collect();
     let roles: HashSet<&str> = ROLE_CODES.iter().copied().collect();
     let origin = |o: &str| -> (String, usize) {
         match o.rsplit_once(':') {
@@ -34,12 +42,27 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
             let (country, _) = tidings_event::split_actor_code(&r.code);
             if let Some(c) = &country {
                 if !countries.contains(c) && !countries.contains(&r.code[..r.code.len().min(6)]) {
-                    out.push(DictError { file: file.clone(), line, reason: format!("`{}`: unknown country code `{c}` (not in countries.txt)", r.code) });
+                    out.push(DictError {
+                        file: file.clone(),
+                        line,
+                        reason: format!(
+                            "`{}`: unknown country code `{c}` (not in countries.txt)",
+                            r.code
+                        ),
+                    });
                 }
             }
-            let rest = if country.is_some() { &r.code[3..] } else { &r.code[..] };
+            let rest = if country.is_some() {
+                &r.code[3..]
+            } else {
+                &r.code[..]
+            };
             if rest.len() >= 3 && !roles.contains(&rest[..3]) && country.is_some() {
-                out.push(DictError { file: file.clone(), line, reason: format!("`{}`: unknown role code `{}`", r.code, &rest[..3]) });
+                out.push(DictError {
+                    file: file.clone(),
+                    line,
+                    reason: format!("`{}`: unknown role code `{}`", r.code, &rest[..3]),
+                });
             }
         }
         if e.kind == ActorKind::Person {
@@ -47,7 +70,18 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
                 for b in &e.roles[i + 1..] {
                     if a.code == b.code && overlaps(a.from, a.to, b.from, b.to) {
                         let (file, line) = origin(&b.origin);
-                        out.push(DictError { file, line, reason: format!("{}: role {} overlaps the one at {} ({} .. {})", e.name, b.code, a.origin, fmt(a.from), fmt(a.to)) });
+                        out.push(DictError {
+                            file,
+                            line,
+                            reason: format!(
+                                "{}: role {} overlaps the one at {} ({} .. {})",
+                                e.name,
+                                b.code,
+                                a.origin,
+                                fmt(a.from),
+                                fmt(a.to)
+                            ),
+                        });
                     }
                 }
             }
@@ -72,10 +106,22 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
                 if ea.kind != eb.kind {
                     continue;
                 }
-                let clash = ea.roles.iter().find_map(|ra| eb.roles.iter().find(|rb| ra.code != rb.code && overlaps(ra.from, ra.to, rb.from, rb.to)).map(|rb| (ra, rb)));
+                let clash = ea.roles.iter().find_map(|ra| {
+                    eb.roles
+                        .iter()
+                        .find(|rb| ra.code != rb.code && overlaps(ra.from, ra.to, rb.from, rb.to))
+                        .map(|rb| (ra, rb))
+                });
                 if let Some((ra, rb)) = clash {
                     let (file, line) = origin(&rb.origin);
-                    out.push(DictError { file, line, reason: format!("\"{phrase}\" names both {} ({}, {}) and {} ({}) at the same time", ea.name, ra.code, ra.origin, eb.name, rb.code) });
+                    out.push(DictError {
+                        file,
+                        line,
+                        reason: format!(
+                            "\"{phrase}\" names both {} ({}, {}) and {} ({}) at the same time",
+                            ea.name, ra.code, ra.origin, eb.name, rb.code
+                        ),
+                    });
                 }
             }
         }
@@ -84,7 +130,12 @@ pub fn consistency(dicts: &Dictionaries) -> Vec<DictError> {
 }
 
 /// True when two date ranges share more than a handover day (one role ending the day the next begins).
-fn overlaps(a0: Option<chrono::NaiveDate>, a1: Option<chrono::NaiveDate>, b0: Option<chrono::NaiveDate>, b1: Option<chrono::NaiveDate>) -> bool {
+fn overlaps(
+    a0: Option<chrono::NaiveDate>,
+    a1: Option<chrono::NaiveDate>,
+    b0: Option<chrono::NaiveDate>,
+    b1: Option<chrono::NaiveDate>,
+) -> bool {
     let starts_before_b_ends = match (a0, b1) {
         (Some(x), Some(y)) => x < y,
         _ => true,

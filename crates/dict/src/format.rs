@@ -59,11 +59,18 @@ pub fn parse_date(s: &str, end: bool) -> Result<Option<NaiveDate>, String> {
         return Ok(None);
     }
     let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str| p.parse::<u32>().map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
+    let num = |p: &str| {
+        p.parse::<u32>()
+            .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
+    };
     let date = match parts.as_slice() {
         [y] => {
             let y = num(y)? as i32;
-            if end { NaiveDate::from_ymd_opt(y, 12, 31) } else { NaiveDate::from_ymd_opt(y, 1, 1) }
+            if end {
+                NaiveDate::from_ymd_opt(y, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(y, 1, 1)
+            }
         }
         [y, m] => {
             let (y, m) = (num(y)? as i32, num(m)?);
@@ -77,12 +84,17 @@ pub fn parse_date(s: &str, end: bool) -> Result<Option<NaiveDate>, String> {
         [y, m, d] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
         _ => None,
     };
-    date.map(Some).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
+    date.map(Some)
+        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
 }
 
 /// True for a well-formed actor code: 3 to 15 uppercase letters or digits, in whole groups of three.
 pub fn is_actor_code(code: &str) -> bool {
-    (3..=15).contains(&code.len()) && code.len() % 3 == 0 && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    (3..=15).contains(&code.len())
+        && code.len() % 3 == 0
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -91,16 +103,29 @@ mod tests {
 
     #[test]
     fn splits_fields_and_skips_comments() {
-        let recs: Vec<_> = records("# header\n\nCHN | China | PRC; Mainland China # note\n").collect();
+        let recs: Vec<_> =
+            records("# header\n\nCHN | China | PRC; Mainland China # note\n").collect();
         assert_eq!(recs, vec![(3, vec!["CHN", "China", "PRC; Mainland China"])]);
-        assert_eq!(list(recs[0].1[2]).collect::<Vec<_>>(), ["PRC", "Mainland China"]);
+        assert_eq!(
+            list(recs[0].1[2]).collect::<Vec<_>>(),
+            ["PRC", "Mainland China"]
+        );
     }
 
     #[test]
     fn parses_partial_dates() {
-        assert_eq!(parse_date("2012-11-15", false).unwrap(), NaiveDate::from_ymd_opt(2012, 11, 15));
-        assert_eq!(parse_date("2012-02", true).unwrap(), NaiveDate::from_ymd_opt(2012, 2, 29));
-        assert_eq!(parse_date("2012", true).unwrap(), NaiveDate::from_ymd_opt(2012, 12, 31));
+        assert_eq!(
+            parse_date("2012-11-15", false).unwrap(),
+            NaiveDate::from_ymd_opt(2012, 11, 15)
+        );
+        assert_eq!(
+            parse_date("2012-02", true).unwrap(),
+            NaiveDate::from_ymd_opt(2012, 2, 29)
+        );
+        assert_eq!(
+            parse_date("2012", true).unwrap(),
+            NaiveDate::from_ymd_opt(2012, 12, 31)
+        );
         assert_eq!(parse_date("", true).unwrap(), None);
         assert!(parse_date("2012-13-01", false).is_err());
         assert!(parse_date("soon", false).is_err());

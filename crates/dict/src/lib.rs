@@ -116,7 +116,11 @@ impl DictionaryBuilder {
     /// Adds every `.txt` file in a folder laid out like `dictionaries/`.
     pub fn add_dir(&mut self, dir: &Path) -> Result<&mut Self, DictError> {
         let mut files = Vec::new();
-        collect_txt(dir, dir, &mut files).map_err(|e| DictError { file: dir.display().to_string(), line: 0, reason: format!("cannot read the dictionary folder: {e}") })?;
+        collect_txt(dir, dir, &mut files).map_err(|e| DictError {
+            file: dir.display().to_string(),
+            line: 0,
+            reason: format!("cannot read the dictionary folder: {e}"),
+        })?;
         if files.is_empty() {
             return Err(DictError { file: dir.display().to_string(), line: 0, reason: "no dictionary files (*.txt) in this folder; see dictionaries/README.md for the layout".into() });
         }
@@ -127,9 +131,20 @@ impl DictionaryBuilder {
                     Ok(text) => {
                         self.add_file(&rel, &text);
                     }
-                    Err(e) => self.errors.push(DictError { file: full.display().to_string(), line: 0, reason: format!("not UTF-8 (first bad byte at offset {}); save the file as UTF-8", e.utf8_error().valid_up_to()) }),
+                    Err(e) => self.errors.push(DictError {
+                        file: full.display().to_string(),
+                        line: 0,
+                        reason: format!(
+                            "not UTF-8 (first bad byte at offset {}); save the file as UTF-8",
+                            e.utf8_error().valid_up_to()
+                        ),
+                    }),
                 },
-                Err(e) => self.errors.push(DictError { file: full.display().to_string(), line: 0, reason: format!("cannot read: {e}") }),
+                Err(e) => self.errors.push(DictError {
+                    file: full.display().to_string(),
+                    line: 0,
+                    reason: format!("cannot read: {e}"),
+                }),
             }
         }
         Ok(self)
@@ -138,16 +153,28 @@ impl DictionaryBuilder {
     /// Adds one file, dispatched by its path relative to the dictionary folder.
     pub fn add_file(&mut self, path: &str, text: &str) -> &mut Self {
         let name = path.rsplit('/').next().unwrap_or(path);
-        let folder = path.rsplit_once('/').map(|(f, _)| f.rsplit('/').next().unwrap_or(f)).unwrap_or("");
+        let folder = path
+            .rsplit_once('/')
+            .map(|(f, _)| f.rsplit('/').next().unwrap_or(f))
+            .unwrap_or("");
         match (folder, name) {
             (_, "cameo-codes.txt") => self.cameo_text = Some(text.to_string()),
             (_, "countries.txt") => self.actors.add_countries(path, text, &mut self.errors),
-            ("people", _) => self.actors.add_named(path, text, ActorKind::Person, &mut self.errors),
-            ("organisations" | "organizations", _) => self.actors.add_named(path, text, ActorKind::Organisation, &mut self.errors),
+            ("people", _) => self
+                .actors
+                .add_named(path, text, ActorKind::Person, &mut self.errors),
+            ("organisations" | "organizations", _) => {
+                self.actors
+                    .add_named(path, text, ActorKind::Organisation, &mut self.errors)
+            }
             (_, "agents.txt") => self.agents.add_file(path, text, &mut self.errors),
-            (_, "verbs.txt") => self.pending_verbs.push((path.to_string(), text.to_string())),
+            (_, "verbs.txt") => self
+                .pending_verbs
+                .push((path.to_string(), text.to_string())),
             (_, "verb-forms.txt") => self.irregular.add_file(path, text, &mut self.errors),
-            (_, "modifiers.txt") => self.deferred_modifiers.push((path.to_string(), text.to_string())),
+            (_, "modifiers.txt") => self
+                .deferred_modifiers
+                .push((path.to_string(), text.to_string())),
             (_, "discards.txt") => {
                 for (_, f) in format::records(text) {
                     for p in f {
@@ -169,10 +196,16 @@ impl DictionaryBuilder {
             Some(t) => CameoTable::parse(t),
             None => CameoTable::parse(tidings_cameo::BUILTIN_CAMEO_CODES),
         };
-        self.errors.extend(cameo_errors.into_iter().map(|e| DictError { file: "cameo-codes.txt".into(), line: e.line, reason: e.reason }));
+        self.errors
+            .extend(cameo_errors.into_iter().map(|e| DictError {
+                file: "cameo-codes.txt".into(),
+                line: e.line,
+                reason: e.reason,
+            }));
         let known = |c: &str| cameo.contains(c);
         for (path, text) in std::mem::take(&mut self.deferred_modifiers) {
-            self.modifiers.add_file(&path, &text, &known, &mut self.errors);
+            self.modifiers
+                .add_file(&path, &text, &known, &mut self.errors);
         }
         self.modifiers.finish(&self.irregular);
         let mut patterns = std::mem::take(&mut self.patterns);
@@ -194,13 +227,21 @@ impl DictionaryBuilder {
 }
 
 fn collect_txt(dir: &Path, base: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             collect_txt(&p, base, out)?;
         } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+            out.push(
+                p.strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
     Ok(())
@@ -219,7 +260,10 @@ mod tests {
     fn layered_files_add_to_builtin() {
         let mut b = DictionaryBuilder::new();
         b.add_file("countries.txt", "ARN | Arnor | | Arnorian | | Fornost |\n");
-        b.add_file("people/extra.txt", "Aragorn | Strider | ARNGOV | 3019 | |\n");
+        b.add_file(
+            "people/extra.txt",
+            "Aragorn | Strider | ARNGOV | 3019 | |\n",
+        );
         b.add_file("verbs.txt", "051 | praise +\n");
         let (d, errors) = b.build();
         assert!(errors.is_empty(), "{errors:?}");

@@ -22,9 +22,19 @@ pub struct Modifiers {
 
 impl Modifiers {
     /// Reads a `modifiers.txt` file.
-    pub fn add_file(&mut self, file: &str, text: &str, known_code: &dyn Fn(&str) -> bool, errors: &mut Vec<DictError>) {
+    pub fn add_file(
+        &mut self,
+        file: &str,
+        text: &str,
+        known_code: &dyn Fn(&str) -> bool,
+        errors: &mut Vec<DictError>,
+    ) {
         for (line, f) in records(text) {
-            let err = |reason: String| DictError { file: file.into(), line, reason };
+            let err = |reason: String| DictError {
+                file: file.into(),
+                line,
+                reason,
+            };
             match (f[0], f.len()) {
                 ("NEGATION", 2) => {
                     for p in list(f[1]) {
@@ -51,7 +61,11 @@ impl Modifiers {
         for phrase in std::mem::take(&mut self.raw_intent) {
             let (first, rest) = phrase.split_once(' ').unwrap_or((&phrase, ""));
             for (form, _) in irregular.inflect(&first.to_lowercase()) {
-                let p = if rest.is_empty() { form } else { format!("{form} {rest}") };
+                let p = if rest.is_empty() {
+                    form
+                } else {
+                    format!("{form} {rest}")
+                };
                 self.intent.insert(&p, false, ());
             }
         }
@@ -65,7 +79,10 @@ impl Modifiers {
     /// The intent code for an act's code: the most specific `INTENT-CODE` row whose code is a
     /// prefix of it ("0512" -> row "051", else row "05").
     pub fn intent_code(&self, code: &str) -> Option<&str> {
-        (2..=code.len()).rev().find_map(|n| self.intent_codes.get(&code[..n])).map(String::as_str)
+        (2..=code.len())
+            .rev()
+            .find_map(|n| self.intent_codes.get(&code[..n]))
+            .map(String::as_str)
     }
 
     pub fn is_report_verb(&self, word: &str) -> bool {

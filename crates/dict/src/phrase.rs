@@ -18,7 +18,11 @@ impl Hasher for FnvHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= *b as u64;
             h = h.wrapping_mul(0x100000001b3);
@@ -54,7 +58,10 @@ struct Bucket<T> {
 
 impl<T> Default for Bucket<T> {
     fn default() -> Self {
-        Bucket { single: Vec::new(), by_second: FastMap::default() }
+        Bucket {
+            single: Vec::new(),
+            by_second: FastMap::default(),
+        }
     }
 }
 
@@ -72,7 +79,11 @@ const FIRSTS_BITS: usize = 1 << 16;
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: FastMap::default(), firsts: vec![0u64; FIRSTS_BITS / 64].into_boxed_slice(), len: 0 }
+        PhraseIndex {
+            by_first: FastMap::default(),
+            firsts: vec![0u64; FIRSTS_BITS / 64].into_boxed_slice(),
+            len: 0,
+        }
     }
 }
 
@@ -106,10 +117,17 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
             None => &mut bucket.single,
             Some(second) => bucket.by_second.entry(second.clone()).or_default(),
         };
-        if list.iter().any(|e| e.value == value && *e.rest == *rest && *e.case == *case) {
+        if list
+            .iter()
+            .any(|e| e.value == value && *e.rest == *rest && *e.case == *case)
+        {
             return true;
         }
-        list.push(Entry { rest: rest.into(), case: case.into(), value });
+        list.push(Entry {
+            rest: rest.into(),
+            case: case.into(),
+            value,
+        });
         // longest first, so the first match found is the longest
         list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
         self.len += 1;
@@ -133,7 +151,11 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
         Self::longest_in(&bucket.single, words, at)
     }
 
-    fn longest_in<'a>(list: &'a [Entry<T>], words: &Words, at: usize) -> Option<(usize, Vec<&'a T>)> {
+    fn longest_in<'a>(
+        list: &'a [Entry<T>],
+        words: &Words,
+        at: usize,
+    ) -> Option<(usize, Vec<&'a T>)> {
         let mut found: Option<(usize, Vec<&T>)> = None;
         for e in list {
             let n = e.rest.len() + 1;
@@ -145,8 +167,15 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
             if at + n > words.len() {
                 continue;
             }
-            let ok = e.rest.iter().enumerate().all(|(k, w)| words.norm(at + 1 + k) == &**w)
-                && e.case.iter().enumerate().all(|(k, rule)| case_ok(*rule, words.get(at + k)));
+            let ok = e
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| words.norm(at + 1 + k) == &**w)
+                && e.case
+                    .iter()
+                    .enumerate()
+                    .all(|(k, rule)| case_ok(*rule, words.get(at + k)));
             if ok {
                 match &mut found {
                     Some((len, vals)) if *len == n => vals.push(&e.value),
@@ -174,14 +203,18 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
     /// Every (phrase words, value) pair, for checks and statistics.
     pub fn entries(&self) -> impl Iterator<Item = (String, &T)> {
         self.by_first.iter().flat_map(|(first, bucket)| {
-            bucket.single.iter().chain(bucket.by_second.values().flatten()).map(move |e| {
-                let mut s = first.to_string();
-                for w in e.rest.iter() {
-                    s.push(' ');
-                    s.push_str(w);
-                }
-                (s, &e.value)
-            })
+            bucket
+                .single
+                .iter()
+                .chain(bucket.by_second.values().flatten())
+                .map(move |e| {
+                    let mut s = first.to_string();
+                    for w in e.rest.iter() {
+                        s.push(' ');
+                        s.push_str(w);
+                    }
+                    (s, &e.value)
+                })
         })
     }
 }

@@ -61,15 +61,30 @@ pub struct VerbPattern {
 impl VerbPattern {
     /// How specific the pattern is: literal words count most; slots a little.
     pub fn specificity(&self) -> usize {
-        self.before.iter().chain(&self.after).map(|e| if matches!(e, PatternElement::Word(_)) { 4 } else { 1 }).sum()
+        self.before
+            .iter()
+            .chain(&self.after)
+            .map(|e| {
+                if matches!(e, PatternElement::Word(_)) {
+                    4
+                } else {
+                    1
+                }
+            })
+            .sum()
     }
 
     /// Parses the `verb word + ...` part of a pattern line.
     pub fn parse(code: &str, pattern: &str, origin: &str) -> Result<VerbPattern, String> {
         let mut tokens = pattern.split_whitespace();
         let verb = tokens.next().ok_or("empty pattern")?;
-        if !verb.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
-            return Err(format!("a pattern starts with a verb; `{verb}` is not a word"));
+        if !verb
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            return Err(format!(
+                "a pattern starts with a verb; `{verb}` is not a word"
+            ));
         }
         let mut after = Vec::new();
         for t in tokens {
@@ -77,7 +92,11 @@ impl VerbPattern {
                 "+" => after.push(PatternElement::Target),
                 "$" => after.push(PatternElement::Source),
                 _ => {
-                    let alts: Vec<String> = t.split('|').filter(|a| !a.is_empty()).map(|a| Words::new(a).joined()).collect();
+                    let alts: Vec<String> = t
+                        .split('|')
+                        .filter(|a| !a.is_empty())
+                        .map(|a| Words::new(a).joined())
+                        .collect();
                     if alts.is_empty() || alts.iter().any(|a| a.is_empty()) {
                         return Err(format!("`{t}` is not a word or `a|b` alternatives"));
                     }
@@ -110,12 +129,27 @@ pub struct IrregularForms {
 impl IrregularForms {
     pub fn add_file(&mut self, file: &str, text: &str, errors: &mut Vec<DictError>) {
         for (line, f) in records(text) {
-            let lists: Vec<Vec<String>> = f.iter().map(|x| crate::format::list(x).map(str::to_lowercase).collect()).collect();
-            if f.len() != 5 || lists.iter().any(|l| l.is_empty() || l.iter().any(|w| w.contains(' '))) {
+            let lists: Vec<Vec<String>> = f
+                .iter()
+                .map(|x| crate::format::list(x).map(str::to_lowercase).collect())
+                .collect();
+            if f.len() != 5
+                || lists
+                    .iter()
+                    .any(|l| l.is_empty() || l.iter().any(|w| w.contains(' ')))
+            {
                 errors.push(DictError { file: file.into(), line, reason: "expected `base | third person | past | past participle | present participle`, one word (or `;` variants) each".into() });
                 continue;
             }
-            self.add(&lists[0][0], [lists[1].clone(), lists[2].clone(), lists[3].clone(), lists[4].clone()]);
+            self.add(
+                &lists[0][0],
+                [
+                    lists[1].clone(),
+                    lists[2].clone(),
+                    lists[3].clone(),
+                    lists[4].clone(),
+                ],
+            );
         }
     }
 
@@ -131,7 +165,11 @@ impl IrregularForms {
             v.extend(third.iter().map(|w| (w.clone(), VerbForm::ThirdPerson)));
             v.extend(ger.iter().map(|w| (w.clone(), VerbForm::Gerund)));
             for p in past {
-                let kind = if part.contains(p) { VerbForm::PastOrParticiple } else { VerbForm::Past };
+                let kind = if part.contains(p) {
+                    VerbForm::PastOrParticiple
+                } else {
+                    VerbForm::Past
+                };
                 v.push((p.clone(), kind));
             }
             for p in part {
@@ -148,8 +186,16 @@ impl IrregularForms {
 /// Regular inflection: +s/+es, +ed/+d, +ing with final-e dropping, y -> ies/ied after a consonant.
 pub fn regular_forms(base: &str) -> Vec<(String, VerbForm)> {
     let b = base;
-    let consonant_y = b.len() > 1 && b.ends_with('y') && !matches!(b.as_bytes()[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u');
-    let third = if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || b.ends_with('o') {
+    let consonant_y = b.len() > 1
+        && b.ends_with('y')
+        && !matches!(b.as_bytes()[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u');
+    let third = if b.ends_with('s')
+        || b.ends_with('x')
+        || b.ends_with('z')
+        || b.ends_with("ch")
+        || b.ends_with("sh")
+        || b.ends_with('o')
+    {
         format!("{b}es")
     } else if consonant_y {
         format!("{}ies", &b[..b.len() - 1])
@@ -165,12 +211,22 @@ pub fn regular_forms(base: &str) -> Vec<(String, VerbForm)> {
     };
     let gerund = if b.ends_with("ie") {
         format!("{}ying", &b[..b.len() - 2])
-    } else if b.ends_with('e') && !b.ends_with("ee") && !b.ends_with("ye") && !b.ends_with("oe") && b.len() > 2 {
+    } else if b.ends_with('e')
+        && !b.ends_with("ee")
+        && !b.ends_with("ye")
+        && !b.ends_with("oe")
+        && b.len() > 2
+    {
         format!("{}ing", &b[..b.len() - 1])
     } else {
         format!("{b}ing")
     };
-    vec![(b.to_string(), VerbForm::Base), (third, VerbForm::ThirdPerson), (past, VerbForm::PastOrParticiple), (gerund, VerbForm::Gerund)]
+    vec![
+        (b.to_string(), VerbForm::Base),
+        (third, VerbForm::ThirdPerson),
+        (past, VerbForm::PastOrParticiple),
+        (gerund, VerbForm::Gerund),
+    ]
 }
 
 /// All verbs and patterns.
@@ -232,7 +288,9 @@ impl AltIndex {
         let mut map: FastMap<Box<str>, Vec<(u32, Box<[Box<str>]>)>> = FastMap::default();
         for (i, a) in alts.iter().enumerate() {
             let parts = split(a);
-            map.entry(parts[0].clone()).or_default().push((i as u32, parts[1..].into()));
+            map.entry(parts[0].clone())
+                .or_default()
+                .push((i as u32, parts[1..].into()));
         }
         AltIndex::Many(map)
     }
@@ -241,15 +299,25 @@ impl AltIndex {
     /// without reaching `end`.
     #[inline]
     pub fn len_at(&self, words: &Words, j: usize, end: usize) -> Option<usize> {
-        let rest_matches = |rest: &[Box<str>]| j + 1 + rest.len() <= end && rest.iter().enumerate().all(|(k, p)| words.norm(j + 1 + k) == &**p);
+        let rest_matches = |rest: &[Box<str>]| {
+            j + 1 + rest.len() <= end
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words.norm(j + 1 + k) == &**p)
+        };
         match self {
             AltIndex::Few(alts) => {
                 let w = words.norm(j);
-                alts.iter().find(|a| &*a[0] == w && rest_matches(&a[1..])).map(|a| a.len())
+                alts.iter()
+                    .find(|a| &*a[0] == w && rest_matches(&a[1..]))
+                    .map(|a| a.len())
             }
             AltIndex::Many(map) => {
                 let list = map.get(words.norm(j))?;
-                list.iter().find(|(_, rest)| rest_matches(rest)).map(|(_, rest)| rest.len() + 1)
+                list.iter()
+                    .find(|(_, rest)| rest_matches(rest))
+                    .map(|(_, rest)| rest.len() + 1)
             }
         }
     }
@@ -327,10 +395,12 @@ impl VerbDictionary {
                     .iter()
                     .chain(&p.after)
                     .map(|el| match el {
-                        PatternElement::Word(alts) => *set_ids.entry(alts.as_slice()).or_insert_with(|| {
-                            d.alt_sets.push(AltIndex::new(alts));
-                            (d.alt_sets.len() - 1) as u32
-                        }),
+                        PatternElement::Word(alts) => {
+                            *set_ids.entry(alts.as_slice()).or_insert_with(|| {
+                                d.alt_sets.push(AltIndex::new(alts));
+                                (d.alt_sets.len() - 1) as u32
+                            })
+                        }
                         _ => NO_ALTS,
                     })
                     .collect()
@@ -384,11 +454,21 @@ impl VerbDictionary {
     /// The patterns of a lemma that may match in `words` (whose [`WordMask`] is `sentence`), most
     /// specific first, as pattern ids for [`VerbDictionary::candidate`]: each pattern's anchor word
     /// occurs in the sentence and its other literal elements pass the mask. `out` is cleared first.
-    pub fn candidates_in(&self, lemma: LemmaId, words: &Words, sentence: WordMask, out: &mut Vec<u32>) {
+    pub fn candidates_in(
+        &self,
+        lemma: LemmaId,
+        words: &Words,
+        sentence: WordMask,
+        out: &mut Vec<u32>,
+    ) {
         out.clear();
         let list = &self.by_lemma[lemma as usize];
         if list.len() <= SCAN_PATTERNS_MAX {
-            out.extend(list.iter().copied().filter(|i| self.masks[*i as usize].iter().all(|m| mask_meets(m, &sentence))));
+            out.extend(list.iter().copied().filter(|i| {
+                self.masks[*i as usize]
+                    .iter()
+                    .all(|m| mask_meets(m, &sentence))
+            }));
             return;
         }
         let anchored = &self.anchored[lemma as usize];
@@ -405,7 +485,9 @@ impl VerbDictionary {
         out.retain_mut(|r| {
             let i = list[*r as usize];
             *r = i;
-            self.masks[i as usize].iter().all(|m| mask_meets(m, &sentence))
+            self.masks[i as usize]
+                .iter()
+                .all(|m| mask_meets(m, &sentence))
         });
     }
 
@@ -419,9 +501,17 @@ impl VerbDictionary {
     /// The lemmas (and forms) word `i` of a sentence can be; a bit test on its hash rules out most
     /// words before the map lookup.
     #[inline]
-    pub fn lookup_at(&self, words: &crate::words::Words, i: usize) -> Option<&[(LemmaId, VerbForm)]> {
+    pub fn lookup_at(
+        &self,
+        words: &crate::words::Words,
+        i: usize,
+    ) -> Option<&[(LemmaId, VerbForm)]> {
         let h = words.get(i).hash as usize & (FORM_BITS - 1);
-        if self.form_bits.get(h >> 6).is_none_or(|b| b & (1 << (h & 63)) == 0) {
+        if self
+            .form_bits
+            .get(h >> 6)
+            .is_none_or(|b| b & (1 << (h & 63)) == 0)
+        {
             return None;
         }
         self.lookup(words.norm(i))
@@ -435,26 +525,49 @@ impl VerbDictionary {
 
     /// Patterns of a lemma, most specific first.
     pub fn patterns_of(&self, lemma: LemmaId) -> impl Iterator<Item = &VerbPattern> {
-        self.by_lemma[lemma as usize].iter().map(|i| &self.patterns[*i as usize])
+        self.by_lemma[lemma as usize]
+            .iter()
+            .map(|i| &self.patterns[*i as usize])
     }
 
     /// Patterns of a lemma, most specific first, skipping those whose literal words cannot all occur
     /// in a sentence whose words are in `sentence` (built with [`mask_add`]).
-    pub fn candidate_patterns(&self, lemma: LemmaId, sentence: WordMask) -> impl Iterator<Item = &VerbPattern> + '_ {
+    pub fn candidate_patterns(
+        &self,
+        lemma: LemmaId,
+        sentence: WordMask,
+    ) -> impl Iterator<Item = &VerbPattern> + '_ {
         self.by_lemma[lemma as usize]
             .iter()
-            .filter(move |i| self.masks[**i as usize].iter().all(|m| mask_meets(m, &sentence)))
+            .filter(move |i| {
+                self.masks[**i as usize]
+                    .iter()
+                    .all(|m| mask_meets(m, &sentence))
+            })
             .map(|i| &self.patterns[*i as usize])
     }
 
     /// Like [`VerbDictionary::candidate_patterns`], with each pattern's element index: the
     /// [`AltIndex`] id of each element, `before` then `after` ([`NO_ALTS`] for slots; see
     /// [`VerbDictionary::alt_set`]).
-    pub fn candidates(&self, lemma: LemmaId, sentence: WordMask) -> impl Iterator<Item = (&VerbPattern, &[u32])> + '_ {
+    pub fn candidates(
+        &self,
+        lemma: LemmaId,
+        sentence: WordMask,
+    ) -> impl Iterator<Item = (&VerbPattern, &[u32])> + '_ {
         self.by_lemma[lemma as usize]
             .iter()
-            .filter(move |i| self.masks[**i as usize].iter().all(|m| mask_meets(m, &sentence)))
-            .map(|i| (&self.patterns[*i as usize], &*self.element_alts[*i as usize]))
+            .filter(move |i| {
+                self.masks[**i as usize]
+                    .iter()
+                    .all(|m| mask_meets(m, &sentence))
+            })
+            .map(|i| {
+                (
+                    &self.patterns[*i as usize],
+                    &*self.element_alts[*i as usize],
+                )
+            })
     }
 
     /// An alternative list by the id [`VerbDictionary::candidates`] gives.
@@ -473,10 +586,19 @@ impl VerbDictionary {
 }
 
 /// Reads a `verbs.txt` file into patterns: `CODE | pattern`.
-pub fn read_patterns(file: &str, text: &str, known_code: &dyn Fn(&str) -> bool, errors: &mut Vec<DictError>) -> Vec<VerbPattern> {
+pub fn read_patterns(
+    file: &str,
+    text: &str,
+    known_code: &dyn Fn(&str) -> bool,
+    errors: &mut Vec<DictError>,
+) -> Vec<VerbPattern> {
     let mut out = Vec::new();
     for (line, f) in records(text) {
-        let err = |reason: String| DictError { file: file.into(), line, reason };
+        let err = |reason: String| DictError {
+            file: file.into(),
+            line,
+            reason,
+        };
         if f.len() < 2 {
             errors.push(err("expected `CODE | pattern`".into()));
             continue;
@@ -484,7 +606,10 @@ pub fn read_patterns(file: &str, text: &str, known_code: &dyn Fn(&str) -> bool, 
         // `a|b` alternatives inside the pattern were split as fields: join them back
         let pattern = f[1..].join("|");
         if !known_code(f[0]) {
-            errors.push(err(format!("`{}` is not a CAMEO event code in cameo-codes.txt", f[0])));
+            errors.push(err(format!(
+                "`{}` is not a CAMEO event code in cameo-codes.txt",
+                f[0]
+            )));
             continue;
         }
         match VerbPattern::parse(f[0], &pattern, &format!("{file}:{line}")) {
@@ -513,9 +638,18 @@ mod tests {
     fn irregular_and_patterns() {
         let mut irr = IrregularForms::default();
         let mut errors = Vec::new();
-        irr.add_file("verb-forms.txt", "meet | meets | met | met | meeting\nbad | line\n", &mut errors);
+        irr.add_file(
+            "verb-forms.txt",
+            "meet | meets | met | met | meeting\nbad | line\n",
+            &mut errors,
+        );
         assert_eq!(errors.len(), 1);
-        let pats = read_patterns("verbs.txt", "036 | meet with +\n040 | meet +\n999 | meet +\n", &|c| c != "999", &mut errors);
+        let pats = read_patterns(
+            "verbs.txt",
+            "036 | meet with +\n040 | meet +\n999 | meet +\n",
+            &|c| c != "999",
+            &mut errors,
+        );
         assert_eq!(errors.len(), 2);
         let d = VerbDictionary::build(pats, &irr);
         let (lemma, form) = d.lookup("met").unwrap()[0];
@@ -526,13 +660,19 @@ mod tests {
 
     #[test]
     fn alternative_index_keeps_list_order() {
-        let alts: Vec<String> = ["a", "b", "cease", "cease fire", "d", "e", "f", "g"].iter().map(|s| s.to_string()).collect();
+        let alts: Vec<String> = ["a", "b", "cease", "cease fire", "d", "e", "f", "g"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let w = Words::new("cease fire now");
         for idx in [AltIndex::new(&alts), AltIndex::new(&alts[2..4])] {
             assert_eq!(idx.len_at(&w, 0, 3), Some(1));
             assert_eq!(idx.len_at(&w, 1, 3), None);
         }
-        let fire_first: Vec<String> = ["x", "y", "z", "q", "r", "s", "cease fire", "cease"].iter().map(|s| s.to_string()).collect();
+        let fire_first: Vec<String> = ["x", "y", "z", "q", "r", "s", "cease fire", "cease"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(AltIndex::new(&fire_first).len_at(&w, 0, 3), Some(2));
         assert_eq!(AltIndex::new(&fire_first).len_at(&w, 0, 1), Some(1));
     }
@@ -540,7 +680,10 @@ mod tests {
     #[test]
     fn parses_alternatives() {
         let p = VerbPattern::parse("051", "extend wishes|congratulations to +", "x:1").unwrap();
-        assert_eq!(p.after[0], PatternElement::Word(vec!["wishes".into(), "congratulations".into()]));
+        assert_eq!(
+            p.after[0],
+            PatternElement::Word(vec!["wishes".into(), "congratulations".into()])
+        );
         assert_eq!(p.after[2], PatternElement::Target);
         assert!(VerbPattern::parse("051", "+ praise", "x:1").is_err());
     }

@@ -84,7 +84,10 @@ impl Words {
 
     /// The normalized words joined by single spaces.
     pub fn joined(&self) -> String {
-        (0..self.len()).map(|i| self.norm(i)).collect::<Vec<_>>().join(" ")
+        (0..self.len())
+            .map(|i| self.norm(i))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Re-tokenizes `text` into this buffer, reusing its memory.
@@ -110,7 +113,10 @@ impl Words {
                 let next = &text[i + clen..];
                 let mut n = next.chars();
                 if let (Some(s), follow) = (n.next(), n.next()) {
-                    if (s == 's' || s == 'S') && follow.map_or(true, |f| !is_word_char(f)) && !self.words.is_empty() {
+                    if (s == 's' || s == 'S')
+                        && follow.map_or(true, |f| !is_word_char(f))
+                        && !self.words.is_empty()
+                    {
                         let start = i;
                         let end = i + clen + 1;
                         self.push(text, start, end, "'s", 0);
@@ -145,7 +151,14 @@ impl Words {
         let ns = self.norm.len() as u32;
         self.norm.push_str(norm);
         let hash = word_hash(&self.norm[ns as usize..]);
-        self.words.push(Word { start: start as u32, end: end as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags, hash });
+        self.words.push(Word {
+            start: start as u32,
+            end: end as u32,
+            norm_start: ns,
+            norm_end: self.norm.len() as u32,
+            flags,
+            hash,
+        });
     }
 
     /// Reads a word starting at `start`; returns the byte after it.
@@ -179,7 +192,10 @@ impl Words {
                 let prev = text[..end].chars().next_back().unwrap();
                 let next = text[end + 1..].chars().next();
                 // initialism: single letter, dot, single letter (U.S. / U.N.)
-                let seg_len = text[start..end].rsplit('.').next().map_or(0, |s| s.chars().count());
+                let seg_len = text[start..end]
+                    .rsplit('.')
+                    .next()
+                    .map_or(0, |s| s.chars().count());
                 if prev.is_alphabetic() && seg_len == 1 && next.is_some_and(|n| n.is_alphabetic()) {
                     let after = text[end + 1..].chars().nth(1);
                     if after.map_or(true, |a| a == '.' || !is_word_char(a)) {
@@ -199,7 +215,7 @@ impl Words {
                 }
                 break;
             }
-            if (ch == ',' ) && end > start {
+            if (ch == ',') && end > start {
                 // thousands separator 1,000
                 let prev = bytes[end - 1];
                 let n1 = text[end + 1..].chars().next();
@@ -221,18 +237,36 @@ impl Words {
                         if n2.map_or(true, |c| !is_word_char(c)) {
                             let word_end = end - 1;
                             if word_end > start {
-                                self.push_norm_word(text, start, word_end, letters - 1, uppers, digits, first_upper);
+                                self.push_norm_word(
+                                    text,
+                                    start,
+                                    word_end,
+                                    letters - 1,
+                                    uppers,
+                                    digits,
+                                    first_upper,
+                                );
                             }
                             let ns = self.norm.len() as u32;
                             self.norm.push_str("n't");
                             let e = end + alen + 1;
-                            self.words.push(Word { start: word_end as u32, end: e as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags: 0, hash: word_hash("n't") });
+                            self.words.push(Word {
+                                start: word_end as u32,
+                                end: e as u32,
+                                norm_start: ns,
+                                norm_end: self.norm.len() as u32,
+                                flags: 0,
+                                hash: word_hash("n't"),
+                            });
                             return e;
                         }
                     }
                 }
                 // O'Brien, al-Qa'ida: apostrophe followed by a letter that is not a lone s
-                if n1.is_some_and(|c| c.is_alphabetic()) && !((n1 == Some('s') || n1 == Some('S')) && n2.map_or(true, |c| !is_word_char(c))) {
+                if n1.is_some_and(|c| c.is_alphabetic())
+                    && !((n1 == Some('s') || n1 == Some('S'))
+                        && n2.map_or(true, |c| !is_word_char(c)))
+                {
                     end += alen;
                     continue;
                 }
@@ -245,7 +279,16 @@ impl Words {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_norm_word(&mut self, text: &str, start: usize, end: usize, letters: usize, uppers: usize, digits: bool, first_upper: bool) {
+    fn push_norm_word(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        letters: usize,
+        uppers: usize,
+        digits: bool,
+        first_upper: bool,
+    ) {
         let ns = self.norm.len() as u32;
         let slice = &text[start..end];
         if slice.is_ascii() {
@@ -268,7 +311,14 @@ impl Words {
             flags |= Word::NUMBER;
         }
         let hash = word_hash(&self.norm[ns as usize..]);
-        self.words.push(Word { start: start as u32, end: end as u32, norm_start: ns, norm_end: self.norm.len() as u32, flags, hash });
+        self.words.push(Word {
+            start: start as u32,
+            end: end as u32,
+            norm_start: ns,
+            norm_end: self.norm.len() as u32,
+            flags,
+            hash,
+        });
     }
 }
 
@@ -340,15 +390,24 @@ mod tests {
 
     #[test]
     fn splits_possessives_hyphens_and_contractions() {
-        assert_eq!(norms("North Korea’s ruling party"), ["north", "korea", "'s", "ruling", "party"]);
-        assert_eq!(norms("Kim Jong-un didn't go"), ["kim", "jong", "un", "did", "n't", "go"]);
+        assert_eq!(
+            norms("North Korea’s ruling party"),
+            ["north", "korea", "'s", "ruling", "party"]
+        );
+        assert_eq!(
+            norms("Kim Jong-un didn't go"),
+            ["kim", "jong", "un", "did", "n't", "go"]
+        );
         assert_eq!(norms("the Workers’ Party"), ["the", "workers", "party"]);
         assert_eq!(norms("O'Brien"), ["o'brien"]);
     }
 
     #[test]
     fn keeps_initialisms_and_numbers() {
-        assert_eq!(norms("the U.S. and U.N. said 3.5 or 1,000."), ["the", "u.s.", "and", "u.n.", "said", "3.5", "or", "1,000", "."]);
+        assert_eq!(
+            norms("the U.S. and U.N. said 3.5 or 1,000."),
+            ["the", "u.s.", "and", "u.n.", "said", "3.5", "or", "1,000", "."]
+        );
         assert_eq!(norms("Mr. Rahami"), ["mr", ".", "rahami"]);
     }
 
@@ -365,7 +424,10 @@ mod tests {
     fn spans_point_into_the_original() {
         let text = "“We”, wrote Xi.";
         let w = Words::new(text);
-        let spans: Vec<&str> = w.iter().map(|x| &text[x.start as usize..x.end as usize]).collect();
+        let spans: Vec<&str> = w
+            .iter()
+            .map(|x| &text[x.start as usize..x.end as usize])
+            .collect();
         assert_eq!(spans, ["“", "We", "”", ",", "wrote", "Xi", "."]);
         assert_eq!(w.norm(0), "\"");
     }

@@ -61,7 +61,13 @@ impl Actor {
     /// An actor from its words and full code; country and role are split off the code.
     pub fn new(text: &str, code: &str) -> Actor {
         let (country, role) = split_actor_code(code);
-        Actor { text: text.to_string(), code: code.to_string(), country, role, name: None }
+        Actor {
+            text: text.to_string(),
+            code: code.to_string(),
+            country,
+            role,
+            name: None,
+        }
     }
 }
 
@@ -73,9 +79,10 @@ impl Actor {
 /// country.
 pub fn split_actor_code(code: &str) -> (Option<String>, Option<String>) {
     const NON_STATE: &[&str] = &[
-        "IGO", "NGO", "IMG", "INT", "MNC", "NGM", "UIS", "REB", "INS", "OPP", "GOV", "MIL", "COP", "JUD",
-        "SPY", "UAF", "SEP", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB",
-        "LEG", "MED", "REF", "MOD", "RAD", "PTY", "PKO", "SET", "AMN", "IRC", "GRP", "UNO",
+        "IGO", "NGO", "IMG", "INT", "MNC", "NGM", "UIS", "REB", "INS", "OPP", "GOV", "MIL", "COP",
+        "JUD", "SPY", "UAF", "SEP", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH",
+        "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PTY", "PKO", "SET", "AMN", "IRC", "GRP",
+        "UNO",
     ];
     let code = code.trim();
     if code.len() < 3 || !code.is_ascii() {
@@ -85,7 +92,11 @@ pub fn split_actor_code(code: &str) -> (Option<String>, Option<String>) {
     if NON_STATE.contains(&head) {
         return (None, Some(head.to_string()));
     }
-    let role = if code.len() >= 6 { Some(code[3..6].to_string()) } else { None };
+    let role = if code.len() >= 6 {
+        Some(code[3..6].to_string())
+    } else {
+        None
+    };
     (Some(head.to_string()), role)
 }
 
@@ -154,7 +165,10 @@ mod tests {
 
     #[test]
     fn splits_codes() {
-        assert_eq!(split_actor_code("CHNGOV"), (Some("CHN".into()), Some("GOV".into())));
+        assert_eq!(
+            split_actor_code("CHNGOV"),
+            (Some("CHN".into()), Some("GOV".into()))
+        );
         assert_eq!(split_actor_code("PRK"), (Some("PRK".into()), None));
         assert_eq!(split_actor_code("IGOUNO"), (None, Some("IGO".into())));
         assert_eq!(split_actor_code("REB"), (None, Some("REB".into())));

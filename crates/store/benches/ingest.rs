@@ -10,7 +10,10 @@ use std::time::Instant;
 use tidings_store::Store;
 
 fn main() {
-    let n: usize = std::env::var("INGEST_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    let n: usize = std::env::var("INGEST_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bench.db");
     let items: Vec<_> = (0..n).map(common::article).collect();

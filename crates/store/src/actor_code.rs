@@ -20,26 +20,27 @@ pub struct ActorColumns {
 }
 
 const ROLE_TYPES: &[&str] = &[
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV",
-    "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "AMN", "IRC", "GRP", "UNO",
-    "PKO", "UIS", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET",
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
+    "AMN", "IRC", "GRP", "UNO", "PKO", "UIS", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET",
 ];
 
 const KNOWN_GROUPS: &[&str] = &[
-    "AAM", "ABD", "ACC", "ADB", "AEU", "AFB", "ALQ", "AMF", "AML", "AMN", "AMU", "ANO", "APE", "ARL", "ASL",
-    "ASN", "ATD", "BCA", "BIS", "BTH", "CEM", "CFA", "CIS", "CMN", "COE", "CPA", "CPC", "CRC", "CSS", "CWN",
-    "DFL", "EBR", "ECA", "EEC", "EFT", "ENN", "FAO", "FID", "FIS", "FLN", "FTA", "GCC", "GIA", "GOE", "GOS",
-    "GSP", "GSS", "HCH", "HCR", "HEZ", "HIP", "HMS", "HRW", "IAC", "IAD", "IAE", "IAF", "ICC", "ICG", "ICJ",
-    "ICO", "IDB", "IGC", "IHF", "ILO", "IMF", "IOM", "IPU", "IRC", "ISJ", "ITP", "JUR", "KDP", "KID", "LBA",
-    "LKD", "MBR", "MRZ", "MSF", "MSP", "NAT", "NEP", "NON", "OAS", "OAU", "OIC", "OPC", "PAP", "PFL", "PLF",
-    "PLO", "PLS", "PMD", "PRC", "PSE", "RCR", "RND", "SAA", "SAD", "SCE", "SHA", "SOT", "TAL", "UEM", "UNO",
-    "WAD", "WAM", "WAS", "WBK", "WCT", "WEF", "WFP", "WHO", "WTO", "XFM",
+    "AAM", "ABD", "ACC", "ADB", "AEU", "AFB", "ALQ", "AMF", "AML", "AMN", "AMU", "ANO", "APE",
+    "ARL", "ASL", "ASN", "ATD", "BCA", "BIS", "BTH", "CEM", "CFA", "CIS", "CMN", "COE", "CPA",
+    "CPC", "CRC", "CSS", "CWN", "DFL", "EBR", "ECA", "EEC", "EFT", "ENN", "FAO", "FID", "FIS",
+    "FLN", "FTA", "GCC", "GIA", "GOE", "GOS", "GSP", "GSS", "HCH", "HCR", "HEZ", "HIP", "HMS",
+    "HRW", "IAC", "IAD", "IAE", "IAF", "ICC", "ICG", "ICJ", "ICO", "IDB", "IGC", "IHF", "ILO",
+    "IMF", "IOM", "IPU", "IRC", "ISJ", "ITP", "JUR", "KDP", "KID", "LBA", "LKD", "MBR", "MRZ",
+    "MSF", "MSP", "NAT", "NEP", "NON", "OAS", "OAU", "OIC", "OPC", "PAP", "PFL", "PLF", "PLO",
+    "PLS", "PMD", "PRC", "PSE", "RCR", "RND", "SAA", "SAD", "SCE", "SHA", "SOT", "TAL", "UEM",
+    "UNO", "WAD", "WAM", "WAS", "WBK", "WCT", "WEF", "WFP", "WHO", "WTO", "XFM",
 ];
 
 const RELIGIONS: &[&str] = &[
-    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD", "ITR", "JAN",
-    "JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO", "UDX",
-    "ZRO",
+    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD",
+    "ITR", "JAN", "JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN",
+    "SIK", "SUN", "TAO", "UDX", "ZRO",
 ];
 
 /// Splits `code` into GDELT's actor columns. The first part is a country unless it is a role
@@ -50,7 +51,9 @@ pub fn split(code: &str) -> ActorColumns {
     if !code.is_ascii() {
         return out;
     }
-    let parts: Vec<&str> = (0..code.len() / 3).map(|i| &code[i * 3..i * 3 + 3]).collect();
+    let parts: Vec<&str> = (0..code.len() / 3)
+        .map(|i| &code[i * 3..i * 3 + 3])
+        .collect();
     for (i, part) in parts.into_iter().enumerate() {
         if i == 0 && !ROLE_TYPES.contains(&part) {
             out.country = part.to_string();
@@ -90,7 +93,9 @@ mod tests {
 
     #[test]
     fn splits_like_gdelt_rows() {
-        let s = |a: &str, b: &str, c: &str, d: &str| (a.to_string(), b.to_string(), c.to_string(), d.to_string());
+        let s = |a: &str, b: &str, c: &str, d: &str| {
+            (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+        };
         assert_eq!(cols("CHNGOV"), s("CHN", "", "GOV", ""));
         assert_eq!(cols("PRK"), s("PRK", "", "", ""));
         assert_eq!(cols("IGOUNO"), s("", "UNO", "IGO", ""));

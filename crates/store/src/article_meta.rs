@@ -49,7 +49,11 @@ impl ArticleMeta {
             norm.push_str(&w);
         }
         if norm.is_empty() {
-            norm = format!("\u{0}empty\u{0}{}\u{0}{}", self.title.as_deref().unwrap_or(""), self.input_id);
+            norm = format!(
+                "\u{0}empty\u{0}{}\u{0}{}",
+                self.title.as_deref().unwrap_or(""),
+                self.input_id
+            );
         }
         format!("{:032x}", xxh3_128(norm.as_bytes()))
     }
@@ -71,7 +75,12 @@ impl ArticleMeta {
 pub fn url_host(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://").map(|(_, r)| r)?;
     let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (!host.is_empty()).then_some(host)
 }
@@ -98,13 +107,22 @@ mod tests {
         let a = meta("Xi praised Kim.\n\nThe two met.", None, None);
         let b = meta("xi  praised kim. The two\nmet.", None, None);
         assert_eq!(a.content_hash(), b.content_hash());
-        assert_ne!(a.content_hash(), meta("Kim praised Xi.", None, None).content_hash());
+        assert_ne!(
+            a.content_hash(),
+            meta("Kim praised Xi.", None, None).content_hash()
+        );
     }
 
     #[test]
     fn source_names() {
-        assert_eq!(meta("", Some("https://www.Reuters.com/world/x?y=1"), None).source_name(), "reuters.com");
-        assert_eq!(meta("", None, Some("newsx bureau")).source_name(), "newsx bureau");
+        assert_eq!(
+            meta("", Some("https://www.Reuters.com/world/x?y=1"), None).source_name(),
+            "reuters.com"
+        );
+        assert_eq!(
+            meta("", None, Some("newsx bureau")).source_name(),
+            "newsx bureau"
+        );
         assert_eq!(meta("", Some("not a url"), None).source_name(), "unknown");
     }
 }

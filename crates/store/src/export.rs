@@ -9,29 +9,91 @@ use std::io::Write;
 
 /// The 61 columns of the GDELT 2.0 Events table, in order.
 pub const GDELT_EVENT_COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// The 16 columns of the GDELT 2.0 Mentions table, then the three tidings adds: the sentence and
 /// its byte offsets in the cleaned text.
 pub const GDELT_MENTION_COLUMNS: [&str; 19] = [
-    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
-    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
-    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
-    "SentenceText", "SentenceStart", "SentenceEnd",
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+    "SentenceText",
+    "SentenceStart",
+    "SentenceEnd",
 ];
 
 /// GDELT's FractionDate: year + ((month - 1) * 30 + day) / 365, four decimals (`2007.5041`).
@@ -58,11 +120,27 @@ pub fn gdelt_event_fields(e: &EventRow) -> Vec<String> {
     f.push(e.date.format("%Y%m").to_string());
     f.push(e.date.format("%Y").to_string());
     f.push(fraction_date(e.date));
-    for (code, name) in [(&e.actor1_code, &e.actor1_name), (&e.actor2_code, &e.actor2_name)] {
+    for (code, name) in [
+        (&e.actor1_code, &e.actor1_name),
+        (&e.actor2_code, &e.actor2_name),
+    ] {
         let c = actor_code::split(code);
         f.push(field(code));
-        f.push(if code.is_empty() { String::new() } else { field(name) });
-        f.extend([c.country, c.known_group, c.ethnic, c.religion1, c.religion2, c.type1, c.type2, c.type3]);
+        f.push(if code.is_empty() {
+            String::new()
+        } else {
+            field(name)
+        });
+        f.extend([
+            c.country,
+            c.known_group,
+            c.ethnic,
+            c.religion1,
+            c.religion2,
+            c.type1,
+            c.type2,
+            c.type3,
+        ]);
     }
     f.push(if e.is_root { "1" } else { "0" }.to_string());
     f.push(e.event_code.clone());
@@ -152,8 +230,11 @@ impl Store {
         let mut n = 0;
         self.for_each_event(&QueryFilter::default(), |e| {
             let mentions = self.mentions_of(e.id)?;
-            let line = serde_json::to_string(&JsonEvent { event: &e, mentions })
-                .map_err(|err| StoreError::Invalid(err.to_string()))?;
+            let line = serde_json::to_string(&JsonEvent {
+                event: &e,
+                mentions,
+            })
+            .map_err(|err| StoreError::Invalid(err.to_string()))?;
             writeln!(out, "{line}")?;
             n += 1;
             Ok(())

@@ -57,7 +57,11 @@ impl IngestStats {
 
 /// The current time as GDELT's DATEADDED: YYYYMMDDHHMMSS in UTC.
 pub fn date_added_now() -> i64 {
-    chrono::Utc::now().format("%Y%m%d%H%M%S").to_string().parse().unwrap_or(0)
+    chrono::Utc::now()
+        .format("%Y%m%d%H%M%S")
+        .to_string()
+        .parse()
+        .unwrap_or(0)
 }
 
 /// `2020-10-10` as 20201010.
@@ -79,7 +83,10 @@ impl Store {
     /// Stores a batch of coded articles in one transaction, so that a crash leaves either the whole
     /// batch or none of it. Articles already stored (same text or same URL) are skipped; events of a
     /// near-duplicate article are counted as mentions of the first copy's events.
-    pub fn ingest_batch(&mut self, batch: &[(ArticleMeta, Vec<Event>)]) -> Result<IngestStats, StoreError> {
+    pub fn ingest_batch(
+        &mut self,
+        batch: &[(ArticleMeta, Vec<Event>)],
+    ) -> Result<IngestStats, StoreError> {
         let mut stats = IngestStats::default();
         let mut pending = NearDupIndex::with_threshold(self.index_threshold());
         let mut pending_list: Vec<(i64, Signature)> = Vec::new();
@@ -109,7 +116,11 @@ impl Store {
                 let found = best(self.index.find(sig), pending.find(sig));
                 if let Some((id, sim)) = found {
                     let root: Option<i64> = tx
-                        .query_row("SELECT duplicate_of FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                        .query_row(
+                            "SELECT duplicate_of FROM articles WHERE id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )
                         .optional()?
                         .flatten();
                     duplicate_of = Some((root.unwrap_or(id), sim));
@@ -153,17 +164,29 @@ impl Store {
                 let checked = match check_event(event, meta) {
                     Ok((c, note)) => {
                         if let Some(message) = note {
-                            stats.problems.push(Problem { origin: meta.origin.clone(), message });
+                            stats.problems.push(Problem {
+                                origin: meta.origin.clone(),
+                                message,
+                            });
                         }
                         c
                     }
                     Err(message) => {
-                        stats.problems.push(Problem { origin: meta.origin.clone(), message });
+                        stats.problems.push(Problem {
+                            origin: meta.origin.clone(),
+                            message,
+                        });
                         continue;
                     }
                 };
-                let (event_id, existed) =
-                    find_or_create_event(&tx, &checked, event, article_id, duplicate_of.map(|d| d.0), date_added)?;
+                let (event_id, existed) = find_or_create_event(
+                    &tx,
+                    &checked,
+                    event,
+                    article_id,
+                    duplicate_of.map(|d| d.0),
+                    date_added,
+                )?;
                 if !existed {
                     stats.events_created += 1;
                 }
@@ -206,7 +229,10 @@ impl Store {
                 recount.execute([id])?;
             }
         }
-        tx.execute("UPDATE batches SET articles = ?1 WHERE id = ?2", params![stats.articles_stored as i64, batch_id])?;
+        tx.execute(
+            "UPDATE batches SET articles = ?1 WHERE id = ?2",
+            params![stats.articles_stored as i64, batch_id],
+        )?;
         tx.commit()?;
         for (id, sig) in pending_list {
             self.index.insert(id, sig);
@@ -216,13 +242,21 @@ impl Store {
 
     /// True when an article with the same text or URL is stored: such an article need not be coded.
     pub fn contains(&self, meta: &ArticleMeta) -> Result<bool, StoreError> {
-        Ok(is_stored(&self.conn, &meta.content_hash(), meta.url.as_deref())?)
+        Ok(is_stored(
+            &self.conn,
+            &meta.content_hash(),
+            meta.url.as_deref(),
+        )?)
     }
 }
 
 fn best(a: Option<(i64, f64)>, b: Option<(i64, f64)>) -> Option<(i64, f64)> {
     match (a, b) {
-        (Some(x), Some(y)) => Some(if y.1 > x.1 || (y.1 == x.1 && y.0 < x.0) { y } else { x }),
+        (Some(x), Some(y)) => Some(if y.1 > x.1 || (y.1 == x.1 && y.0 < x.0) {
+            y
+        } else {
+            x
+        }),
         (x, None) => x,
         (None, y) => y,
     }
@@ -248,11 +282,17 @@ fn is_stored(conn: &rusqlite::Connection, hash: &str, url: Option<&str>) -> rusq
 }
 
 /// Checks an event's fields; an unreadable event date falls back to the article's date (with a note).
-fn check_event<'e>(event: &'e Event, meta: &ArticleMeta) -> Result<(CheckedEvent<'e>, Option<String>), String> {
+fn check_event<'e>(
+    event: &'e Event,
+    meta: &ArticleMeta,
+) -> Result<(CheckedEvent<'e>, Option<String>), String> {
     let what = format!("event in sentence {}", event.sentence_index);
     let code = event.cameo.trim();
     if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("{what}: CAMEO code {:?} is not 2-4 digits; event skipped", event.cameo));
+        return Err(format!(
+            "{what}: CAMEO code {:?} is not 2-4 digits; event skipped",
+            event.cameo
+        ));
     }
     let root = &code[..2];
     let quad = match event.quad_class {
@@ -268,11 +308,32 @@ fn check_event<'e>(event: &'e Event, meta: &ArticleMeta) -> Result<(CheckedEvent
     let (date, note) = match NaiveDate::parse_from_str(event.date.trim(), "%Y-%m-%d") {
         Ok(d) => (d, None),
         Err(_) => match meta.date {
-            Some(d) => (d, Some(format!("{what}: date {:?} unreadable; used the article date {d}", event.date))),
-            None => return Err(format!("{what}: date {:?} unreadable and the article has none; event skipped", event.date)),
+            Some(d) => (
+                d,
+                Some(format!(
+                    "{what}: date {:?} unreadable; used the article date {d}",
+                    event.date
+                )),
+            ),
+            None => {
+                return Err(format!(
+                    "{what}: date {:?} unreadable and the article has none; event skipped",
+                    event.date
+                ))
+            }
         },
     };
-    Ok((CheckedEvent { day: day_number(date), actor1, actor2, code, root, quad }, note))
+    Ok((
+        CheckedEvent {
+            day: day_number(date),
+            actor1,
+            actor2,
+            code,
+            root,
+            quad,
+        },
+        note,
+    ))
 }
 
 /// The event row for this key, created when missing. For a near-duplicate article, an event with
@@ -309,7 +370,13 @@ fn find_or_create_event(
             return Ok((id, true));
         }
     }
-    let name = |a: &tidings_event::Actor| a.name.clone().unwrap_or_else(|| a.text.clone()).trim().to_uppercase();
+    let name = |a: &tidings_event::Actor| {
+        a.name
+            .clone()
+            .unwrap_or_else(|| a.text.clone())
+            .trim()
+            .to_uppercase()
+    };
     tx.prepare_cached(
         "INSERT INTO events(day, actor1_code, actor1_name, actor2_code, actor2_name, event_code, root_code,
              quad_class, goldstein, action_geo, is_root, num_mentions, num_sources, num_articles, first_article,
@@ -340,7 +407,10 @@ fn actor_offset(event: &Event, words: &str) -> i64 {
     if words.is_empty() {
         return -1;
     }
-    event.sentence.find(words).map_or(-1, |pos| (event.span.start + pos) as i64)
+    event
+        .sentence
+        .find(words)
+        .map_or(-1, |pos| (event.span.start + pos) as i64)
 }
 
 #[cfg(test)]
@@ -351,14 +421,34 @@ mod tests {
     #[test]
     fn the_same_article_twice_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
-        let batch = vec![(meta("a", Some("https://a.example/1"), &story("Seoul")), vec![event(1, "2020-10-10", "CHN", "PRK", "051", 3.4)])];
+        let batch = vec![(
+            meta("a", Some("https://a.example/1"), &story("Seoul")),
+            vec![event(1, "2020-10-10", "CHN", "PRK", "051", 3.4)],
+        )];
         let first = store.ingest_batch(&batch).unwrap();
-        assert_eq!((first.articles_stored, first.events_created, first.mentions_added), (1, 1, 1));
+        assert_eq!(
+            (
+                first.articles_stored,
+                first.events_created,
+                first.mentions_added
+            ),
+            (1, 1, 1)
+        );
         let before = store.summary().unwrap();
         let again = store.ingest_batch(&batch).unwrap();
-        assert_eq!((again.already_stored, again.articles_stored, again.mentions_added), (1, 0, 0));
+        assert_eq!(
+            (
+                again.already_stored,
+                again.articles_stored,
+                again.mentions_added
+            ),
+            (1, 0, 0)
+        );
         let after = store.summary().unwrap();
-        assert_eq!((before.articles, before.events, before.mentions), (after.articles, after.events, after.mentions));
+        assert_eq!(
+            (before.articles, before.events, before.mentions),
+            (after.articles, after.events, after.mentions)
+        );
         assert!(store.contains(&batch[0].0).unwrap());
     }
 
@@ -367,8 +457,14 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let a = meta("a", Some("https://a.example/1"), &story("Seoul"));
         let same_url = meta("b", Some("https://a.example/1"), &story("Tokyo"));
-        let same_text = meta("c", Some("https://c.example/9"), &story("Seoul").replace(' ', "  "));
-        let s = store.ingest_batch(&[(a, vec![]), (same_url, vec![]), (same_text, vec![])]).unwrap();
+        let same_text = meta(
+            "c",
+            Some("https://c.example/9"),
+            &story("Seoul").replace(' ', "  "),
+        );
+        let s = store
+            .ingest_batch(&[(a, vec![]), (same_url, vec![]), (same_text, vec![])])
+            .unwrap();
         assert_eq!((s.articles_stored, s.already_stored), (1, 2));
     }
 
@@ -378,14 +474,31 @@ mod tests {
         let e = |i| event(i, "2020-10-10", "CHN", "PRK", "051", 3.4);
         let batch = vec![
             // One article mentioning the event in two sentences: two mentions, one article.
-            (meta("a", Some("https://a.example/1"), &story("Seoul")), vec![e(0), e(3)]),
-            (meta("b", Some("https://b.example/2"), &story("Tokyo")), vec![e(2), event(2, "2020-10-10", "PRK", "CHN", "051", 3.4)]),
+            (
+                meta("a", Some("https://a.example/1"), &story("Seoul")),
+                vec![e(0), e(3)],
+            ),
+            (
+                meta("b", Some("https://b.example/2"), &story("Tokyo")),
+                vec![e(2), event(2, "2020-10-10", "PRK", "CHN", "051", 3.4)],
+            ),
             // Same host as the first: a third article but no new source.
-            (meta("c", Some("https://a.example/3"), &story("Hanoi")), vec![e(5)]),
+            (
+                meta("c", Some("https://a.example/3"), &story("Hanoi")),
+                vec![e(5)],
+            ),
         ];
         let s = store.ingest_batch(&batch).unwrap();
-        assert_eq!((s.events_created, s.mentions_added, s.events_mentioned_again), (2, 5, 3));
-        let rows = store.query(&QueryFilter { dyad: Some(("CHN".into(), "PRK".into())), ..Default::default() }).unwrap();
+        assert_eq!(
+            (s.events_created, s.mentions_added, s.events_mentioned_again),
+            (2, 5, 3)
+        );
+        let rows = store
+            .query(&QueryFilter {
+                dyad: Some(("CHN".into(), "PRK".into())),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
         assert_eq!((r.num_mentions, r.num_articles, r.num_sources), (4, 3, 2));
@@ -401,11 +514,32 @@ mod tests {
     fn a_near_duplicate_adds_mentions_not_events() {
         let mut store = Store::open_in_memory().unwrap();
         let original = meta("a", Some("https://wire.example/story"), &story("Pyongyang"));
-        store.ingest_batch(&[(original, vec![event(1, "2020-10-10", "CHN", "PRK", "051", 3.4)])]).unwrap();
+        store
+            .ingest_batch(&[(
+                original,
+                vec![event(1, "2020-10-10", "CHN", "PRK", "051", 3.4)],
+            )])
+            .unwrap();
         // A reprint with a byline; its coder resolved "Saturday" against another date.
-        let reprint = meta("b", Some("https://paper.example/x"), &format!("SEOUL (Wire) - {}", story("Pyongyang")));
-        let s = store.ingest_batch(&[(reprint, vec![event(1, "2020-10-11", "CHN", "PRK", "051", 3.4)])]).unwrap();
-        assert_eq!((s.near_duplicates, s.events_created, s.events_mentioned_again), (1, 0, 1));
+        let reprint = meta(
+            "b",
+            Some("https://paper.example/x"),
+            &format!("SEOUL (Wire) - {}", story("Pyongyang")),
+        );
+        let s = store
+            .ingest_batch(&[(
+                reprint,
+                vec![event(1, "2020-10-11", "CHN", "PRK", "051", 3.4)],
+            )])
+            .unwrap();
+        assert_eq!(
+            (
+                s.near_duplicates,
+                s.events_created,
+                s.events_mentioned_again
+            ),
+            (1, 0, 1)
+        );
         let rows = store.query(&QueryFilter::default()).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!((rows[0].num_mentions, rows[0].num_sources), (2, 2));
@@ -419,11 +553,23 @@ mod tests {
         let path = dir.path().join("t.db");
         {
             let mut store = Store::open(&path).unwrap();
-            store.ingest_batch(&[(meta("a", None, &story("Beijing")), vec![])]).unwrap();
+            store
+                .ingest_batch(&[(meta("a", None, &story("Beijing")), vec![])])
+                .unwrap();
         }
         let mut store = Store::open(&path).unwrap();
-        let reprint = meta("b", None, &format!("{} Reporting by the wire.", story("Beijing")));
-        assert_eq!(store.ingest_batch(&[(reprint, vec![])]).unwrap().near_duplicates, 1);
+        let reprint = meta(
+            "b",
+            None,
+            &format!("{} Reporting by the wire.", story("Beijing")),
+        );
+        assert_eq!(
+            store
+                .ingest_batch(&[(reprint, vec![])])
+                .unwrap()
+                .near_duplicates,
+            1
+        );
     }
 
     #[test]
@@ -435,7 +581,9 @@ mod tests {
         let bad_code = event(4, "2020-10-10", "CHN", "PRK", "05x", 0.0);
         let good = event(1, "2020-10-10", "CHN", "PRK", "051", 3.4);
         let m = meta("a", None, &story("Seoul"));
-        let s = store.ingest_batch(&[(m.clone(), vec![bad_code, no_date.clone(), negated, good])]).unwrap();
+        let s = store
+            .ingest_batch(&[(m.clone(), vec![bad_code, no_date.clone(), negated, good])])
+            .unwrap();
         assert_eq!((s.events_created, s.negated_skipped), (2, 1));
         assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
         assert!(s.problems.iter().all(|p| p.origin == "test.jsonl:a"));

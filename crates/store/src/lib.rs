@@ -57,9 +57,9 @@ pub mod neardup;
 mod parquet_export;
 mod query;
 mod schema;
-mod timeline;
 #[cfg(test)]
 mod test_support;
+mod timeline;
 
 pub use article_meta::{url_host, ArticleMeta};
 pub use ingest::{IngestStats, Problem};
@@ -113,14 +113,28 @@ impl Store {
     /// Opens an existing database for reading only; fails when there is none at `path`.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         if !path.exists() {
-            return Err(StoreError::Invalid(format!("{}: no such database (run `tidings ingest` first)", path.display())));
+            return Err(StoreError::Invalid(format!(
+                "{}: no such database (run `tidings ingest` first)",
+                path.display()
+            )));
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         match schema::version(&conn) {
             Ok(Some(_)) => {}
-            _ => return Err(StoreError::Invalid(format!("{}: not a tidings database", path.display()))),
+            _ => {
+                return Err(StoreError::Invalid(format!(
+                    "{}: not a tidings database",
+                    path.display()
+                )))
+            }
         }
-        Ok(Store { conn, index: NearDupIndex::new() })
+        Ok(Store {
+            conn,
+            index: NearDupIndex::new(),
+        })
     }
 
     /// A database in memory, for tests and examples.
@@ -140,8 +154,11 @@ impl Store {
         }
         let mut index = NearDupIndex::new();
         {
-            let mut stmt = conn.prepare("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+            let mut stmt = conn.prepare(
+                "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id",
+            )?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
             for row in rows {
                 let (id, bytes) = row?;
                 if let Some(sig) = Signature::from_bytes(&bytes) {

@@ -63,7 +63,12 @@ impl Signature {
 
     /// Estimated Jaccard similarity of the two shingle sets: the share of equal positions.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();
+        let same = self
+            .0
+            .iter()
+            .zip(other.0.iter())
+            .filter(|(a, b)| a == b)
+            .count();
         same as f64 / NUM_HASHES as f64
     }
 
@@ -101,7 +106,12 @@ impl Signature {
 /// Lower-cased alphanumeric words of `text` (apostrophes dropped, so "Korea's" is "koreas").
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
 }
 
@@ -141,7 +151,11 @@ impl NearDupIndex {
     }
 
     pub fn with_threshold(threshold: f64) -> NearDupIndex {
-        NearDupIndex { signatures: HashMap::new(), bands: HashMap::new(), threshold }
+        NearDupIndex {
+            signatures: HashMap::new(),
+            bands: HashMap::new(),
+            threshold,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -165,7 +179,9 @@ impl NearDupIndex {
     pub fn find(&self, signature: &Signature) -> Option<(i64, f64)> {
         let mut best: Option<(i64, f64)> = None;
         for key in signature.band_keys() {
-            let Some(ids) = self.bands.get(&key) else { continue };
+            let Some(ids) = self.bands.get(&key) else {
+                continue;
+            };
             for &id in ids {
                 let sim = signature.similarity(&self.signatures[&id]);
                 if sim < self.threshold {
@@ -216,7 +232,9 @@ mod tests {
         );
         let mut index = NearDupIndex::new();
         index.insert(7, Signature::of_text(STORY).unwrap());
-        let (id, sim) = index.find(&Signature::of_text(&reprint).unwrap()).expect("reprint found");
+        let (id, sim) = index
+            .find(&Signature::of_text(&reprint).unwrap())
+            .expect("reprint found");
         assert_eq!(id, 7);
         assert!(sim >= DEFAULT_THRESHOLD, "{sim}");
     }
@@ -236,6 +254,9 @@ mod tests {
         let mut index = NearDupIndex::new();
         index.insert(5, Signature::of_text(STORY).unwrap());
         index.insert(3, Signature::of_text(STORY).unwrap());
-        assert_eq!(index.find(&Signature::of_text(STORY).unwrap()).map(|f| f.0), Some(3));
+        assert_eq!(
+            index.find(&Signature::of_text(STORY).unwrap()).map(|f| f.0),
+            Some(3)
+        );
     }
 }

@@ -34,12 +34,30 @@ impl Partition {
 }
 
 const INTEGER_COLUMNS: &[&str] = &[
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions", "NumSources",
-    "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "IsRootEvent",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "Actor1Geo_Type",
+    "Actor2Geo_Type",
+    "ActionGeo_Type",
+    "DATEADDED",
 ];
 const FLOAT_COLUMNS: &[&str] = &[
-    "FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor2Geo_Lat",
-    "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long",
+    "FractionDate",
+    "GoldsteinScale",
+    "AvgTone",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
 ];
 
 fn column_type(name: &str) -> DataType {
@@ -55,14 +73,20 @@ fn column_type(name: &str) -> DataType {
 /// The Arrow schema of the export: GDELT's 61 columns, integers, floats and strings as GDELT types them.
 pub fn schema() -> Arc<Schema> {
     Arc::new(Schema::new(
-        GDELT_EVENT_COLUMNS.iter().map(|c| Field::new(*c, column_type(c), true)).collect::<Vec<_>>(),
+        GDELT_EVENT_COLUMNS
+            .iter()
+            .map(|c| Field::new(*c, column_type(c), true))
+            .collect::<Vec<_>>(),
     ))
 }
 
 fn record_batch(schema: &Arc<Schema>, rows: &[Vec<String>]) -> Result<RecordBatch, StoreError> {
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(GDELT_EVENT_COLUMNS.len());
     for (i, f) in schema.fields().iter().enumerate() {
-        let values = rows.iter().map(|r| r[i].as_str()).map(|v| (!v.is_empty()).then_some(v));
+        let values = rows
+            .iter()
+            .map(|r| r[i].as_str())
+            .map(|v| (!v.is_empty()).then_some(v));
         let array: ArrayRef = match f.data_type() {
             DataType::Int64 => {
                 let mut b = Int64Builder::with_capacity(rows.len());
@@ -91,25 +115,40 @@ fn record_batch(schema: &Arc<Schema>, rows: &[Vec<String>]) -> Result<RecordBatc
     RecordBatch::try_new(schema.clone(), columns).map_err(|e| StoreError::Parquet(e.to_string()))
 }
 
-fn write_file(dir: &Path, part: &str, schema: &Arc<Schema>, rows: &[Vec<String>]) -> Result<PathBuf, StoreError> {
+fn write_file(
+    dir: &Path,
+    part: &str,
+    schema: &Arc<Schema>,
+    rows: &[Vec<String>],
+) -> Result<PathBuf, StoreError> {
     let part_dir = dir.join(part);
     std::fs::create_dir_all(&part_dir)?;
     let path = part_dir.join("part-0.parquet");
     let file = std::fs::File::create(&path)?;
-    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
-    let mut writer =
-        ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(|e| StoreError::Parquet(e.to_string()))?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build();
+    let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props))
+        .map_err(|e| StoreError::Parquet(e.to_string()))?;
     for chunk in rows.chunks(8192) {
-        writer.write(&record_batch(schema, chunk)?).map_err(|e| StoreError::Parquet(e.to_string()))?;
+        writer
+            .write(&record_batch(schema, chunk)?)
+            .map_err(|e| StoreError::Parquet(e.to_string()))?;
     }
-    writer.close().map_err(|e| StoreError::Parquet(e.to_string()))?;
+    writer
+        .close()
+        .map_err(|e| StoreError::Parquet(e.to_string()))?;
     Ok(path)
 }
 
 impl Store {
     /// Writes all events as Parquet files under `dir`, one per partition. Returns the files written
     /// and the number of rows.
-    pub fn export_parquet(&self, dir: &Path, partition: Partition) -> Result<(Vec<PathBuf>, usize), StoreError> {
+    pub fn export_parquet(
+        &self,
+        dir: &Path,
+        partition: Partition,
+    ) -> Result<(Vec<PathBuf>, usize), StoreError> {
         let schema = schema();
         let mut files = Vec::new();
         let mut current: Option<String> = None;

@@ -96,8 +96,12 @@ FROM events e JOIN articles a ON a.id = e.first_article";
 
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     let day: i64 = r.get(1)?;
-    let date = NaiveDate::from_ymd_opt((day / 10000) as i32, (day / 100 % 100) as u32, (day % 100) as u32)
-        .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(1, day))?;
+    let date = NaiveDate::from_ymd_opt(
+        (day / 10000) as i32,
+        (day / 100 % 100) as u32,
+        (day % 100) as u32,
+    )
+    .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(1, day))?;
     Ok(EventRow {
         id: r.get(0)?,
         date,
@@ -178,7 +182,10 @@ impl Store {
         mut f: impl FnMut(EventRow) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let mut args = Vec::new();
-        let mut sql = format!("{EVENT_SELECT}{} ORDER BY e.day, e.id", filter.where_clause(&mut args));
+        let mut sql = format!(
+            "{EVENT_SELECT}{} ORDER BY e.day, e.id",
+            filter.where_clause(&mut args)
+        );
         if let Some(limit) = filter.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
@@ -191,8 +198,13 @@ impl Store {
     }
 
     /// Calls `f` on every mention, by event id then mention order.
-    pub fn for_each_mention(&self, mut f: impl FnMut(MentionRow) -> Result<(), StoreError>) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(&format!("{MENTION_SELECT} ORDER BY m.event_id, m.id"))?;
+    pub fn for_each_mention(
+        &self,
+        mut f: impl FnMut(MentionRow) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{MENTION_SELECT} ORDER BY m.event_id, m.id"))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             f(mention_row(r)?)?;
@@ -202,7 +214,9 @@ impl Store {
 
     /// The mentions of one event, in the order they were stored.
     pub fn mentions_of(&self, event_id: i64) -> Result<Vec<MentionRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("{MENTION_SELECT} WHERE m.event_id = ?1 ORDER BY m.id"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{MENTION_SELECT} WHERE m.event_id = ?1 ORDER BY m.id"
+        ))?;
         let rows = stmt.query_map([event_id], mention_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -93,7 +93,12 @@ pub fn create(conn: &Connection) -> rusqlite::Result<()> {
 /// The schema version recorded in the database.
 pub fn version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     use rusqlite::OptionalExtension;
-    let v: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).optional()?;
+    let v: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
     Ok(v.and_then(|v| v.parse().ok()))
 }

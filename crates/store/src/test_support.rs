@@ -16,22 +16,39 @@ pub fn meta(id: &str, url: Option<&str>, text: &str) -> ArticleMeta {
     }
 }
 
-pub fn event(sentence_index: usize, date: &str, source: &str, target: &str, cameo: &str, goldstein: f32) -> Event {
+pub fn event(
+    sentence_index: usize,
+    date: &str,
+    source: &str,
+    target: &str,
+    cameo: &str,
+    goldstein: f32,
+) -> Event {
     let sentence = format!("{source} did {cameo} to {target}.");
     Event {
         article_id: "x".into(),
         sentence_index,
-        span: Span { start: 10 * sentence_index, end: 10 * sentence_index + sentence.len() },
+        span: Span {
+            start: 10 * sentence_index,
+            end: 10 * sentence_index + sentence.len(),
+        },
         sentence,
         date: date.into(),
         date_basis: None,
         source: Actor::new(source, source),
-        target: if target.is_empty() { None } else { Some(Actor::new(target, target)) },
+        target: if target.is_empty() {
+            None
+        } else {
+            Some(Actor::new(target, target))
+        },
         cameo: cameo.into(),
         root: cameo[..2].into(),
         quad_class: tidings_event::quad_class(&cameo[..2]).unwrap_or(0),
         goldstein,
-        plover: Plover { event: "SUPPORT".into(), mode: None },
+        plover: Plover {
+            event: "SUPPORT".into(),
+            mode: None,
+        },
         negated: false,
         explain: None,
     }

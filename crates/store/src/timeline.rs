@@ -31,7 +31,11 @@ impl Period {
             Period::Day => start + Duration::days(1),
             Period::Week => start + Duration::days(7),
             Period::Month => {
-                let (y, m) = if start.month() == 12 { (start.year() + 1, 1) } else { (start.year(), start.month() + 1) };
+                let (y, m) = if start.month() == 12 {
+                    (start.year() + 1, 1)
+                } else {
+                    (start.year(), start.month() + 1)
+                };
                 NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(start)
             }
         }
@@ -70,23 +74,33 @@ pub struct TimelineRow {
 impl Store {
     /// Per period, the events from `a` to `b` and from `b` to `a` (actor codes match by prefix),
     /// by period then direction; periods without events in a direction are left out.
-    pub fn timeline(&self, a: &str, b: &str, period: Period) -> Result<Vec<TimelineRow>, StoreError> {
+    pub fn timeline(
+        &self,
+        a: &str,
+        b: &str,
+        period: Period,
+    ) -> Result<Vec<TimelineRow>, StoreError> {
         let mut rows: BTreeMap<(NaiveDate, u8), TimelineRow> = BTreeMap::new();
         for (dir, (from, to)) in [(a, b), (b, a)].into_iter().enumerate() {
-            let filter = QueryFilter { dyad: Some((from.to_string(), to.to_string())), ..Default::default() };
+            let filter = QueryFilter {
+                dyad: Some((from.to_string(), to.to_string())),
+                ..Default::default()
+            };
             self.for_each_event(&filter, |e| {
                 let start = period.start(e.date);
-                let row = rows.entry((start, dir as u8)).or_insert_with(|| TimelineRow {
-                    period: period.label(start),
-                    start,
-                    from: from.to_uppercase(),
-                    to: to.to_uppercase(),
-                    events: 0,
-                    by_quad: [0; 4],
-                    mentions: 0,
-                    goldstein_sum: 0.0,
-                    goldstein_mean: 0.0,
-                });
+                let row = rows
+                    .entry((start, dir as u8))
+                    .or_insert_with(|| TimelineRow {
+                        period: period.label(start),
+                        start,
+                        from: from.to_uppercase(),
+                        to: to.to_uppercase(),
+                        events: 0,
+                        by_quad: [0; 4],
+                        mentions: 0,
+                        goldstein_sum: 0.0,
+                        goldstein_mean: 0.0,
+                    });
                 row.events += 1;
                 if (1..=4).contains(&e.quad_class) {
                     row.by_quad[e.quad_class as usize - 1] += 1;
@@ -103,7 +117,11 @@ impl Store {
             .into_values()
             .map(|mut r| {
                 r.goldstein_sum = (r.goldstein_sum * 10.0).round() / 10.0;
-                r.goldstein_mean = if r.events > 0 { r.goldstein_sum / r.events as f64 } else { 0.0 };
+                r.goldstein_mean = if r.events > 0 {
+                    r.goldstein_sum / r.events as f64
+                } else {
+                    0.0
+                };
                 r
             })
             .collect())
@@ -119,7 +137,9 @@ pub fn sparkline(values: &[f64], width: usize) -> String {
     }
     let per = values.len().div_ceil(width);
     let buckets: Vec<f64> = values.chunks(per).map(|c| c.iter().sum()).collect();
-    let (lo, hi) = buckets.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let (lo, hi) = buckets
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     buckets
         .iter()
         .map(|&v| {
@@ -139,10 +159,16 @@ mod tests {
     #[test]
     fn periods() {
         let d = NaiveDate::from_ymd_opt(2020, 10, 10).unwrap(); // a Saturday
-        assert_eq!(Period::Week.start(d), NaiveDate::from_ymd_opt(2020, 10, 5).unwrap());
+        assert_eq!(
+            Period::Week.start(d),
+            NaiveDate::from_ymd_opt(2020, 10, 5).unwrap()
+        );
         assert_eq!(Period::Week.label(Period::Week.start(d)), "2020-W41");
         assert_eq!(Period::Month.label(Period::Month.start(d)), "2020-10");
-        assert_eq!(Period::Month.next(NaiveDate::from_ymd_opt(2020, 12, 1).unwrap()), NaiveDate::from_ymd_opt(2021, 1, 1).unwrap());
+        assert_eq!(
+            Period::Month.next(NaiveDate::from_ymd_opt(2020, 12, 1).unwrap()),
+            NaiveDate::from_ymd_opt(2021, 1, 1).unwrap()
+        );
     }
 
     #[test]

@@ -48,8 +48,16 @@ fn contents(db: &Path) -> (tidings_store::Summary, Vec<String>) {
         .for_each_event(&QueryFilter::default(), |e| {
             rows.push(format!(
                 "{} {} {} {} {} {} {} {} {} {}",
-                e.id, e.date, e.actor1_code, e.actor2_code, e.event_code, e.num_mentions, e.num_sources, e.num_articles,
-                e.source_url, e.evidence
+                e.id,
+                e.date,
+                e.actor1_code,
+                e.actor2_code,
+                e.event_code,
+                e.num_mentions,
+                e.num_sources,
+                e.num_articles,
+                e.source_url,
+                e.evidence
             ));
             Ok(())
         })
@@ -73,18 +81,33 @@ fn killed_ingest_resumes_to_the_same_database() {
     let start = Instant::now();
     loop {
         std::thread::sleep(Duration::from_millis(20));
-        let committed = Store::open_read_only(&killed_db).ok().and_then(|s| s.summary().ok()).map_or(0, |s| s.batches);
+        let committed = Store::open_read_only(&killed_db)
+            .ok()
+            .and_then(|s| s.summary().ok())
+            .map_or(0, |s| s.batches);
         if committed >= 5 {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "child made no progress");
-        assert!(child.try_wait().unwrap().is_none(), "child ended before it could be killed");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "child made no progress"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "child ended before it could be killed"
+        );
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let after_kill = Store::open_read_only(&killed_db).unwrap().summary().unwrap();
+    let after_kill = Store::open_read_only(&killed_db)
+        .unwrap()
+        .summary()
+        .unwrap();
     assert!(after_kill.articles > 0, "some batches were committed");
-    assert!((after_kill.articles as usize) < ARTICLES - ARTICLES / 7, "the child was killed mid-run: {after_kill:?}");
+    assert!(
+        (after_kill.articles as usize) < ARTICLES - ARTICLES / 7,
+        "the child was killed mid-run: {after_kill:?}"
+    );
     // Whole batches only: every batch's article count matches its rows, and counts add up.
     {
         let store = Store::open_read_only(&killed_db).unwrap();
@@ -117,5 +140,8 @@ fn killed_ingest_resumes_to_the_same_database() {
     assert_eq!(resumed_rows.len(), clean_rows.len());
     assert!(resumed_rows == clean_rows, "events differ after resuming");
     assert_eq!(clean.articles as usize, ARTICLES);
-    assert_eq!(clean.near_duplicates as usize, (0..ARTICLES).filter(|i| i % 7 == 6).count());
+    assert_eq!(
+        clean.near_duplicates as usize,
+        (0..ARTICLES).filter(|i| i % 7 == 6).count()
+    );
 }

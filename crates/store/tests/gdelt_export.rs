@@ -10,7 +10,9 @@ use tidings_store::export::{fraction_date, GDELT_EVENT_COLUMNS, GDELT_MENTION_CO
 use tidings_store::Store;
 
 fn shared(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(path)
 }
 
 /// Splits one CSV line (double-quoted fields may hold commas).
@@ -56,7 +58,8 @@ fn shape(field: &str) -> String {
 type Row = HashMap<String, String>;
 
 fn sample() -> (HashMap<String, HashSet<String>>, Vec<Row>) {
-    let text = std::fs::read_to_string(shared("reference/gdelt/events2-sample.csv")).expect("GDELT sample");
+    let text = std::fs::read_to_string(shared("reference/gdelt/events2-sample.csv"))
+        .expect("GDELT sample");
     let mut lines = text.lines();
     let header = csv_fields(lines.next().unwrap());
     let mut shapes: HashMap<String, HashSet<String>> = HashMap::new();
@@ -75,11 +78,27 @@ fn sample() -> (HashMap<String, HashSet<String>>, Vec<Row>) {
 
 #[test]
 fn the_column_list_is_gdelts() {
-    let text = std::fs::read_to_string(shared("reference/gdelt/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv")).unwrap();
-    let names: Vec<String> = text.lines().skip(1).map(|l| csv_fields(l)[0].clone()).filter(|n| !n.is_empty()).collect();
+    let text = std::fs::read_to_string(shared(
+        "reference/gdelt/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv",
+    ))
+    .unwrap();
+    let names: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| csv_fields(l)[0].clone())
+        .filter(|n| !n.is_empty())
+        .collect();
     assert_eq!(names, GDELT_EVENT_COLUMNS.to_vec());
-    let text = std::fs::read_to_string(shared("reference/gdelt/GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv")).unwrap();
-    let names: Vec<&str> = text.lines().skip(1).filter_map(|l| l.split('\t').nth(1)).filter(|n| *n != "Add New Fields").collect();
+    let text = std::fs::read_to_string(shared(
+        "reference/gdelt/GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv",
+    ))
+    .unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(1))
+        .filter(|n| *n != "Add New Fields")
+        .collect();
     assert_eq!(names, GDELT_MENTION_COLUMNS[..16].to_vec());
 }
 
@@ -88,7 +107,12 @@ fn fraction_date_matches_every_real_row() {
     let (_, rows) = sample();
     for row in &rows {
         let d = chrono::NaiveDate::parse_from_str(&row["SQLDATE"], "%Y%m%d").unwrap();
-        assert_eq!(fraction_date(d), row["FractionDate"], "SQLDATE {}", row["SQLDATE"]);
+        assert_eq!(
+            fraction_date(d),
+            row["FractionDate"],
+            "SQLDATE {}",
+            row["SQLDATE"]
+        );
     }
 }
 
@@ -118,17 +142,33 @@ fn exported_fields_have_the_forms_of_real_gdelt_rows() {
                 continue;
             }
             let seen = &shapes[*name];
-            assert!(seen.contains(&shape(value)), "{name} = {value:?} (shape {}) not among {seen:?}", shape(value));
+            assert!(
+                seen.contains(&shape(value)),
+                "{name} = {value:?} (shape {}) not among {seen:?}",
+                shape(value)
+            );
         }
         let f = |name: &str| fields[GDELT_EVENT_COLUMNS.iter().position(|c| *c == name).unwrap()];
         // Codes keep their leading zeros; base and root codes are prefixes.
         let code = f("EventCode");
         codes.insert(code.to_string());
-        assert!(code.starts_with(f("EventBaseCode")) && f("EventBaseCode").starts_with(f("EventRootCode")));
+        assert!(
+            code.starts_with(f("EventBaseCode"))
+                && f("EventBaseCode").starts_with(f("EventRootCode"))
+        );
         assert_eq!(f("EventRootCode").len(), 2);
-        assert_eq!(tidings_event::quad_class(f("EventRootCode")).unwrap().to_string(), f("QuadClass"));
+        assert_eq!(
+            tidings_event::quad_class(f("EventRootCode"))
+                .unwrap()
+                .to_string(),
+            f("QuadClass")
+        );
         assert!(f("SQLDATE").starts_with(f("MonthYear")) && f("MonthYear").starts_with(f("Year")));
-        let (m, s, a): (u32, u32, u32) = (f("NumMentions").parse().unwrap(), f("NumSources").parse().unwrap(), f("NumArticles").parse().unwrap());
+        let (m, s, a): (u32, u32, u32) = (
+            f("NumMentions").parse().unwrap(),
+            f("NumSources").parse().unwrap(),
+            f("NumArticles").parse().unwrap(),
+        );
         assert!(m >= a && a >= s && s >= 1, "{m} {s} {a}");
         assert_eq!(f("DATEADDED").len(), 14);
     }
@@ -146,7 +186,12 @@ fn mentions_export_has_gdelts_columns_and_the_sentence() {
     let n = store.export_gdelt_mentions(&mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(n, store.summary().unwrap().mentions as usize);
-    let events: HashSet<i64> = store.query(&Default::default()).unwrap().iter().map(|e| e.id).collect();
+    let events: HashSet<i64> = store
+        .query(&Default::default())
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
     for line in text.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), GDELT_MENTION_COLUMNS.len());
@@ -166,12 +211,25 @@ fn parquet_export_writes_one_file_per_partition() {
     let batch: Vec<_> = (0..30).map(common::article).collect();
     store.ingest_batch(&batch).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (files, rows) = store.export_parquet(dir.path(), tidings_store::Partition::Month).unwrap();
+    let (files, rows) = store
+        .export_parquet(dir.path(), tidings_store::Partition::Month)
+        .unwrap();
     assert_eq!(rows, store.summary().unwrap().events as usize);
-    let months: HashSet<String> = store.query(&Default::default()).unwrap().iter().map(|e| e.date.format("%Y%m").to_string()).collect();
+    let months: HashSet<String> = store
+        .query(&Default::default())
+        .unwrap()
+        .iter()
+        .map(|e| e.date.format("%Y%m").to_string())
+        .collect();
     assert_eq!(files.len(), months.len());
     for f in &files {
-        let part = f.parent().unwrap().file_name().unwrap().to_string_lossy().to_string();
+        let part = f
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         assert!(part.starts_with("MonthYear=2020"), "{part}");
         let bytes = std::fs::read(f).unwrap();
         assert_eq!(&bytes[..4], b"PAR1");

@@ -10,9 +10,13 @@ use tidings_dict::words::Words;
 use tidings_tagger::{Tagger, Upos};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let file = args.first().map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/allsides-world/articles.jsonl")
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/allsides-world/articles.jsonl")
     });
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let records = match tidings_article::read_path(&file, None) {

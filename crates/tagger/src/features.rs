@@ -26,7 +26,12 @@ const AFTER_END: [WordParts; 2] = [sentinel(0xe051), sentinel(0xe052)];
 
 const fn sentinel(seed: u64) -> WordParts {
     let h = mix(seed);
-    WordParts { word: h, suffix: [h; 4], prefix: [h; 2], shape: h }
+    WordParts {
+        word: h,
+        suffix: [h; 4],
+        prefix: [h; 2],
+        shape: h,
+    }
 }
 
 #[inline]
@@ -105,7 +110,12 @@ fn parts_of(norm: &str, word: &Word, first: bool) -> WordParts {
     };
     let has_dot = bytes.len() > 1 && bytes.contains(&b'.');
     let shape = (word.flags as u64) | (first as u64) << 4 | len_class << 5 | (has_dot as u64) << 8;
-    WordParts { word: fnv(bytes), suffix, prefix, shape: mix(shape ^ 0x5eed) }
+    WordParts {
+        word: fnv(bytes),
+        suffix,
+        prefix,
+        shape: mix(shape ^ 0x5eed),
+    }
 }
 
 #[inline]
@@ -124,7 +134,12 @@ fn at(parts: &[WordParts], i: usize, offset: isize) -> &WordParts {
 #[inline]
 pub fn static_keys(parts: &[WordParts], i: usize, out: &mut [u32; STATIC]) {
     let w = &parts[i];
-    let (p1, p2, n1, n2) = (at(parts, i, -1), at(parts, i, -2), at(parts, i, 1), at(parts, i, 2));
+    let (p1, p2, n1, n2) = (
+        at(parts, i, -1),
+        at(parts, i, -2),
+        at(parts, i, 1),
+        at(parts, i, 2),
+    );
     *out = [
         key(0, 0),
         key(1, w.word),

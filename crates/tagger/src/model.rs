@@ -64,7 +64,9 @@ impl std::error::Error for ModelError {}
 impl Tagger {
     /// The model trained on UD English EWT that ships with the crate, loaded on first use.
     pub fn builtin() -> &'static Tagger {
-        BUILTIN.get_or_init(|| Tagger::from_bytes(BUILTIN_BYTES).expect("the built-in tagger model is well formed"))
+        BUILTIN.get_or_init(|| {
+            Tagger::from_bytes(BUILTIN_BYTES).expect("the built-in tagger model is well formed")
+        })
     }
 
     /// Reads a model file's bytes (see the module docs for the layout).
@@ -76,7 +78,9 @@ impl Tagger {
         let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
         let (classes, n, e) = (u32_at(8), u32_at(12), u32_at(16));
         if classes != CLASSES {
-            return Err(ModelError(format!("model has {classes} classes, this build expects {CLASSES}")));
+            return Err(ModelError(format!(
+                "model has {classes} classes, this build expects {CLASSES}"
+            )));
         }
         let keys_at = 20;
         let counts_at = keys_at + 4 * n;
@@ -84,11 +88,17 @@ impl Tagger {
         let weights_at = classes_at + e;
         let dict_at = weights_at + 2 * e;
         if bytes.len() < dict_at + 4 {
-            return Err(ModelError(format!("length {} too short for {n} features and {e} entries", bytes.len())));
+            return Err(ModelError(format!(
+                "length {} too short for {n} features and {e} entries",
+                bytes.len()
+            )));
         }
         let d = u32_at(dict_at);
         if bytes.len() != dict_at + 4 + 5 * d {
-            return Err(ModelError(format!("length {} does not match {n} features, {e} entries, {d} dictionary words", bytes.len())));
+            return Err(ModelError(format!(
+                "length {} does not match {n} features, {e} entries, {d} dictionary words",
+                bytes.len()
+            )));
         }
         if e >= 1 << 24 {
             return Err(err("too many entries"));
@@ -111,7 +121,8 @@ impl Tagger {
                 if class as usize >= CLASSES {
                     return Err(ModelError(format!("entry {j} names class {class}")));
                 }
-                let w = i16::from_le_bytes([bytes[weights_at + 2 * j], bytes[weights_at + 2 * j + 1]]);
+                let w =
+                    i16::from_le_bytes([bytes[weights_at + 2 * j], bytes[weights_at + 2 * j + 1]]);
                 entries.push(class << 16 | (w as u16 as u32));
             }
             let mut s = key as usize & mask;
@@ -147,7 +158,14 @@ impl Tagger {
             }
             dictionary[s] = (key as u64) << 32 | (class as u64 + 1);
         }
-        Ok(Tagger { slots, mask, overflow, features: n, dictionary, dictionary_mask })
+        Ok(Tagger {
+            slots,
+            mask,
+            overflow,
+            features: n,
+            dictionary,
+            dictionary_mask,
+        })
     }
 
     /// Number of features with weights.

@@ -177,7 +177,9 @@ impl Tag {
         let form = VerbForm::from_penn(xpos);
         match upos {
             Upos::Verb => {
-                let f = form.filter(|f| *f != VerbForm::Modal).unwrap_or(VerbForm::Base);
+                let f = form
+                    .filter(|f| *f != VerbForm::Modal)
+                    .unwrap_or(VerbForm::Base);
                 Tag(VERB_BASE + VERB_FORMS.iter().position(|x| *x == f).unwrap() as u8)
             }
             Upos::Aux => match form.unwrap_or(VerbForm::Base) {
@@ -237,7 +239,10 @@ mod tests {
             let xpos = t.verb_form().map_or("NN", |v| v.penn());
             assert_eq!(Tag::from_ud(t.upos(), xpos), t, "class {i} ({t})");
         }
-        assert_eq!(Tag::from_ud(Upos::Verb, "VBD").verb_form(), Some(VerbForm::Past));
+        assert_eq!(
+            Tag::from_ud(Upos::Verb, "VBD").verb_form(),
+            Some(VerbForm::Past)
+        );
         assert_eq!(Tag::from_ud(Upos::Aux, "MD").to_string(), "AUX/MD");
         assert_eq!(Upos::from_name("PROPN"), Some(Upos::Propn));
     }

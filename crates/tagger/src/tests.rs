@@ -9,11 +9,17 @@ fn tags_of(text: &str) -> Vec<(String, Upos)> {
     let words = Words::new(text);
     let mut tags = Vec::new();
     Tagger::builtin().tag(&words, &mut tags);
-    (0..words.len()).map(|i| (words.norm(i).to_string(), tags[i])).collect()
+    (0..words.len())
+        .map(|i| (words.norm(i).to_string(), tags[i]))
+        .collect()
 }
 
 fn tag_of(text: &str, word: &str) -> Upos {
-    tags_of(text).into_iter().find(|(w, _)| w == word).unwrap_or_else(|| panic!("{word} not in {text}")).1
+    tags_of(text)
+        .into_iter()
+        .find(|(w, _)| w == word)
+        .unwrap_or_else(|| panic!("{word} not in {text}"))
+        .1
 }
 
 #[test]
@@ -28,11 +34,26 @@ fn tells_verbs_from_nouns() {
     assert_eq!(tag_of("China attacks Japan.", "attacks"), Upos::Verb);
     assert_eq!(tag_of("The attacks continued.", "attacks"), Upos::Noun);
     assert_eq!(tag_of("The talks ended on Monday.", "talks"), Upos::Noun);
-    assert_eq!(tag_of("The minister talks to reporters every day.", "talks"), Upos::Verb);
-    assert_eq!(tag_of("Police arrested dozens of protesters in the capital.", "arrested"), Upos::Verb);
+    assert_eq!(
+        tag_of("The minister talks to reporters every day.", "talks"),
+        Upos::Verb
+    );
+    assert_eq!(
+        tag_of(
+            "Police arrested dozens of protesters in the capital.",
+            "arrested"
+        ),
+        Upos::Verb
+    );
     let improved = tag_of("Both sides welcomed the improved relations.", "improved");
-    assert!(matches!(improved, Upos::Adj | Upos::Verb), "improved: {improved}");
-    assert_eq!(tag_of("Both sides welcomed the improved relations.", "relations"), Upos::Noun);
+    assert!(
+        matches!(improved, Upos::Adj | Upos::Verb),
+        "improved: {improved}"
+    );
+    assert_eq!(
+        tag_of("Both sides welcomed the improved relations.", "relations"),
+        Upos::Noun
+    );
 }
 
 #[test]
@@ -78,7 +99,8 @@ fn empty_input_gives_no_tags() {
 /// The first 300 sentences of EWT dev (about 4,000 words); skipped when /work/shared is absent.
 #[test]
 fn accuracy_on_a_dev_slice() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ud-english-ewt/en_ewt-ud-dev.conllu");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/ud-english-ewt/en_ewt-ud-dev.conllu");
     if !path.exists() {
         eprintln!("skipped: {} not found", path.display());
         return;

@@ -46,7 +46,14 @@ impl Trainer {
             let p = match row.iter_mut().position(|(c, _)| *c as usize == class) {
                 Some(i) => &mut row[i].1,
                 None => {
-                    row.push((class as u8, Param { weight: 0.0, total: 0.0, stamp: clock }));
+                    row.push((
+                        class as u8,
+                        Param {
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: clock,
+                        },
+                    ));
                     &mut row.last_mut().unwrap().1
                 }
             };
@@ -98,7 +105,12 @@ impl Trainer {
         for (k, row) in &self.weights {
             let mut kept: Vec<(u8, f64)> = row
                 .iter()
-                .map(|(c, p)| (*c, (p.total + (self.clock - p.stamp) as f64 * p.weight as f64) / clock))
+                .map(|(c, p)| {
+                    (
+                        *c,
+                        (p.total + (self.clock - p.stamp) as f64 * p.weight as f64) / clock,
+                    )
+                })
                 .filter(|(_, w)| w.abs() >= prune)
                 .collect();
             if kept.is_empty() {
@@ -155,14 +167,20 @@ pub fn shuffle(order: &mut [usize], seed: u64) {
 
 /// Words (by form and shape) seen at least `min_count` times whose most frequent class covers at
 /// least `min_share` of them: the tagger gives them that class without scoring. Sorted by key.
-pub fn tag_dictionary(sentences: &[AlignedSentence], min_count: usize, min_share: f64) -> Vec<(u32, u8)> {
+pub fn tag_dictionary(
+    sentences: &[AlignedSentence],
+    min_count: usize,
+    min_share: f64,
+) -> Vec<(u32, u8)> {
     let mut counts: HashMap<u32, [u32; CLASSES]> = HashMap::new();
     let mut parts = Vec::new();
     for s in sentences {
         features::word_parts(&s.words, &mut parts);
         for (i, gold) in s.gold.iter().enumerate() {
             if let Some(g) = gold {
-                counts.entry(features::dictionary_key(&parts, i)).or_insert([0; CLASSES])[g.index()] += 1;
+                counts
+                    .entry(features::dictionary_key(&parts, i))
+                    .or_insert([0; CLASSES])[g.index()] += 1;
             }
         }
     }
@@ -171,7 +189,8 @@ pub fn tag_dictionary(sentences: &[AlignedSentence], min_count: usize, min_share
         .filter_map(|(k, c)| {
             let total: u32 = c.iter().sum();
             let (best, n) = c.iter().enumerate().max_by_key(|(_, n)| **n).unwrap();
-            (total as usize >= min_count && *n as f64 >= min_share * total as f64).then_some((k, best as u8))
+            (total as usize >= min_count && *n as f64 >= min_share * total as f64)
+                .then_some((k, best as u8))
         })
         .collect();
     dict.sort();

@@ -27,7 +27,8 @@ pub struct AlignedSentence {
 
 /// Reads a CoNLL-U file. Malformed sentences are skipped and reported as `file:line: reason`.
 pub fn read_conllu(path: &Path) -> Result<(Vec<TreebankSentence>, Vec<String>), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     Ok(parse_conllu(&text, &path.display().to_string()))
 }
 
@@ -38,13 +39,20 @@ pub fn parse_conllu(text: &str, name: &str) -> (Vec<TreebankSentence>, Vec<Strin
     let mut sent_text: Option<String> = None;
     let mut rows: Vec<(usize, String)> = Vec::new();
     let mut first_line = 1;
-    for (n, line) in text.lines().enumerate().chain(std::iter::once((usize::MAX - 1, ""))) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .chain(std::iter::once((usize::MAX - 1, "")))
+    {
         let line_no = n + 1;
         if line.trim().is_empty() {
             if !rows.is_empty() {
                 match build_sentence(sent_text.take(), &rows) {
                     Ok(s) => sentences.push(s),
-                    Err((at, reason)) => errors.push(format!("{name}:{}: {reason}", if at == 0 { first_line } else { at })),
+                    Err((at, reason)) => errors.push(format!(
+                        "{name}:{}: {reason}",
+                        if at == 0 { first_line } else { at }
+                    )),
                 }
             }
             rows.clear();
@@ -61,7 +69,10 @@ pub fn parse_conllu(text: &str, name: &str) -> (Vec<TreebankSentence>, Vec<Strin
     (sentences, errors)
 }
 
-fn build_sentence(text: Option<String>, rows: &[(usize, String)]) -> Result<TreebankSentence, (usize, String)> {
+fn build_sentence(
+    text: Option<String>,
+    rows: &[(usize, String)],
+) -> Result<TreebankSentence, (usize, String)> {
     let text = text.ok_or((0, "sentence has no `# text =` line".to_string()))?;
     let mut words = Vec::new();
     let mut cursor = 0usize;
@@ -70,20 +81,27 @@ fn build_sentence(text: Option<String>, rows: &[(usize, String)]) -> Result<Tree
     for (line_no, row) in rows {
         let cols: Vec<&str> = row.split('\t').collect();
         if cols.len() != 10 {
-            return Err((*line_no, format!("expected 10 tab-separated columns, found {}", cols.len())));
+            return Err((
+                *line_no,
+                format!("expected 10 tab-separated columns, found {}", cols.len()),
+            ));
         }
         let (id, form, upos, xpos) = (cols[0], cols[1], cols[3], cols[4]);
         if id.contains('.') {
             continue; // empty node
         }
         if let Some((_, last)) = id.split_once('-') {
-            let last: usize = last.parse().map_err(|_| (*line_no, format!("bad token range `{id}`")))?;
+            let last: usize = last
+                .parse()
+                .map_err(|_| (*line_no, format!("bad token range `{id}`")))?;
             let span = find(&text, form, cursor).unwrap_or(cursor..cursor);
             cursor = span.end;
             multi = Some((last, span));
             continue;
         }
-        let index: usize = id.parse().map_err(|_| (*line_no, format!("bad word id `{id}`")))?;
+        let index: usize = id
+            .parse()
+            .map_err(|_| (*line_no, format!("bad word id `{id}`")))?;
         let upos = Upos::from_name(upos).ok_or((*line_no, format!("unknown UPOS `{upos}`")))?;
         let span = match &mut multi {
             Some((last, range)) => {
@@ -113,7 +131,12 @@ fn build_sentence(text: Option<String>, rows: &[(usize, String)]) -> Result<Tree
 fn find(text: &str, form: &str, from: usize) -> Option<Range<usize>> {
     let from = from.min(text.len());
     let at = text[from..].find(form)? + from;
-    if text[from..at].chars().filter(|c| !c.is_whitespace()).count() > 8 {
+    if text[from..at]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        > 8
+    {
         return None; // too far: the form is not where the next word should be
     }
     Some(at..at + form.len())
@@ -194,10 +217,22 @@ mod tests {
         let (sents, errors) = parse_conllu(conllu, "sample");
         assert!(errors.is_empty(), "{errors:?}");
         let a = sents[0].align();
-        let got: Vec<String> = (0..a.words.len()).map(|i| format!("{}:{}", a.words.norm(i), a.gold[i].unwrap())).collect();
+        let got: Vec<String> = (0..a.words.len())
+            .map(|i| format!("{}:{}", a.words.norm(i), a.gold[i].unwrap()))
+            .collect();
         assert_eq!(
             got,
-            ["they:PRON", "did:AUX/VBD", "n't:PART", "go:VERB/VB", "to:ADP", "al:PROPN", "zaman:PROPN", "'s:PART", ".:PUNCT"]
+            [
+                "they:PRON",
+                "did:AUX/VBD",
+                "n't:PART",
+                "go:VERB/VB",
+                "to:ADP",
+                "al:PROPN",
+                "zaman:PROPN",
+                "'s:PART",
+                ".:PUNCT"
+            ]
         );
     }
 

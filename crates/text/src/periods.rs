@@ -26,13 +26,36 @@ pub struct PeriodMention {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("may", 5),
-    ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9),
-    ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 /// Words after which a month or year names when something happened.
-const LEADS: &[&str] = &["in", "during", "last", "past", "early", "late", "mid", "earlier", "until", "by", "through"];
+const LEADS: &[&str] = &[
+    "in", "during", "last", "past", "early", "late", "mid", "earlier", "until", "by", "through",
+];
 
 /// Finds the past months and years named in `sentence`.
 ///
@@ -58,11 +81,21 @@ pub fn find_periods(sentence: &str, article_date: NaiveDate) -> Vec<PeriodMentio
             let start = if w == "year" {
                 NaiveDate::from_ymd_opt(article_date.year() - 1, 1, 1)
             } else {
-                this_month.pred_opt().and_then(|d| NaiveDate::from_ymd_opt(d.year(), d.month(), 1))
+                this_month
+                    .pred_opt()
+                    .and_then(|d| NaiveDate::from_ymd_opt(d.year(), d.month(), 1))
             };
             if let Some(start) = start {
-                let precision = if w == "year" { Precision::Year } else { Precision::Month };
-                out.push(PeriodMention { span: words[i - 1].1.start..r.end, start, precision });
+                let precision = if w == "year" {
+                    Precision::Year
+                } else {
+                    Precision::Month
+                };
+                out.push(PeriodMention {
+                    span: words[i - 1].1.start..r.end,
+                    start,
+                    precision,
+                });
             }
             i += 1;
             continue;
@@ -76,13 +109,21 @@ pub fn find_periods(sentence: &str, article_date: NaiveDate) -> Vec<PeriodMentio
                     Some(y) => (y, words[i + 1].1.end),
                     None => {
                         // the most recent such month before the article's month
-                        let y = if month <= article_date.month() { article_date.year() } else { article_date.year() - 1 };
+                        let y = if month <= article_date.month() {
+                            article_date.year()
+                        } else {
+                            article_date.year() - 1
+                        };
                         (y, r.end)
                     }
                 };
                 if let Some(start) = NaiveDate::from_ymd_opt(year, month, 1) {
                     if start < this_month {
-                        out.push(PeriodMention { span: r.start..end, start, precision: Precision::Month });
+                        out.push(PeriodMention {
+                            span: r.start..end,
+                            start,
+                            precision: Precision::Month,
+                        });
                     }
                 }
                 i += if year_next.is_some() { 2 } else { 1 };
@@ -93,7 +134,11 @@ pub fn find_periods(sentence: &str, article_date: NaiveDate) -> Vec<PeriodMentio
         if let Some(y) = year_of(w) {
             if LEADS.contains(&prev) && y < article_date.year() {
                 if let Some(start) = NaiveDate::from_ymd_opt(y, 1, 1) {
-                    out.push(PeriodMention { span: r, start, precision: Precision::Year });
+                    out.push(PeriodMention {
+                        span: r,
+                        start,
+                        precision: Precision::Year,
+                    });
                 }
             }
         }
@@ -147,10 +192,22 @@ mod tests {
     fn months_and_years_before_the_article() {
         let a = d(2020, 1, 15);
         let p = find_periods("The strike happened in December, not in March 2019.", a);
-        assert_eq!(p.iter().map(|p| p.start).collect::<Vec<_>>(), [d(2019, 12, 1), d(2019, 3, 1)]);
+        assert_eq!(
+            p.iter().map(|p| p.start).collect::<Vec<_>>(),
+            [d(2019, 12, 1), d(2019, 3, 1)]
+        );
         let p = find_periods("Obama took office in 2009 and met him last year.", a);
-        assert_eq!(p.iter().map(|p| (p.start, p.precision)).collect::<Vec<_>>(), [(d(2009, 1, 1), Precision::Year), (d(2019, 1, 1), Precision::Year)]);
-        assert_eq!(find_periods("They met last month.", a)[0].start, d(2019, 12, 1));
+        assert_eq!(
+            p.iter().map(|p| (p.start, p.precision)).collect::<Vec<_>>(),
+            [
+                (d(2009, 1, 1), Precision::Year),
+                (d(2019, 1, 1), Precision::Year)
+            ]
+        );
+        assert_eq!(
+            find_periods("They met last month.", a)[0].start,
+            d(2019, 12, 1)
+        );
     }
 
     #[test]

@@ -14,8 +14,14 @@ use tidings_dict::DictionaryBuilder;
 
 fn main() {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let file = args.first().map(PathBuf::from).unwrap_or_else(|| shared.join("corpus/allsides-world/articles.jsonl"));
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let file = args
+        .first()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shared.join("corpus/allsides-world/articles.jsonl"));
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
     let dir = shared.join("peers/petrarch2/dictionaries");
     if !dir.is_dir() {
@@ -35,7 +41,12 @@ fn main() {
     let coder = Coder::new(b.build().0);
     let load_secs = load.elapsed().as_secs_f64();
     let t = Throughput::measure(&coder, &articles, rounds);
-    println!("corpus: {} ({} articles, {:.1} MB of text)", file.display(), t.articles, t.bytes as f64 / 1e6);
+    println!(
+        "corpus: {} ({} articles, {:.1} MB of text)",
+        file.display(),
+        t.articles,
+        t.bytes as f64 / 1e6
+    );
     println!("Phoenix dictionaries: loaded and built in {load_secs:.3} s");
     println!("{}", t.report());
 }

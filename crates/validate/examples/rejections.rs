@@ -17,13 +17,24 @@ fn main() {
     files.load(&mut b);
     let (dicts, _) = b.build();
     let mut tally: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for r in file.records.iter().filter(|r| r.evaluate && file.environment.includes(&r.category)) {
+    for r in file
+        .records
+        .iter()
+        .filter(|r| r.evaluate && file.environment.includes(&r.category))
+    {
         for range in tidings_text::split_sentences(&r.text) {
             let sentence = &r.text[range];
             let words = Words::new(sentence);
             let groups = actors::find_actors(&words, &dicts, r.date, &mut ArticleMemory::default());
             for a in acts::find_acts(&words, &dicts, &groups) {
-                if let Some(reason) = assertion::rejection(&words, &dicts, &groups, &a).or_else(|| { let (f, l) = tidings_coder::assertion::checked_span(&groups, &a); let mut t = Vec::new(); tidings_coder::tagging::tag_span(sentence, &words, f, l, &mut t); tidings_coder::assertion::rejection_by_tags(&words, &groups, &a, &t, false) }) {
+                if let Some(reason) =
+                    assertion::rejection(&words, &dicts, &groups, &a).or_else(|| {
+                        let (f, l) = tidings_coder::assertion::checked_span(&groups, &a);
+                        let mut t = Vec::new();
+                        tidings_coder::tagging::tag_span(sentence, &words, f, l, &mut t);
+                        tidings_coder::assertion::rejection_by_tags(&words, &groups, &a, &t, false)
+                    })
+                {
                     tally.entry(reason).or_default().push(r.id.clone());
                 }
             }

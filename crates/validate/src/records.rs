@@ -48,7 +48,8 @@ pub struct Environment {
 impl Environment {
     /// Is a record of this category evaluated?
     pub fn includes(&self, category: &str) -> bool {
-        (self.include.is_empty() || self.include.iter().any(|c| c == category)) && !self.exclude.iter().any(|c| c == category)
+        (self.include.is_empty() || self.include.iter().any(|c| c == category))
+            && !self.exclude.iter().any(|c| c == category)
     }
 }
 
@@ -81,13 +82,20 @@ pub fn parse(text: &str) -> ValidationFile {
                 None => text.len(),
             };
         } else if rest.starts_with("<Environment") {
-            let end = rest.find("</Environment>").map(|e| at + e).unwrap_or(text.len());
+            let end = rest
+                .find("</Environment>")
+                .map(|e| at + e)
+                .unwrap_or(text.len());
             out.environment = parse_environment(&text[at..end]);
             pos = end;
         } else if rest.starts_with("<Sentence ") || rest.starts_with("<Sentence>") {
             let line = line_of(at);
             let Some(end) = rest.find("</Sentence>") else {
-                out.errors.push(RecordError { line, reason: "<Sentence> without </Sentence>; the rest of the file is skipped".into() });
+                out.errors.push(RecordError {
+                    line,
+                    reason: "<Sentence> without </Sentence>; the rest of the file is skipped"
+                        .into(),
+                });
                 break;
             };
             match parse_record(&rest[..end], line) {
@@ -112,7 +120,10 @@ fn parse_environment(block: &str) -> Environment {
             pos = rest.find("-->").map(|e| at + e + 3).unwrap_or(block.len());
             continue;
         }
-        let name: String = rest[1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = rest[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         let Some(gt) = rest.find('>') else { break };
         let close = format!("</{name}>");
         let Some(ce) = rest.find(&close) else {
@@ -120,13 +131,25 @@ fn parse_environment(block: &str) -> Environment {
             continue;
         };
         let value = rest[gt + 1..ce].trim();
-        let list = || value.split_whitespace().map(String::from).collect::<Vec<_>>();
+        let list = || {
+            value
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
         match name.as_str() {
             "Verbfile" => env.verbfiles.push(value.to_string()),
-            "Actorfile" => env.actorfiles.extend(value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty())),
+            "Actorfile" => env.actorfiles.extend(
+                value
+                    .split(',')
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty()),
+            ),
             "Agentfile" => env.agentfiles.push(value.to_string()),
             "Discardfile" => env.discardfiles.push(value.to_string()),
-            "Include" => env.include.extend(list().into_iter().filter(|c| c != "valid")),
+            "Include" => env
+                .include
+                .extend(list().into_iter().filter(|c| c != "valid")),
             "Exclude" => env.exclude.extend(list()),
             _ => {}
         }
@@ -141,7 +164,10 @@ fn parse_record(chunk: &str, line: usize) -> Result<Record, String> {
     let get = |k: &str| attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
     let id = get("id").ok_or("a <Sentence> has no id")?.to_string();
     let date = match get("date") {
-        Some(d) => Some(NaiveDate::parse_from_str(d, "%Y%m%d").map_err(|_| format!("{id}: date `{d}` is not YYYYMMDD"))?),
+        Some(d) => Some(
+            NaiveDate::parse_from_str(d, "%Y%m%d")
+                .map_err(|_| format!("{id}: date `{d}` is not YYYYMMDD"))?,
+        ),
         None => None,
     };
     let evaluate = get("evaluate") != Some("false") && get("sentence") != Some("false");
@@ -158,13 +184,26 @@ fn parse_record(chunk: &str, line: usize) -> Result<Record, String> {
         if rest.starts_with("<!--") {
             pos = rest.find("-->").map(|e| at + e + 3).unwrap_or(body.len());
         } else if rest.starts_with("<Text>") {
-            let e = rest.find("</Text>").ok_or_else(|| format!("{id}: <Text> without </Text>"))?;
-            text = Some(unescape(rest[6..e].split_whitespace().collect::<Vec<_>>().join(" ").as_str()));
+            let e = rest
+                .find("</Text>")
+                .ok_or_else(|| format!("{id}: <Text> without </Text>"))?;
+            text = Some(unescape(
+                rest[6..e]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            ));
             pos = at + e + 7;
         } else if rest.starts_with("<Parse>") {
-            pos = rest.find("</Parse>").map(|e| at + e + 8).unwrap_or(body.len());
+            pos = rest
+                .find("</Parse>")
+                .map(|e| at + e + 8)
+                .unwrap_or(body.len());
         } else if rest.starts_with("<EventCoding") {
-            let e = rest.find('>').ok_or_else(|| format!("{id}: unclosed <EventCoding"))?;
+            let e = rest
+                .find('>')
+                .ok_or_else(|| format!("{id}: unclosed <EventCoding"))?;
             let a = attributes(rest[..e].trim_end_matches('/'));
             let g = |k: &str| a.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
             if g("noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
@@ -190,7 +229,15 @@ fn parse_record(chunk: &str, line: usize) -> Result<Record, String> {
         (None, false, _) => Expected::Events(events),
         (None, true, _) => Expected::NoEvents,
     };
-    Ok(Record { id, category, date, evaluate, text, expected, line })
+    Ok(Record {
+        id,
+        category,
+        date,
+        evaluate,
+        text,
+        expected,
+        line,
+    })
 }
 
 /// `name="value"` pairs of a tag (single or double quotes), values unescaped.
@@ -198,9 +245,15 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut rest = tag;
     while let Some(eq) = rest.find('=') {
-        let name = rest[..eq].split_whitespace().last().unwrap_or("").to_string();
+        let name = rest[..eq]
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_string();
         let after = rest[eq + 1..].trim_start();
-        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else { break };
+        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            break;
+        };
         let Some(end) = after[1..].find(q) else { break };
         out.push((name, unescape(&after[1..1 + end])));
         rest = &after[end + 2..];
@@ -212,7 +265,11 @@ fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -265,12 +322,20 @@ ties with Gondor &amp; Osgiliath.
         assert_eq!(f.records.len(), 3);
         let r = &f.records[0];
         assert_eq!((r.id.as_str(), r.evaluate, r.line), ("DEMO-01", true, 12));
-        assert_eq!(r.text, "Arnor is about to restore ties with Gondor & Osgiliath.");
-        let Expected::Events(e) = &r.expected else { panic!() };
+        assert_eq!(
+            r.text,
+            "Arnor is about to restore ties with Gondor & Osgiliath."
+        );
+        let Expected::Events(e) = &r.expected else {
+            panic!()
+        };
         assert!(e.contains(&("ARN".into(), "OSG".into(), "050".into())));
         assert_eq!(f.records[1].expected, Expected::NoEvents);
         assert!(!f.records[1].evaluate);
-        assert_eq!(f.records[2].expected, Expected::Error("storydiscard".into()));
+        assert_eq!(
+            f.records[2].expected,
+            Expected::Error("storydiscard".into())
+        );
         assert_eq!(f.errors.len(), 1);
         assert!(f.errors[0].reason.contains("BAD-DATE"));
     }

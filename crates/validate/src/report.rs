@@ -40,7 +40,10 @@ impl Report {
     }
 
     pub fn overall(&self) -> Tally {
-        Tally { passed: self.outcomes.iter().filter(|o| o.passed).count(), evaluated: self.outcomes.len() }
+        Tally {
+            passed: self.outcomes.iter().filter(|o| o.passed).count(),
+            evaluated: self.outcomes.len(),
+        }
     }
 
     /// Expected events found, of all expected events (UD-PETRARCH's measure).
@@ -59,14 +62,36 @@ impl Report {
     /// The table as text.
     pub fn table(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{:<10} {:>9} {:>6} {:>7}", "category", "evaluated", "passed", "rate");
+        let _ = writeln!(
+            s,
+            "{:<10} {:>9} {:>6} {:>7}",
+            "category", "evaluated", "passed", "rate"
+        );
         for (c, t) in self.by_category() {
-            let _ = writeln!(s, "{:<10} {:>9} {:>6} {:>6.1}%", c, t.evaluated, t.passed, t.rate());
+            let _ = writeln!(
+                s,
+                "{:<10} {:>9} {:>6} {:>6.1}%",
+                c,
+                t.evaluated,
+                t.passed,
+                t.rate()
+            );
         }
         let t = self.overall();
-        let _ = writeln!(s, "{:<10} {:>9} {:>6} {:>6.1}%", "overall", t.evaluated, t.passed, t.rate());
+        let _ = writeln!(
+            s,
+            "{:<10} {:>9} {:>6} {:>6.1}%",
+            "overall",
+            t.evaluated,
+            t.passed,
+            t.rate()
+        );
         let (found, total) = self.events_found();
-        let _ = writeln!(s, "expected events found: {found} of {total}; records not evaluated: {}", self.skipped);
+        let _ = writeln!(
+            s,
+            "expected events found: {found} of {total}; records not evaluated: {}",
+            self.skipped
+        );
         s
     }
 

@@ -34,16 +34,30 @@ pub struct Report {
 /// The dictionary files a records file names in its `<Environment>`, looked up beside it and in
 /// `../dictionaries/` (PETRARCH's layout). With `dict_dir`, the names are looked up there, and if
 /// they are not all there, the folder's own PETRARCH files are used.
-pub fn dictionary_files(records_path: &Path, file: &ValidationFile, dict_dir: Option<&Path>) -> Result<PetrarchFiles, String> {
+pub fn dictionary_files(
+    records_path: &Path,
+    file: &ValidationFile,
+    dict_dir: Option<&Path>,
+) -> Result<PetrarchFiles, String> {
     let base = records_path.parent().unwrap_or(Path::new("."));
     let dirs: Vec<PathBuf> = match dict_dir {
         Some(d) => vec![d.to_path_buf()],
         None => vec![base.to_path_buf(), base.join("../dictionaries")],
     };
     let env = &file.environment;
-    let find = |names: &[String]| -> Option<Vec<PathBuf>> { names.iter().map(|n| dirs.iter().map(|d| d.join(n)).find(|p| p.is_file())).collect() };
+    let find = |names: &[String]| -> Option<Vec<PathBuf>> {
+        names
+            .iter()
+            .map(|n| dirs.iter().map(|d| d.join(n)).find(|p| p.is_file()))
+            .collect()
+    };
     let named = (|| {
-        Some(PetrarchFiles { verbs: find(&env.verbfiles)?, actors: find(&env.actorfiles)?, agents: find(&env.agentfiles)?, discards: find(&env.discardfiles)? })
+        Some(PetrarchFiles {
+            verbs: find(&env.verbfiles)?,
+            actors: find(&env.actorfiles)?,
+            agents: find(&env.agentfiles)?,
+            discards: find(&env.discardfiles)?,
+        })
     })();
     match (named, dict_dir) {
         (Some(f), _) if !(f.verbs.is_empty() && f.actors.is_empty()) => Ok(f),
@@ -54,7 +68,8 @@ pub fn dictionary_files(records_path: &Path, file: &ValidationFile, dict_dir: Op
 
 /// Reads a records file, loads its dictionaries, codes and compares every evaluated record.
 pub fn run_file(records_path: &Path, dict_dir: Option<&Path>) -> Result<Report, String> {
-    let text = std::fs::read_to_string(records_path).map_err(|e| format!("{}: cannot read: {e}", records_path.display()))?;
+    let text = std::fs::read_to_string(records_path)
+        .map_err(|e| format!("{}: cannot read: {e}", records_path.display()))?;
     let file = parse(&text);
     let files = dictionary_files(records_path, &file, dict_dir)?;
     let start = Instant::now();
@@ -68,7 +83,11 @@ pub fn run_file(records_path: &Path, dict_dir: Option<&Path>) -> Result<Report, 
     report.code_time = start.elapsed();
     report.load_time = load_time;
     report.dict_errors = dict_errors;
-    report.record_errors = file.errors.iter().map(|e| format!("{}:{}: {}", records_path.display(), e.line, e.reason)).collect();
+    report.record_errors = file
+        .errors
+        .iter()
+        .map(|e| format!("{}:{}: {}", records_path.display(), e.line, e.reason))
+        .collect();
     Ok(report)
 }
 
@@ -84,7 +103,11 @@ pub fn run(file: &ValidationFile, coder: &Coder) -> Report {
         let events = coder.code_text(&r.text, r.date, &options);
         let got = event_keys(&events);
         let passed = matches(&r.expected, &got);
-        report.outcomes.push(Outcome { record: r.clone(), got, passed });
+        report.outcomes.push(Outcome {
+            record: r.clone(),
+            got,
+            passed,
+        });
     }
     report
 }
@@ -92,7 +115,14 @@ pub fn run(file: &ValidationFile, coder: &Coder) -> Report {
 /// The (source, target, code) set of events; events without a target are left out, as PETRARCH's
 /// `require_dyad` does.
 pub fn event_keys(events: &[Event]) -> BTreeSet<EventKey> {
-    events.iter().filter_map(|e| e.target.as_ref().map(|t| (e.source.code.clone(), t.code.clone(), e.cameo.clone()))).collect()
+    events
+        .iter()
+        .filter_map(|e| {
+            e.target
+                .as_ref()
+                .map(|t| (e.source.code.clone(), t.code.clone(), e.cameo.clone()))
+        })
+        .collect()
 }
 
 /// Does what was coded meet what was expected?
@@ -114,10 +144,24 @@ mod tests {
     #[test]
     fn sets_must_be_equal() {
         let want = Expected::Events([key("ARN", "GON", "050"), key("ARN", "OSG", "050")].into());
-        assert!(matches(&want, &[key("ARN", "OSG", "050"), key("ARN", "GON", "050")].into()));
+        assert!(matches(
+            &want,
+            &[key("ARN", "OSG", "050"), key("ARN", "GON", "050")].into()
+        ));
         assert!(!matches(&want, &[key("ARN", "GON", "050")].into()));
-        assert!(!matches(&want, &[key("ARN", "GON", "050"), key("ARN", "OSG", "050"), key("GON", "ARN", "050")].into()));
+        assert!(!matches(
+            &want,
+            &[
+                key("ARN", "GON", "050"),
+                key("ARN", "OSG", "050"),
+                key("GON", "ARN", "050")
+            ]
+            .into()
+        ));
         assert!(matches(&Expected::NoEvents, &BTreeSet::new()));
-        assert!(!matches(&Expected::NoEvents, &[key("ARN", "GON", "050")].into()));
+        assert!(!matches(
+            &Expected::NoEvents,
+            &[key("ARN", "GON", "050")].into()
+        ));
     }
 }

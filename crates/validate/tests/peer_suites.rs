@@ -8,7 +8,9 @@ use std::path::PathBuf;
 const UDP_LANDED_PASSES: usize = 157;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(rel);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(rel);
     p.exists().then_some(p)
 }
 
@@ -19,13 +21,22 @@ fn udpetrarch_validation_suite_does_not_regress() {
         return;
     };
     let report = tidings_validate::run_file(&path, None).unwrap();
-    assert!(report.record_errors.is_empty(), "{:?}", report.record_errors);
+    assert!(
+        report.record_errors.is_empty(),
+        "{:?}",
+        report.record_errors
+    );
     // the suite's own dictionaries have 8 lines that are not valid (undefined sets, `[+++]` codes)
     assert!(report.dict_errors.len() <= 8, "{:?}", report.dict_errors);
     let t = report.overall();
     eprintln!("{}", report.table());
     assert_eq!(t.evaluated, 245, "evaluated records");
-    assert!(t.passed + 1 >= UDP_LANDED_PASSES, "pass count fell to {} (landed at {UDP_LANDED_PASSES}):\n{}", t.passed, report.failures());
+    assert!(
+        t.passed + 1 >= UDP_LANDED_PASSES,
+        "pass count fell to {} (landed at {UDP_LANDED_PASSES}):\n{}",
+        t.passed,
+        report.failures()
+    );
 }
 
 #[test]
@@ -35,7 +46,11 @@ fn petrarch2_unit_tests_run() {
         return;
     };
     let report = tidings_validate::run_file(&path, None).unwrap();
-    assert!(report.record_errors.is_empty(), "{:?}", report.record_errors);
+    assert!(
+        report.record_errors.is_empty(),
+        "{:?}",
+        report.record_errors
+    );
     assert_eq!(report.overall().evaluated, 278);
     eprintln!("{}", report.table());
 }

@@ -13,11 +13,17 @@ pub fn shared() -> PathBuf {
 }
 
 pub fn tidings(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tidings")).args(args).output().expect("run tidings")
+    Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(args)
+        .output()
+        .expect("run tidings")
 }
 
 pub fn events(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each stdout line is JSON")).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each stdout line is JSON"))
+        .collect()
 }
 
 /// Checks `value` against `schema` (type, required, properties, enum, pattern, minimum, maximum,
@@ -36,7 +42,9 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<St
     if let Some(alts) = schema.get("oneOf").and_then(Value::as_array) {
         let ok = alts.iter().filter(|s| validate_sub(root, s, value)).count();
         if ok != 1 {
-            out.push(format!("{at}: matches {ok} of the oneOf alternatives, expected exactly 1"));
+            out.push(format!(
+                "{at}: matches {ok} of the oneOf alternatives, expected exactly 1"
+            ));
         }
         return;
     }
@@ -56,23 +64,37 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<St
             out.push(format!("{at}: {value} is not one of {e:?}"));
         }
     }
-    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), value.as_str()) {
+    if let (Some(p), Some(s)) = (
+        schema.get("pattern").and_then(Value::as_str),
+        value.as_str(),
+    ) {
         if !regex::Regex::new(p).unwrap().is_match(s) {
             out.push(format!("{at}: \"{s}\" does not match {p}"));
         }
     }
-    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), value.as_f64()) {
+    if let (Some(min), Some(n)) = (
+        schema.get("minimum").and_then(Value::as_f64),
+        value.as_f64(),
+    ) {
         if n < min {
             out.push(format!("{at}: {n} < minimum {min}"));
         }
     }
-    if let (Some(max), Some(n)) = (schema.get("maximum").and_then(Value::as_f64), value.as_f64()) {
+    if let (Some(max), Some(n)) = (
+        schema.get("maximum").and_then(Value::as_f64),
+        value.as_f64(),
+    ) {
         if n > max {
             out.push(format!("{at}: {n} > maximum {max}"));
         }
     }
     if let Some(obj) = value.as_object() {
-        for req in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let k = req.as_str().unwrap();
             if !obj.contains_key(k) {
                 out.push(format!("{at}: missing required field `{k}`"));

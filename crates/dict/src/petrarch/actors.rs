@@ -56,25 +56,37 @@ pub fn add_petrarch_actors(builder: &mut DictionaryBuilder, file: &str, text: &s
             // a code line
             match &mut current {
                 Some(b) => b.roles.extend(roles),
-                None => builder.errors.push(err(file, line, "a code line with no actor phrase before it")),
+                None => builder.errors.push(err(
+                    file,
+                    line,
+                    "a code line with no actor phrase before it",
+                )),
             }
             continue;
         }
         if let Some(syn) = head.strip_prefix('+') {
             let Some(b) = &mut current else {
-                builder.errors.push(err(file, line, "a `+` synonym with no actor phrase before it"));
+                builder.errors.push(err(
+                    file,
+                    line,
+                    "a `+` synonym with no actor phrase before it",
+                ));
                 continue;
             };
             match actor_phrase(syn) {
                 Some(p) => b.phrases.push(p),
-                None => builder.errors.push(err(file, line, format!("`{syn}` has no words"))),
+                None => builder
+                    .errors
+                    .push(err(file, line, format!("`{syn}` has no words"))),
             }
             b.roles.extend(roles);
             continue;
         }
         // a primary phrase: starts a new actor unless the current one has no code yet
         let Some(p) = actor_phrase(head) else {
-            builder.errors.push(err(file, line, format!("`{head}` has no words")));
+            builder
+                .errors
+                .push(err(file, line, format!("`{head}` has no words")));
             continue;
         };
         match &mut current {
@@ -86,7 +98,12 @@ pub fn add_petrarch_actors(builder: &mut DictionaryBuilder, file: &str, text: &s
                 if let Some(b) = current.take() {
                     added += flush(builder, file, b);
                 }
-                current = Some(Block { line, name: head.replace('_', " ").trim().to_string(), phrases: vec![p], roles });
+                current = Some(Block {
+                    line,
+                    name: head.replace('_', " ").trim().to_string(),
+                    phrases: vec![p],
+                    roles,
+                });
             }
         }
     }
@@ -98,7 +115,11 @@ pub fn add_petrarch_actors(builder: &mut DictionaryBuilder, file: &str, text: &s
 
 fn flush(builder: &mut DictionaryBuilder, file: &str, mut b: Block) -> usize {
     if b.roles.is_empty() {
-        builder.errors.push(err(file, b.line, format!("actor `{}` has no [CODE]", b.name)));
+        builder.errors.push(err(
+            file,
+            b.line,
+            format!("actor `{}` has no [CODE]", b.name),
+        ));
         return 0;
     }
     // the undated default first: a dated role that covers the day wins over it
@@ -137,13 +158,22 @@ fn actor_phrase(raw: &str) -> Option<String> {
 /// `CODE`, `CODE <date`, `CODE >date`, `CODE date-date`.
 fn parse_role(s: &str, file: &str, line: usize) -> Result<DatedRole, String> {
     let s = s.trim();
-    let code_end = s.find(|c: char| c.is_whitespace() || c == '<' || c == '>').unwrap_or(s.len());
+    let code_end = s
+        .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
+        .unwrap_or(s.len());
     let code = &s[..code_end];
     let null_code = !code.is_empty() && code.chars().all(|c| matches!(c, '-' | '+'));
-    if code.is_empty() || !(null_code || code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/')) {
-        return Err(format!("`[{s}]`: expected `[CODE]` or `[CODE date]` with a code of letters"));
+    if code.is_empty()
+        || !(null_code || code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/'))
+    {
+        return Err(format!(
+            "`[{s}]`: expected `[CODE]` or `[CODE date]` with a code of letters"
+        ));
     }
-    let dates: String = s[code_end..].chars().filter(|c| !c.is_whitespace()).collect();
+    let dates: String = s[code_end..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let (mut from, mut to) = (None, None);
     if let Some(d) = dates.strip_prefix('<') {
         to = Some(date(d)? - Duration::days(1));
@@ -157,9 +187,17 @@ fn parse_role(s: &str, file: &str, line: usize) -> Result<DatedRole, String> {
         from = Some(a);
         to = Some(b);
     } else if !dates.is_empty() {
-        return Err(format!("`[{s}]`: a date restriction is `<date`, `>date` or `date-date`"));
+        return Err(format!(
+            "`[{s}]`: a date restriction is `<date`, `>date` or `date-date`"
+        ));
     }
-    Ok(DatedRole { code: code.to_uppercase(), from, to, role: String::new(), origin: format!("{file}:{line}") })
+    Ok(DatedRole {
+        code: code.to_uppercase(),
+        from,
+        to,
+        role: String::new(),
+        origin: format!("{file}:{line}"),
+    })
 }
 
 /// `YYMMDD` (00-30 are 2000-2030) or `YYYYMMDD`.
@@ -189,8 +227,12 @@ mod tests {
     fn code(b: &DictionaryBuilder, text: &str, on: &str) -> String {
         let w = Words::new(text);
         let (_, m) = b.actors.phrases.longest_at(&w, 0).expect(text);
-        let PhraseMeaning::Actor(id) = *m[0] else { panic!() };
-        b.actors.code_on(id, Some(NaiveDate::parse_from_str(on, "%Y%m%d").unwrap())).0
+        let PhraseMeaning::Actor(id) = *m[0] else {
+            panic!()
+        };
+        b.actors
+            .code_on(id, Some(NaiveDate::parse_from_str(on, "%Y%m%d").unwrap()))
+            .0
     }
 
     const SAMPLE: &str = "\
@@ -249,6 +291,9 @@ ORPHAN
         lines.sort();
         assert_eq!(lines, vec![21, 22, 23], "{:?}", b.errors);
         assert!(b.errors[0].to_string().starts_with("a.txt:21: "));
-        assert!(b.errors.iter().any(|e| e.reason.contains("`ORPHAN` has no [CODE]")));
+        assert!(b
+            .errors
+            .iter()
+            .any(|e| e.reason.contains("`ORPHAN` has no [CODE]")));
     }
 }

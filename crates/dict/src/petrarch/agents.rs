@@ -20,7 +20,14 @@ pub fn add_petrarch_agents(builder: &mut DictionaryBuilder, file: &str, text: &s
             if let Some((name, values)) = t.split_once('=') {
                 let name = name.trim();
                 if name.len() > 2 && name.ends_with('!') {
-                    macros.insert(name.to_string(), values.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect());
+                    macros.insert(
+                        name.to_string(),
+                        values
+                            .split(',')
+                            .map(|v| v.trim().to_string())
+                            .filter(|v| !v.is_empty())
+                            .collect(),
+                    );
                     continue;
                 }
             }
@@ -33,7 +40,11 @@ pub fn add_petrarch_agents(builder: &mut DictionaryBuilder, file: &str, text: &s
             }
         };
         if codes.len() != 1 {
-            builder.errors.push(err(file, line, "expected `PHRASE {plurals} [~CODE]` with one code"));
+            builder.errors.push(err(
+                file,
+                line,
+                "expected `PHRASE {plurals} [~CODE]` with one code",
+            ));
             continue;
         }
         let code: String = codes[0].chars().filter(|c| !c.is_whitespace()).collect();
@@ -42,26 +53,48 @@ pub fn add_petrarch_agents(builder: &mut DictionaryBuilder, file: &str, text: &s
         } else if code.ends_with('~') {
             code.clone()
         } else {
-            builder.errors.push(err(file, line, format!("`[{code}]`: an agent code is `[~CODE]` (appended) or `[CODE~]` (prepended)")));
+            builder.errors.push(err(
+                file,
+                line,
+                format!(
+                    "`[{code}]`: an agent code is `[~CODE]` (appended) or `[CODE~]` (prepended)"
+                ),
+            ));
             continue;
         };
         let letters = role.trim_end_matches('~');
-        if letters.is_empty() || letters.len() % 3 != 0 || !letters.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
-            builder.errors.push(err(file, line, format!("`[{code}]`: a role code is three (or six, nine) capital letters")));
+        if letters.is_empty()
+            || letters.len() % 3 != 0
+            || !letters
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            builder.errors.push(err(
+                file,
+                line,
+                format!("`[{code}]`: a role code is three (or six, nine) capital letters"),
+            ));
             continue;
         }
         let (noun, plurals) = match head.find('{') {
             Some(o) => {
                 let Some(c) = head[o..].find('}') else {
-                    builder.errors.push(err(file, line, "`{` without a closing `}`"));
+                    builder
+                        .errors
+                        .push(err(file, line, "`{` without a closing `}`"));
                     continue;
                 };
-                (head[..o].trim(), Some(head[o + 1..o + c].split_whitespace().collect::<Vec<_>>()))
+                (
+                    head[..o].trim(),
+                    Some(head[o + 1..o + c].split_whitespace().collect::<Vec<_>>()),
+                )
             }
             None => (head.trim(), None),
         };
         if noun.is_empty() {
-            builder.errors.push(err(file, line, "no agent phrase before the code"));
+            builder
+                .errors
+                .push(err(file, line, "no agent phrase before the code"));
             continue;
         }
         let origin = format!("{file}:{line}");
@@ -79,7 +112,9 @@ pub fn add_petrarch_agents(builder: &mut DictionaryBuilder, file: &str, text: &s
                 continue;
             }
             let exact = exact || from_macro || plurals.is_some();
-            builder.agents.add(&if exact { format!("{p}_") } else { p }, &role, &origin);
+            builder
+                .agents
+                .add(&if exact { format!("{p}_") } else { p }, &role, &origin);
             added += 1;
         }
         for pl in plurals.unwrap_or_default() {
@@ -94,10 +129,16 @@ pub fn add_petrarch_agents(builder: &mut DictionaryBuilder, file: &str, text: &s
 
 /// Expands every `!NAME!` in a phrase with each value of its set.
 fn expand_macros(noun: &str, macros: &HashMap<String, Vec<String>>) -> Result<Vec<String>, String> {
-    let Some(start) = noun.find('!') else { return Ok(vec![noun.to_string()]) };
-    let Some(len) = noun[start + 1..].find('!') else { return Err(format!("`{noun}`: a macro is written `!NAME!`")) };
+    let Some(start) = noun.find('!') else {
+        return Ok(vec![noun.to_string()]);
+    };
+    let Some(len) = noun[start + 1..].find('!') else {
+        return Err(format!("`{noun}`: a macro is written `!NAME!`"));
+    };
     let name = &noun[start..start + len + 2];
-    let values = macros.get(name).ok_or_else(|| format!("`{name}` is not defined (define it with `{name} = A, B, ...`)"))?;
+    let values = macros
+        .get(name)
+        .ok_or_else(|| format!("`{name}` is not defined (define it with `{name} = A, B, ...`)"))?;
     let mut out = Vec::new();
     for v in values {
         let replaced = format!("{}{}{}", &noun[..start], v, &noun[start + len + 2..]);
@@ -113,7 +154,11 @@ mod tests {
 
     fn role(b: &DictionaryBuilder, text: &str) -> Option<String> {
         let w = Words::new(text);
-        b.agents.phrases.longest_at(&w, 0).filter(|(n, _)| *n == w.len()).map(|(_, v)| v[0].code.clone())
+        b.agents
+            .phrases
+            .longest_at(&w, 0)
+            .filter(|(n, _)| *n == w.len())
+            .map(|(_, v)| v[0].code.clone())
     }
 
     #[test]
@@ -129,6 +174,9 @@ mod tests {
         assert_eq!(role(&b, "MSF").as_deref(), Some("NGO~"));
         assert_eq!(role(&b, "Congressmen").as_deref(), Some("LEG"));
         assert_eq!(role(&b, "Ministry of Silly Walks").as_deref(), Some("GOV"));
-        assert_eq!(b.errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![9, 10]);
+        assert_eq!(
+            b.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            vec![9, 10]
+        );
     }
 }

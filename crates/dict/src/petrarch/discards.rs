@@ -16,7 +16,11 @@ pub fn add_petrarch_discards(builder: &mut DictionaryBuilder, _file: &str, text:
         if p.is_empty() {
             continue;
         }
-        let index = if story { &mut builder.story_discards } else { &mut builder.discards };
+        let index = if story {
+            &mut builder.story_discards
+        } else {
+            &mut builder.discards
+        };
         if index.insert(&p, false, ()) {
             n += 1;
         }
@@ -32,10 +36,23 @@ mod tests {
     #[test]
     fn sentence_and_story_discards() {
         let mut b = DictionaryBuilder::new();
-        add_petrarch_discards(&mut b, "d.txt", "# c\nMONTHS LATER\n+World Golf Championships   # pas\n+ESPN2\n");
-        assert!(b.discards.longest_at(&Words::new("months later"), 0).is_some());
-        assert!(b.story_discards.longest_at(&Words::new("world golf championships"), 0).is_some());
-        assert!(b.story_discards.longest_at(&Words::new("ESPN2"), 0).is_some());
+        add_petrarch_discards(
+            &mut b,
+            "d.txt",
+            "# c\nMONTHS LATER\n+World Golf Championships   # pas\n+ESPN2\n",
+        );
+        assert!(b
+            .discards
+            .longest_at(&Words::new("months later"), 0)
+            .is_some());
+        assert!(b
+            .story_discards
+            .longest_at(&Words::new("world golf championships"), 0)
+            .is_some());
+        assert!(b
+            .story_discards
+            .longest_at(&Words::new("ESPN2"), 0)
+            .is_some());
         assert!(b.discards.longest_at(&Words::new("espn2"), 0).is_none());
     }
 }

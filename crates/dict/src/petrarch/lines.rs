@@ -48,7 +48,9 @@ pub fn phrase(raw: &str) -> (String, bool) {
 /// Splits `TEXT [CODE] rest` into the text before the first bracket and the bracket contents.
 /// Returns None for the codes when there is no bracket; an error when a bracket is not closed.
 pub fn split_codes(line: &str) -> Result<(&str, Vec<&str>), String> {
-    let Some(open) = line.find('[') else { return Ok((line, Vec::new())) };
+    let Some(open) = line.find('[') else {
+        return Ok((line, Vec::new()));
+    };
     let head = &line[..open];
     let mut codes = Vec::new();
     let mut rest = &line[open..];
@@ -64,7 +66,11 @@ pub fn split_codes(line: &str) -> Result<(&str, Vec<&str>), String> {
 
 /// Builds a [`DictError`].
 pub fn err(file: &str, line: usize, reason: impl Into<String>) -> DictError {
-    DictError { file: file.to_string(), line, reason: reason.into() }
+    DictError {
+        file: file.to_string(),
+        line,
+        reason: reason.into(),
+    }
 }
 
 /// Words that are also common English words when written in lower case: PETRARCH dictionaries are all
@@ -73,9 +79,60 @@ pub fn err(file: &str, line: usize, reason: impl Into<String>) -> DictError {
 pub fn is_common_word(w: &str) -> bool {
     matches!(
         w,
-        "a" | "am" | "an" | "and" | "are" | "as" | "at" | "be" | "but" | "by" | "can" | "do" | "for" | "he" | "her" | "him" | "his" | "i" | "if" | "in"
-            | "is" | "it" | "its" | "may" | "me" | "my" | "no" | "not" | "of" | "on" | "or" | "our" | "out" | "say" | "she" | "so" | "the" | "to"
-            | "up" | "us" | "was" | "we" | "who" | "will" | "with" | "you" | "all" | "one" | "new" | "had" | "has" | "aid" | "man" | "men" | "guard"
+        "a" | "am"
+            | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "but"
+            | "by"
+            | "can"
+            | "do"
+            | "for"
+            | "he"
+            | "her"
+            | "him"
+            | "his"
+            | "i"
+            | "if"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "may"
+            | "me"
+            | "my"
+            | "no"
+            | "not"
+            | "of"
+            | "on"
+            | "or"
+            | "our"
+            | "out"
+            | "say"
+            | "she"
+            | "so"
+            | "the"
+            | "to"
+            | "up"
+            | "us"
+            | "was"
+            | "we"
+            | "who"
+            | "will"
+            | "with"
+            | "you"
+            | "all"
+            | "one"
+            | "new"
+            | "had"
+            | "has"
+            | "aid"
+            | "man"
+            | "men"
+            | "guard"
     )
 }
 
@@ -86,7 +143,10 @@ mod tests {
     #[test]
     fn drops_comments_and_comment_blocks() {
         let text = "<!-- one line -->\n<!--\n# inside\n-->\nARNOR_ [ARN] # note\n\n\t[GON]\n";
-        assert_eq!(content_lines(text), vec![(5, "ARNOR_ [ARN]"), (7, "\t[GON]")]);
+        assert_eq!(
+            content_lines(text),
+            vec![(5, "ARNOR_ [ARN]"), (7, "\t[GON]")]
+        );
     }
 
     #[test]
@@ -94,7 +154,10 @@ mod tests {
         assert_eq!(phrase("NEW_ZEALAND"), ("new zealand".to_string(), false));
         assert_eq!(phrase("U.S._"), ("u.s.".to_string(), true));
         assert_eq!(phrase("BARAD-DUR"), ("barad dur".to_string(), false));
-        assert_eq!(split_codes("GOLLUM [HOB <950601] x").unwrap(), ("GOLLUM ", vec!["HOB <950601"]));
+        assert_eq!(
+            split_codes("GOLLUM [HOB <950601] x").unwrap(),
+            ("GOLLUM ", vec!["HOB <950601"])
+        );
         assert!(split_codes("X [ARN").is_err());
     }
 }

@@ -66,11 +66,17 @@ impl PetrarchFiles {
                 in_dicts = line.eq_ignore_ascii_case("[Dictionaries]");
                 continue;
             }
-            let Some((key, value)) = line.split_once('=') else { continue };
+            let Some((key, value)) = line.split_once('=') else {
+                continue;
+            };
             if !in_dicts {
                 continue;
             }
-            let names = value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(|v| dict_dir.join(v));
+            let names = value
+                .split(',')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| dict_dir.join(v));
             match key.trim() {
                 "verbfile_name" => f.verbs.extend(names),
                 "actorfile_list" | "actorfile_name" => f.actors.extend(names),
@@ -85,8 +91,15 @@ impl PetrarchFiles {
     /// The files in a folder: by a `PETR_config.ini` in it or in `../config/`, else by their names
     /// (`*verb*` or `CAMEO.*` verbs, `*actor*`, `*agent*`, `*discard*`).
     pub fn in_dir(dir: &Path) -> Result<PetrarchFiles, DictError> {
-        let derr = |reason: String| DictError { file: dir.display().to_string(), line: 0, reason };
-        for ini in [dir.join("PETR_config.ini"), dir.join("../config/PETR_config.ini")] {
+        let derr = |reason: String| DictError {
+            file: dir.display().to_string(),
+            line: 0,
+            reason,
+        };
+        for ini in [
+            dir.join("PETR_config.ini"),
+            dir.join("../config/PETR_config.ini"),
+        ] {
             if let Ok(text) = std::fs::read_to_string(&ini) {
                 let f = PetrarchFiles::from_config(&text, dir);
                 if f.verbs.iter().chain(&f.actors).all(|p| p.exists()) {
@@ -94,7 +107,12 @@ impl PetrarchFiles {
                 }
             }
         }
-        let mut names: Vec<PathBuf> = std::fs::read_dir(dir).map_err(|e| derr(format!("cannot read the folder: {e}")))?.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| derr(format!("cannot read the folder: {e}")))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
         names.sort();
         let mut f = PetrarchFiles::default();
         for p in names {
@@ -148,14 +166,25 @@ impl PetrarchFiles {
 }
 
 /// Loads the PETRARCH dictionaries of a folder (see [`PetrarchFiles::in_dir`]).
-pub fn load_petrarch_dir(builder: &mut DictionaryBuilder, dir: &Path) -> Result<LoadSummary, DictError> {
+pub fn load_petrarch_dir(
+    builder: &mut DictionaryBuilder,
+    dir: &Path,
+) -> Result<LoadSummary, DictError> {
     Ok(PetrarchFiles::in_dir(dir)?.load(builder))
 }
 
 /// Loads the dictionaries a `PETR_config.ini` names; `dict_dir` defaults to `../dictionaries` beside
 /// the config's folder, as PETRARCH lays them out, or the config's own folder.
-pub fn load_config(builder: &mut DictionaryBuilder, ini_path: &Path, dict_dir: Option<&Path>) -> Result<LoadSummary, DictError> {
-    let text = std::fs::read_to_string(ini_path).map_err(|e| DictError { file: ini_path.display().to_string(), line: 0, reason: format!("cannot read: {e}") })?;
+pub fn load_config(
+    builder: &mut DictionaryBuilder,
+    ini_path: &Path,
+    dict_dir: Option<&Path>,
+) -> Result<LoadSummary, DictError> {
+    let text = std::fs::read_to_string(ini_path).map_err(|e| DictError {
+        file: ini_path.display().to_string(),
+        line: 0,
+        reason: format!("cannot read: {e}"),
+    })?;
     let parent = ini_path.parent().unwrap_or(Path::new("."));
     let dir = match dict_dir {
         Some(d) => d.to_path_buf(),
@@ -175,12 +204,23 @@ pub fn is_petrarch_dir(dir: &Path) -> bool {
 }
 
 fn read(builder: &mut DictionaryBuilder, path: &Path) -> Option<(String, String)> {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| path.display().to_string());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| path.display().to_string());
     match std::fs::read(path) {
         // PETRARCH files are ASCII; anything else is read as Latin-1 rather than refused
-        Ok(bytes) => Some((name, String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect()))),
+        Ok(bytes) => Some((
+            name,
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect()),
+        )),
         Err(e) => {
-            builder.errors.push(DictError { file: path.display().to_string(), line: 0, reason: format!("cannot read: {e}") });
+            builder.errors.push(DictError {
+                file: path.display().to_string(),
+                line: 0,
+                reason: format!("cannot read: {e}"),
+            });
             None
         }
     }

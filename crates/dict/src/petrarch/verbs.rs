@@ -92,7 +92,11 @@ struct Block {
 
 /// Reads a PETRARCH verb file into the builder: patterns into `builder.patterns`, irregular forms into
 /// `builder.irregular`, malformed lines into `builder.errors`.
-pub fn add_petrarch_verbs(builder: &mut DictionaryBuilder, file: &str, text: &str) -> VerbFileSummary {
+pub fn add_petrarch_verbs(
+    builder: &mut DictionaryBuilder,
+    file: &str,
+    text: &str,
+) -> VerbFileSummary {
     let lines = content_lines(text);
     let mut summary = VerbFileSummary::default();
     let synsets = read_synsets(&lines);
@@ -120,23 +124,42 @@ pub fn add_petrarch_verbs(builder: &mut DictionaryBuilder, file: &str, text: &st
             let code = match codes.first().map(|c| parse_code(c)) {
                 Some(Ok(c)) => c,
                 Some(Err(e)) => {
-                    builder.errors.push(err(file, line, format!("{e}; the block's verbs get no default code")));
+                    builder.errors.push(err(
+                        file,
+                        line,
+                        format!("{e}; the block's verbs get no default code"),
+                    ));
                     ("---".to_string(), None)
                 }
                 None => {
-                    builder.errors.push(err(file, line, "a verb block header is `--- NAME [code] ---`"));
+                    builder.errors.push(err(
+                        file,
+                        line,
+                        "a verb block header is `--- NAME [code] ---`",
+                    ));
                     ("---".to_string(), None)
                 }
             };
-            block = Some(Block { code, verbs: Vec::new(), patterns: Vec::new() });
+            block = Some(Block {
+                code,
+                verbs: Vec::new(),
+                patterns: Vec::new(),
+            });
             continue;
         }
         if let Some(tr) = t.strip_prefix('~') {
-            summary.transformations.push(Transformation { text: tr.trim().to_string(), origin: format!("{file}:{line}") });
+            summary.transformations.push(Transformation {
+                text: tr.trim().to_string(),
+                origin: format!("{file}:{line}"),
+            });
             continue;
         }
         let Some(b) = &mut block else {
-            builder.errors.push(err(file, line, "a verb or pattern outside a `--- NAME [code] ---` block"));
+            builder.errors.push(err(
+                file,
+                line,
+                "a verb or pattern outside a `--- NAME [code] ---` block",
+            ));
             continue;
         };
         if t.starts_with('-') || t.starts_with('*') {
@@ -171,7 +194,9 @@ pub fn add_petrarch_verbs(builder: &mut DictionaryBuilder, file: &str, text: &st
     if let Some(b) = block.take() {
         summary.patterns += emit(builder, file, b);
     }
-    builder.irregular.add_file(file, &forms_text, &mut builder.errors);
+    builder
+        .irregular
+        .add_file(file, &forms_text, &mut builder.errors);
     summary
 }
 
@@ -184,14 +209,21 @@ fn read_synsets(lines: &[(usize, &str)]) -> HashMap<String, Synset> {
             let name = name.split_whitespace().next().unwrap_or("");
             let key = set_key(name);
             let plurals = !name.ends_with('_');
-            let s = sets.entry(key.clone()).or_insert(Synset { plurals, members: Vec::new() });
+            let s = sets.entry(key.clone()).or_insert(Synset {
+                plurals,
+                members: Vec::new(),
+            });
             s.members.clear();
             s.plurals = plurals;
             current = Some(key);
             continue;
         }
         match (&current, t.strip_prefix('+')) {
-            (Some(k), Some(m)) => sets.get_mut(k).unwrap().members.push((line, m.trim().to_string())),
+            (Some(k), Some(m)) => sets
+                .get_mut(k)
+                .unwrap()
+                .members
+                .push((line, m.trim().to_string())),
             _ => current = None,
         }
     }
@@ -203,10 +235,18 @@ fn set_key(name: &str) -> String {
 }
 
 /// The member phrases of a set (nested sets resolved), each as words, with plurals where due.
-fn resolve_set(name: &str, sets: &HashMap<String, Synset>, depth: usize) -> Result<Vec<Vec<String>>, String> {
-    let set = sets.get(name).ok_or_else(|| format!("synonym set `&{name}` is not defined"))?;
+fn resolve_set(
+    name: &str,
+    sets: &HashMap<String, Synset>,
+    depth: usize,
+) -> Result<Vec<Vec<String>>, String> {
+    let set = sets
+        .get(name)
+        .ok_or_else(|| format!("synonym set `&{name}` is not defined"))?;
     if depth > 8 {
-        return Err(format!("synonym set `&{name}` is nested too deeply (does it contain itself?)"));
+        return Err(format!(
+            "synonym set `&{name}` is nested too deeply (does it contain itself?)"
+        ));
     }
     let mut out: Vec<Vec<String>> = Vec::new();
     for (_, m) in &set.members {
@@ -214,7 +254,16 @@ fn resolve_set(name: &str, sets: &HashMap<String, Synset>, depth: usize) -> Resu
             out.extend(resolve_set(&set_key(inner.trim()), sets, depth + 1)?);
             continue;
         }
-        let cleaned: String = m.chars().map(|c| if matches!(c, '(' | ')' | '{' | '}') { ' ' } else { c }).collect();
+        let cleaned: String = m
+            .chars()
+            .map(|c| {
+                if matches!(c, '(' | ')' | '{' | '}') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
         let (p, exact) = phrase(&cleaned);
         if p.is_empty() {
             continue;
@@ -232,13 +281,21 @@ fn resolve_set(name: &str, sets: &HashMap<String, Synset>, depth: usize) -> Resu
 /// `code` or `code:paired`, each `---` or digits with an optional letter (`0356`, `075A`).
 fn parse_code(s: &str) -> Result<(String, Option<String>), String> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let ok = |c: &str| c == "---" || (c.len() >= 2 && c.len() <= 5 && c.bytes().take_while(|b| b.is_ascii_digit()).count() >= c.len() - 1 && c.as_bytes()[0].is_ascii_digit());
+    let ok = |c: &str| {
+        c == "---"
+            || (c.len() >= 2
+                && c.len() <= 5
+                && c.bytes().take_while(|b| b.is_ascii_digit()).count() >= c.len() - 1
+                && c.as_bytes()[0].is_ascii_digit())
+    };
     let (main, paired) = match s.split_once(':') {
         Some((a, b)) => (if a.is_empty() { "---" } else { a }, Some(b)),
         None => (s.as_str(), None),
     };
     if !ok(main) || paired.is_some_and(|p| !ok(p)) {
-        return Err(format!("`[{s}]` is not an event code (`[code]`, `[code:code]` or `[---]`)"));
+        return Err(format!(
+            "`[{s}]` is not an event code (`[code]`, `[code:code]` or `[---]`)"
+        ));
     }
     Ok((main.to_string(), paired.map(String::from)))
 }
@@ -257,7 +314,10 @@ fn parse_verb(t: &str, line: usize) -> Result<(Verb, Option<Vec<String>>), Strin
         }
         None => (head.trim(), None),
     };
-    let parts: Vec<&str> = phrase_text.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = phrase_text
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.is_empty() {
         return Err("a verb line needs a verb".into());
     }
@@ -271,14 +331,25 @@ fn parse_verb(t: &str, line: usize) -> Result<(Verb, Option<Vec<String>>), Strin
         }
     };
     // a hyphenated verb (`RE-OPEN`) is the last piece, the others come before it as words
-    let pieces: Vec<&str> = parts[vi].split('-').filter(|p| !p.is_empty() && *p != "+").collect();
-    let (verb_piece, prefix) = pieces.split_last().ok_or_else(|| format!("`{}` is not a verb", parts[vi]))?;
+    let pieces: Vec<&str> = parts[vi]
+        .split('-')
+        .filter(|p| !p.is_empty() && *p != "+")
+        .collect();
+    let (verb_piece, prefix) = pieces
+        .split_last()
+        .ok_or_else(|| format!("`{}` is not a verb", parts[vi]))?;
     let lemma = word(verb_piece)?;
-    let mut pre = parts[..vi].iter().map(|p| word(p)).collect::<Result<Vec<_>, _>>()?;
+    let mut pre = parts[..vi]
+        .iter()
+        .map(|p| word(p))
+        .collect::<Result<Vec<_>, _>>()?;
     for p in prefix {
         pre.push(word(p)?);
     }
-    let post = parts[vi + 1..].iter().map(|p| word(p)).collect::<Result<Vec<_>, _>>()?;
+    let post = parts[vi + 1..]
+        .iter()
+        .map(|p| word(p))
+        .collect::<Result<Vec<_>, _>>()?;
     let forms = match forms {
         None => None,
         Some(f) => {
@@ -289,21 +360,39 @@ fn parse_verb(t: &str, line: usize) -> Result<(Verb, Option<Vec<String>>), Strin
                     continue;
                 }
                 let ps: Vec<&str> = tok.split('_').filter(|p| !p.is_empty()).collect();
-                let i = ps.iter().position(|p| p.starts_with('+')).unwrap_or(if ps.len() == parts.len() { vi } else { 0 });
+                let i = ps
+                    .iter()
+                    .position(|p| p.starts_with('+'))
+                    .unwrap_or(if ps.len() == parts.len() { vi } else { 0 });
                 let form = ps.get(i).copied().unwrap_or(tok);
                 out.push(word(form.rsplit('-').next().unwrap_or(form))?);
             }
             Some(out)
         }
     };
-    Ok((Verb { lemma, pre, post, code, text: t.to_string(), line }, forms))
+    Ok((
+        Verb {
+            lemma,
+            pre,
+            post,
+            code,
+            text: t.to_string(),
+            line,
+        },
+        forms,
+    ))
 }
 
 /// A `verb-forms.txt` line for a verb and its listed irregular forms; slots not listed keep the
 /// regular form, and `{}` (no forms) means the word is used as written only.
 fn forms_line(base: &str, forms: &[String]) -> String {
     let reg = regular_forms(base);
-    let (mut third, mut past, mut part, mut ger) = (reg[1].0.clone(), reg[2].0.clone(), reg[2].0.clone(), reg[3].0.clone());
+    let (mut third, mut past, mut part, mut ger) = (
+        reg[1].0.clone(),
+        reg[2].0.clone(),
+        reg[2].0.clone(),
+        reg[3].0.clone(),
+    );
     if forms.is_empty() {
         return format!("{base} | {base} | {base} | {base} | {base}\n");
     }
@@ -312,7 +401,8 @@ fn forms_line(base: &str, forms: &[String]) -> String {
     for f in forms {
         if f.ends_with("ing") && f != base {
             ger = f.clone();
-        } else if f.ends_with('s') && f.starts_with(stem) && f.len() <= base.len() + 2 && f != base {
+        } else if f.ends_with('s') && f.starts_with(stem) && f.len() <= base.len() + 2 && f != base
+        {
             third = f.clone();
         } else if f != base {
             pasts.push(f.clone());
@@ -341,8 +431,14 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
         [] => return Err("a pattern ends with its code: `[code]`".into()),
         _ => return Err("a pattern has one `[code]`".into()),
     };
-    let spaced: String = head.chars().map(|c| if matches!(c, '(' | ')') { ' ' } else { c }).collect();
-    let spaced = spaced.replace('*', " * ").replace('{', " { ").replace('}', " } ");
+    let spaced: String = head
+        .chars()
+        .map(|c| if matches!(c, '(' | ')') { ' ' } else { c })
+        .collect();
+    let spaced = spaced
+        .replace('*', " * ")
+        .replace('{', " { ")
+        .replace('}', " } ");
     let mut items = Vec::new();
     let mut brace: Option<Vec<Item>> = None;
     for tok in spaced.split_whitespace() {
@@ -360,12 +456,19 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
             _ => {}
         }
         let parts: Vec<&str> = tok.split('_').filter(|p| !p.is_empty()).collect();
-        let joined = parts.len() > 1 && !parts.iter().any(|p| matches!(*p, "*" | "$" | "+" | "%" | "^"));
+        let joined = parts.len() > 1
+            && !parts
+                .iter()
+                .any(|p| matches!(*p, "*" | "$" | "+" | "%" | "^"));
         let mut here = Vec::new();
         for part in parts {
             token_items(part, &mut here)?;
         }
-        let here = if joined && brace.is_none() { vec![phrase_item(here)] } else { here };
+        let here = if joined && brace.is_none() {
+            vec![phrase_item(here)]
+        } else {
+            here
+        };
         match &mut brace {
             Some(g) => g.extend(here),
             None => items.extend(here),
@@ -383,7 +486,11 @@ fn parse_pattern(body: &str) -> Result<(Vec<Item>, (String, Option<String>)), St
 
 /// A group of words and sets that must stand together; slots inside it are left as they are.
 fn phrase_item(group: Vec<Item>) -> Item {
-    if group.len() > 1 && group.iter().all(|i| matches!(i, Item::Set(_) | Item::El(PatternElement::Word(_)))) {
+    if group.len() > 1
+        && group
+            .iter()
+            .all(|i| matches!(i, Item::Set(_) | Item::El(PatternElement::Word(_))))
+    {
         Item::Phrase(group)
     } else if group.len() == 1 {
         group.into_iter().next().unwrap()
@@ -415,7 +522,11 @@ fn token_items(tok: &str, items: &mut Vec<Item>) -> Result<(), String> {
 
 /// Replaces synonym sets by one word element whose alternatives are the members (a multi-word member
 /// is one alternative with spaces, which the coder matches word by word).
-fn expand_sets(items: &[Item], sets: &HashMap<String, Synset>, cache: &mut HashMap<String, Result<Vec<String>, String>>) -> Result<Vec<Item>, String> {
+fn expand_sets(
+    items: &[Item],
+    sets: &HashMap<String, Synset>,
+    cache: &mut HashMap<String, Result<Vec<String>, String>>,
+) -> Result<Vec<Item>, String> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         if let Item::Group(g) = item {
@@ -426,12 +537,18 @@ fn expand_sets(items: &[Item], sets: &HashMap<String, Synset>, cache: &mut HashM
             // every combination of the alternatives, as one multi-word alternative each
             let mut alts = vec![String::new()];
             for el in expand_sets(g, sets, cache)? {
-                let Item::El(PatternElement::Word(ws)) = el else { continue };
+                let Item::El(PatternElement::Word(ws)) = el else {
+                    continue;
+                };
                 let mut next = Vec::new();
                 for a in &alts {
                     for w in &ws {
                         if next.len() < MAX_PHRASE_ALTERNATIVES {
-                            next.push(if a.is_empty() { w.clone() } else { format!("{a} {w}") });
+                            next.push(if a.is_empty() {
+                                w.clone()
+                            } else {
+                                format!("{a} {w}")
+                            });
                         }
                     }
                 }
@@ -474,7 +591,11 @@ fn with_target(mut after: Vec<PatternElement>) -> Vec<PatternElement> {
 /// Turns a block into patterns: each verb's default, then every pattern for every verb.
 fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
     let mut n = 0;
-    let words = |ws: &[String]| ws.iter().map(|w| PatternElement::Word(vec![w.clone()])).collect::<Vec<_>>();
+    let words = |ws: &[String]| {
+        ws.iter()
+            .map(|w| PatternElement::Word(vec![w.clone()]))
+            .collect::<Vec<_>>()
+    };
     for v in &b.verbs {
         let (code, paired) = v.code.clone().unwrap_or_else(|| b.code.clone());
         builder.patterns.push(VerbPattern {
@@ -497,7 +618,11 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
             };
             let before: Vec<PatternElement> = items[..star].iter().filter_map(el).collect();
             let mut after: Vec<PatternElement> = items[star + 1..].iter().filter_map(el).collect();
-            if !before.iter().chain(&after).any(|e| matches!(e, PatternElement::Target | PatternElement::Source)) {
+            if !before
+                .iter()
+                .chain(&after)
+                .any(|e| matches!(e, PatternElement::Target | PatternElement::Source))
+            {
                 after.push(PatternElement::Target);
             }
             for v in &b.verbs {
@@ -565,7 +690,10 @@ DOWNPLAY [014]
     }
 
     fn find<'a>(b: &'a DictionaryBuilder, lemma: &str, code: &str) -> Vec<&'a VerbPattern> {
-        b.patterns.iter().filter(|p| p.lemma == lemma && p.code == code).collect()
+        b.patterns
+            .iter()
+            .filter(|p| p.lemma == lemma && p.code == code)
+            .collect()
     }
 
     fn w(s: &str) -> PatternElement {
@@ -577,7 +705,9 @@ DOWNPLAY [014]
         let b = load();
         let d = find(&b, "break", "120");
         assert_eq!(d.len(), 2); // BREAK and +BREAK_DOWN
-        assert!(d.iter().any(|p| p.after == vec![w("down"), PatternElement::Target]));
+        assert!(d
+            .iter()
+            .any(|p| p.after == vec![w("down"), PatternElement::Target]));
         let tap = find(&b, "tap", "120");
         assert_eq!(tap[0].before, vec![w("wire")]);
         let meet = find(&b, "meet", "040");
@@ -587,7 +717,10 @@ DOWNPLAY [014]
         let forms = b.irregular.inflect("break");
         assert!(forms.contains(&("broke".to_string(), VerbForm::Past)));
         assert!(forms.contains(&("broken".to_string(), VerbForm::PastParticiple)));
-        assert!(b.irregular.inflect("meet").contains(&("met".to_string(), VerbForm::PastOrParticiple)));
+        assert!(b
+            .irregular
+            .inflect("meet")
+            .contains(&("met".to_string(), VerbForm::PastOrParticiple)));
     }
 
     #[test]
@@ -598,17 +731,37 @@ DOWNPLAY [014]
         assert_eq!(p[0].after, vec![w("in"), PatternElement::Source]);
         assert_eq!(p[0].origin, "v.txt:17");
         let ties = find(&b, "break", "080");
-        assert_eq!(ties[0].after, vec![w("military ties|militaries ties|economic ties|economics ties"), PatternElement::Target]);
+        assert_eq!(
+            ties[0].after,
+            vec![
+                w("military ties|militaries ties|economic ties|economics ties"),
+                PatternElement::Target
+            ]
+        );
         assert_eq!(ties[0].paired_code.as_deref(), Some("081"));
         // the set with `_` has no plurals of its own members; a multi-word member is one alternative
-        let cur: Vec<_> = find(&b, "break", "0331").into_iter().filter(|p| p.after[0] != w("down")).collect();
+        let cur: Vec<_> = find(&b, "break", "0331")
+            .into_iter()
+            .filter(|p| p.after[0] != w("down"))
+            .collect();
         assert_eq!(cur.len(), 1);
-        assert_eq!(cur[0].after, vec![w("cash|swiss francs|military|militaries|economic|economics"), PatternElement::Target]);
+        assert_eq!(
+            cur[0].after,
+            vec![
+                w("cash|swiss francs|military|militaries|economic|economics"),
+                PatternElement::Target
+            ]
+        );
         // down: +BREAK_DOWN keeps its particle before the pattern's words
-        assert!(find(&b, "break", "1246").iter().any(|p| p.after == vec![w("down"), w("treaty"), PatternElement::Target]));
+        assert!(find(&b, "break", "1246")
+            .iter()
+            .any(|p| p.after == vec![w("down"), w("treaty"), PatternElement::Target]));
         let out = find(&b, "meet", "---");
         assert_eq!(out[0].paired_code.as_deref(), Some("112"));
-        assert_eq!(out[0].after, vec![w("out"), w("of"), PatternElement::Target]);
+        assert_eq!(
+            out[0].after,
+            vec![w("out"), w("of"), PatternElement::Target]
+        );
     }
 
     #[test]

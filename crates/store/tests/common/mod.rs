@@ -4,8 +4,20 @@
 use tidings_event::{Actor, Event, Plover, Span};
 use tidings_store::ArticleMeta;
 
-pub const PLACES: [&str; 12] =
-    ["Seoul", "Beijing", "Pyongyang", "Tokyo", "Hanoi", "Manila", "Jakarta", "Delhi", "Kabul", "Tehran", "Riyadh", "Cairo"];
+pub const PLACES: [&str; 12] = [
+    "Seoul",
+    "Beijing",
+    "Pyongyang",
+    "Tokyo",
+    "Hanoi",
+    "Manila",
+    "Jakarta",
+    "Delhi",
+    "Kabul",
+    "Tehran",
+    "Riyadh",
+    "Cairo",
+];
 const DYADS: [(&str, &str, &str); 8] = [
     ("CHNGOV", "China's government", "PRKGOV"),
     ("PRK", "North Korea", "CHN"),
@@ -16,15 +28,30 @@ const DYADS: [(&str, &str, &str); 8] = [
     ("JPN", "Tokyo", ""),
     ("RUS", "Moscow", "UKR"),
 ];
-const CODES: [(&str, f32); 8] =
-    [("051", 3.4), ("0251", 3.0), ("19", -10.0), ("190", -10.0), ("042", 1.9), ("1011", -5.0), ("036", 4.0), ("112", -2.0)];
+const CODES: [(&str, f32); 8] = [
+    ("051", 3.4),
+    ("0251", 3.0),
+    ("19", -10.0),
+    ("190", -10.0),
+    ("042", 1.9),
+    ("1011", -5.0),
+    ("036", 4.0),
+    ("112", -2.0),
+];
 
 /// Article number `i` of a synthetic corpus: a distinct story, except every seventh article, which
 /// reprints article `i - 1` under another URL with a byline (a near-duplicate).
 pub fn article(i: usize) -> (ArticleMeta, Vec<Event>) {
-    let (story_of, reprint) = if i % 7 == 6 { (i - 1, true) } else { (i, false) };
+    let (story_of, reprint) = if i % 7 == 6 {
+        (i - 1, true)
+    } else {
+        (i, false)
+    };
     let place = PLACES[story_of % PLACES.len()];
-    let mut text = format!("Officials in {place} said on day {story_of}: {}.", filler(story_of, 80));
+    let mut text = format!(
+        "Officials in {place} said on day {story_of}: {}.",
+        filler(story_of, 80)
+    );
     if reprint {
         text = format!("{place} (Wire) - {text}");
     }
@@ -72,22 +99,40 @@ pub fn filler(seed: usize, n: usize) -> String {
         .join(" ")
 }
 
-pub fn event(k: usize, date: &str, a1: &str, words: &str, a2: &str, code: &str, gold: f32) -> Event {
+pub fn event(
+    k: usize,
+    date: &str,
+    a1: &str,
+    words: &str,
+    a2: &str,
+    code: &str,
+    gold: f32,
+) -> Event {
     let sentence = format!("{words} did {code} in sentence {k}.");
     Event {
         article_id: "x".into(),
         sentence_index: k,
-        span: Span { start: 40 * k, end: 40 * k + sentence.len() },
+        span: Span {
+            start: 40 * k,
+            end: 40 * k + sentence.len(),
+        },
         sentence,
         date: date.into(),
         date_basis: None,
         source: Actor::new(words, a1),
-        target: if a2.is_empty() { None } else { Some(Actor::new(a2, a2)) },
+        target: if a2.is_empty() {
+            None
+        } else {
+            Some(Actor::new(a2, a2))
+        },
         cameo: code.into(),
         root: code[..2].into(),
         quad_class: tidings_event::quad_class(&code[..2]).unwrap_or(0),
         goldstein: gold,
-        plover: Plover { event: "X".into(), mode: None },
+        plover: Plover {
+            event: "X".into(),
+            mode: None,
+        },
         negated: false,
         explain: None,
     }
