@@ -184,8 +184,9 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         .map(|(_, day)| *day)
 }
 
-/// Month of a capitalised month name or abbreviation (`October`, `Oct`, `Sept`).
-fn month_of(word: &str) -> Option<u32> {
+/// Month of a capitalised month name or abbreviation (`October`, `Oct`, `Sept`); "may" and
+/// "march" in lowercase are ordinary words.
+pub(crate) fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

@@ -5,6 +5,7 @@
 //! before the article's own month (or year), so "this month" and "since 2014" give nothing: they do not
 //! say when a reported act happened.
 
+use crate::dates::month_of;
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
 
@@ -24,33 +25,6 @@ pub struct PeriodMention {
     pub start: NaiveDate,
     pub precision: Precision,
 }
-
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
 
 /// Words after which a month or year names when something happened.
 const LEADS: &[&str] = &[
@@ -100,9 +74,9 @@ pub fn find_periods(sentence: &str, article_date: NaiveDate) -> Vec<PeriodMentio
             i += 1;
             continue;
         }
-        if let Some(month) = month_of(w, &words[i].2) {
+        if let Some(month) = month_of(&sentence[r.clone()]) {
             // "December 2019" / "in December"
-            let year_next = words.get(i + 1).and_then(|(n, _, _)| year_of(n));
+            let year_next = words.get(i + 1).and_then(|(n, _)| year_of(n));
             let led = LEADS.contains(&prev) || (prev == "of" && LEADS.contains(&prev2));
             if year_next.is_some() || led {
                 let (year, end) = match year_next {
@@ -147,28 +121,18 @@ pub fn find_periods(sentence: &str, article_date: NaiveDate) -> Vec<PeriodMentio
     out
 }
 
-/// Lowercase words with their byte ranges, and whether the original was capitalised.
-fn words(s: &str) -> Vec<(String, Range<usize>, bool)> {
+/// Lowercase words with their byte ranges.
+fn words(s: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
-            let w = &s[st..i];
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
-            out.push((w.to_lowercase(), st..i, cap));
+            out.push((s[st..i].to_lowercase(), st..i));
         }
     }
     out
-}
-
-fn month_of(w: &str, capitalised: &bool) -> Option<u32> {
-    // "may" and "march" are ordinary words unless capitalised
-    if !*capitalised {
-        return None;
-    }
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }
 
 fn year_of(w: &str) -> Option<i32> {
