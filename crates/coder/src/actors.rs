@@ -133,38 +133,30 @@ pub fn find_actors(
     date: Option<NaiveDate>,
     memory: &mut ArticleMemory,
 ) -> Vec<ActorGroup> {
-    if opens_with_unknown_name(words, dicts, memory) {
+    let matches = raw_matches(words, dicts, date, memory);
+    if opens_with_unknown_name(words, &matches) {
         memory.forget_subject();
     }
-    let matches = raw_matches(words, dicts, date, memory);
     let phrases = compose(words, dicts, date, &matches, memory);
     group(words, phrases)
 }
 
 /// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov
 /// told the council ..."): two or more capitalised words that start no dictionary phrase, followed by
-/// a lowercase word. Title-case headlines are not considered.
-fn opens_with_unknown_name(words: &Words, dicts: &Dictionaries, memory: &ArticleMemory) -> bool {
-    let mut k = 0;
-    while k < words.len() && k < 5 {
-        let w = words.get(k);
-        let n = words.norm(k);
-        if !w.is(Word::CAPITALIZED) || w.is(Word::PUNCT) || is_function_word(n) {
-            break;
-        }
-        if dicts.actors.phrases.longest_at(words, k).is_some()
-            || dicts.agents.phrases.longest_at(words, k).is_some()
-            || memory.person_by_name_part(n).is_some()
-            || memory.unknown_by_name_part(n).is_some()
-        {
-            return false;
-        }
-        k += 1;
-    }
+/// a lowercase word, so Title-case headlines never qualify. Read off the matches [`raw_matches`]
+/// found, so no dictionary lookup is repeated.
+fn opens_with_unknown_name(words: &Words, matches: &[Match]) -> bool {
+    let k = (0..words.len().min(5))
+        .take_while(|&k| {
+            let w = words.get(k);
+            w.is(Word::CAPITALIZED) && !w.is(Word::PUNCT) && !is_function_word(words.norm(k))
+        })
+        .count();
     k >= 2
         && k < words.len()
         && !words.get(k).is(Word::CAPITALIZED)
         && !words.get(k).is(Word::PUNCT)
+        && !matches.iter().any(|m| m.start < k)
 }
 
 /// Longest dictionary matches, left to right; remembered short names and pronouns too.
