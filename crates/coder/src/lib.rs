@@ -58,8 +58,6 @@ pub struct Coder {
     dicts: Dictionaries,
 }
 
-pub use tagging::tag_of_word;
-
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
 const LEAD_SENTENCES: usize = 3;
 

@@ -52,13 +52,6 @@ pub fn tag_span(
     });
 }
 
-/// The tag of one word, from the words around it.
-pub fn tag_of_word(sentence: &str, words: &Words, at: usize) -> Option<Upos> {
-    let mut out = Vec::new();
-    tag_span(sentence, words, at, at, &mut out);
-    out.get(at).copied().flatten()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +65,5 @@ mod tests {
         let attacks: Vec<usize> = (0..w.len()).filter(|&i| w.norm(i) == "attacks").collect();
         assert_eq!(tags[attacks[0]], Some(Upos::Verb));
         assert_eq!(tags[attacks[1]], Some(Upos::Noun));
-        assert_eq!(tag_of_word(s, &w, attacks[1]), Some(Upos::Noun));
     }
 }

@@ -186,11 +186,6 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
         found
     }
 
-    /// True when some phrase starts with this normalized word.
-    pub fn starts_with_word(&self, norm: &str) -> bool {
-        self.by_first.contains_key(norm)
-    }
-
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.len

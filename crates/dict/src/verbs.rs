@@ -530,47 +530,7 @@ impl VerbDictionary {
             .map(|i| &self.patterns[*i as usize])
     }
 
-    /// Patterns of a lemma, most specific first, skipping those whose literal words cannot all occur
-    /// in a sentence whose words are in `sentence` (built with [`mask_add`]).
-    pub fn candidate_patterns(
-        &self,
-        lemma: LemmaId,
-        sentence: WordMask,
-    ) -> impl Iterator<Item = &VerbPattern> + '_ {
-        self.by_lemma[lemma as usize]
-            .iter()
-            .filter(move |i| {
-                self.masks[**i as usize]
-                    .iter()
-                    .all(|m| mask_meets(m, &sentence))
-            })
-            .map(|i| &self.patterns[*i as usize])
-    }
-
-    /// Like [`VerbDictionary::candidate_patterns`], with each pattern's element index: the
-    /// [`AltIndex`] id of each element, `before` then `after` ([`NO_ALTS`] for slots; see
-    /// [`VerbDictionary::alt_set`]).
-    pub fn candidates(
-        &self,
-        lemma: LemmaId,
-        sentence: WordMask,
-    ) -> impl Iterator<Item = (&VerbPattern, &[u32])> + '_ {
-        self.by_lemma[lemma as usize]
-            .iter()
-            .filter(move |i| {
-                self.masks[**i as usize]
-                    .iter()
-                    .all(|m| mask_meets(m, &sentence))
-            })
-            .map(|i| {
-                (
-                    &self.patterns[*i as usize],
-                    &*self.element_alts[*i as usize],
-                )
-            })
-    }
-
-    /// An alternative list by the id [`VerbDictionary::candidates`] gives.
+    /// An alternative list by the id [`VerbDictionary::candidate`] gives.
     #[inline]
     pub fn alt_set(&self, id: u32) -> &AltIndex {
         &self.alt_sets[id as usize]
