@@ -154,9 +154,19 @@ fn looks_like_verb(words: &Words, i: usize, form: VerbForm, groups: &[ActorGroup
         return after_group
             || MODALS.contains(&prev)
             || prev.ends_with("ly")
-            || ADVERB_LIKE.contains(&prev);
+            || ADVERB_LIKE.contains(&prev)
+            || after_negative_polarity(words, i);
     }
     true
+}
+
+/// "Ever" and "even" after a negation: "will not ever clash", "won't even ever clash".
+fn after_negative_polarity(words: &Words, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && matches!(words.norm(j - 1), "ever" | "even") {
+        j -= 1;
+    }
+    j < i && j > 0 && matches!(words.norm(j - 1), "not" | "n't" | "never")
 }
 
 /// A participle after a form of "be" or "get", possibly with adverbs between: "was strongly condemned".
@@ -301,11 +311,22 @@ fn match_pattern<'d>(
             s
         }
     };
-    let negated = is_negated(words, dicts, verb);
+    let negation = negation_at(words, dicts, verb);
+    let mut negated = negation.is_some();
     let intent = has_intent(words, dicts, groups, verb);
     if intent && !code.starts_with("03") {
         if let Some(c) = dicts.modifiers.intent_code(&code) {
             code = c.to_string();
+        }
+    }
+    // a coding ontology says what a negated act is ("did not clash": cooperation); it negates only
+    // the verb the negation modifies, not an infinitive after it ("won't try to clash" clashes)
+    if let Some(n) = negation.filter(|_| !dicts.modifiers.negated_codes.is_empty()) {
+        if (n..verb).any(|j| words.norm(j) == "to") {
+            negated = false;
+        } else if let Some(c) = dicts.modifiers.negated_codes.get(&code) {
+            code = c.clone();
+            negated = false;
         }
     }
     Some(Act {
@@ -526,7 +547,11 @@ fn subject_of(
 
 /// Only adverbs, modals, negation and intent words between a subject and its present-tense verb.
 fn close_to_subject(words: &Words, dicts: &Dictionaries, from: usize, verb: usize) -> bool {
-    if verb - from > 6 {
+    // "ever" and "even" do not count: "most certainly really did not even ever clash"
+    let counted = (from..verb)
+        .filter(|&j| !matches!(words.norm(j), "ever" | "even"))
+        .count();
+    if counted > 6 {
         return false;
     }
     (from..verb).all(|j| {
@@ -538,10 +563,10 @@ fn close_to_subject(words: &Words, dicts: &Dictionaries, from: usize, verb: usiz
     })
 }
 
-/// A negation among the few words before the verb: "did not attack", "never praised".
-fn is_negated(words: &Words, dicts: &Dictionaries, verb: usize) -> bool {
+/// Where a negation starts among the few words before the verb: "did not attack", "never praised".
+fn negation_at(words: &Words, dicts: &Dictionaries, verb: usize) -> Option<usize> {
     let lo = verb.saturating_sub(4);
-    (lo..verb).any(|j| {
+    (lo..verb).find(|&j| {
         dicts
             .modifiers
             .negation

@@ -314,3 +314,5 @@ fn story_date(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_petrarch;

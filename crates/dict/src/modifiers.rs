@@ -16,6 +16,9 @@ pub struct Modifiers {
     pub intent_codes: FastMap<String, String>,
     /// Inflected forms of verbs that introduce reported speech.
     pub report_forms: FastMap<String, ()>,
+    /// Code -> the code its acts become when negated ("did not disapprove" is 050), from a
+    /// PETRARCH coding ontology; a negated act whose code is absent stays negated.
+    pub negated_codes: FastMap<String, String>,
     raw_intent: Vec<String>,
     raw_report: Vec<String>,
 }

@@ -40,6 +40,8 @@ pub struct Environment {
     pub actorfiles: Vec<String>,
     pub agentfiles: Vec<String>,
     pub discardfiles: Vec<String>,
+    /// The internal coding ontology (`<PICOfile>`), which says how negation changes a code.
+    pub ontologyfiles: Vec<String>,
     /// Categories to evaluate; empty means all.
     pub include: Vec<String>,
     pub exclude: Vec<String>,
@@ -147,6 +149,7 @@ fn parse_environment(block: &str) -> Environment {
             ),
             "Agentfile" => env.agentfiles.push(value.to_string()),
             "Discardfile" => env.discardfiles.push(value.to_string()),
+            "PICOfile" => env.ontologyfiles.push(value.to_string()),
             "Include" => env
                 .include
                 .extend(list().into_iter().filter(|c| c != "valid")),

@@ -57,6 +57,8 @@ pub fn dictionary_files(
             actors: find(&env.actorfiles)?,
             agents: find(&env.agentfiles)?,
             discards: find(&env.discardfiles)?,
+            // optional: without it negated acts stay uncoded
+            ontology: find(&env.ontologyfiles).unwrap_or_default(),
         })
     })();
     match (named, dict_dir) {

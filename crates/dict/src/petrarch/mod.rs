@@ -3,7 +3,8 @@
 //!
 //! One reader per file kind: [`add_petrarch_verbs`] (synonym sets, verb blocks, patterns),
 //! [`add_petrarch_actors`] (phrases with dated codes), [`add_petrarch_agents`] (role nouns, macros)
-//! and [`add_petrarch_discards`]. [`PetrarchFiles`] names the files of a set: from a `PETR_config.ini`,
+//! and [`add_petrarch_discards`], and [`add_petrarch_ontology`] (the internal coding ontology: what
+//! a negated code becomes). [`PetrarchFiles`] names the files of a set: from a `PETR_config.ini`,
 //! from a validation file's `<Environment>`, or by their names in a folder; [`PetrarchFiles::load`]
 //! reads them all. Malformed lines become [`DictError`]s (file and line) and loading goes on.
 //!
@@ -26,11 +27,13 @@ mod actors;
 mod agents;
 mod discards;
 pub mod lines;
+mod ontology;
 mod verbs;
 
 pub use actors::add_petrarch_actors;
 pub use agents::add_petrarch_agents;
 pub use discards::add_petrarch_discards;
+pub use ontology::add_petrarch_ontology;
 pub use verbs::{add_petrarch_verbs, Transformation, VerbFileSummary};
 
 use crate::{DictError, DictionaryBuilder};
@@ -43,6 +46,8 @@ pub struct PetrarchFiles {
     pub actors: Vec<PathBuf>,
     pub agents: Vec<PathBuf>,
     pub discards: Vec<PathBuf>,
+    /// The internal coding ontology (`PICOfile`): how negation changes a code.
+    pub ontology: Vec<PathBuf>,
 }
 
 /// What loading a set of files did.
@@ -51,6 +56,8 @@ pub struct LoadSummary {
     pub actors: usize,
     pub agents: usize,
     pub discards: usize,
+    /// Codes read from the coding ontology.
+    pub ontology_codes: usize,
     pub verbs: VerbFileSummary,
 }
 
@@ -89,7 +96,7 @@ impl PetrarchFiles {
     }
 
     /// The files in a folder: by a `PETR_config.ini` in it or in `../config/`, else by their names
-    /// (`*verb*` or `CAMEO.*` verbs, `*actor*`, `*agent*`, `*discard*`).
+    /// (`*verb*` or `CAMEO.*` verbs, `*actor*`, `*agent*`, `*discard*`, `*coding_ontology*`).
     pub fn in_dir(dir: &Path) -> Result<PetrarchFiles, DictError> {
         let derr = |reason: String| DictError {
             file: dir.display().to_string(),
@@ -125,6 +132,8 @@ impl PetrarchFiles {
                 f.agents.push(p);
             } else if n.contains("discard") {
                 f.discards.push(p);
+            } else if n.contains("coding_ontology") || n.contains("coding.ontology") {
+                f.ontology.push(p);
             }
         }
         if f.verbs.is_empty() && f.actors.is_empty() {
@@ -149,6 +158,11 @@ impl PetrarchFiles {
         for p in &self.discards {
             if let Some((name, text)) = read(builder, p) {
                 s.discards += add_petrarch_discards(builder, &name, &text);
+            }
+        }
+        for p in &self.ontology {
+            if let Some((name, text)) = read(builder, p) {
+                s.ontology_codes += add_petrarch_ontology(builder, &name, &text);
             }
         }
         for p in &self.verbs {

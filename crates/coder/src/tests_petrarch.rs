@@ -1,0 +1,72 @@
+//! Behaviour of the coder with small PETRARCH dictionaries (the notions the built-in dictionaries
+//! lack: coding ontologies, compound subjects, paired codes).
+
+use crate::{CodeOptions, Coder};
+use tidings_dict::{petrarch, DictionaryBuilder};
+
+const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nOSGILIATH_ [OSG]\n";
+const ONTOLOGY: &str = "050:0x0080\n057:0x0087\n110:0x1007f\n170:0x10086\n190:0x00A0\n";
+
+fn coder(verbs: &str, ontology: Option<&str>) -> Coder {
+    let mut b = DictionaryBuilder::new();
+    petrarch::add_petrarch_actors(&mut b, "actors.txt", ACTORS);
+    petrarch::add_petrarch_verbs(&mut b, "verbs.txt", verbs);
+    if let Some(o) = ontology {
+        petrarch::add_petrarch_ontology(&mut b, "pico.txt", o);
+    }
+    let (dicts, errors) = b.build();
+    assert!(errors.is_empty(), "{errors:?}");
+    Coder::new(dicts)
+}
+
+/// (source, target, code) of each event.
+fn coded(coder: &Coder, text: &str) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = coder
+        .code_text(text, None, &CodeOptions::default())
+        .into_iter()
+        .map(|e| {
+            let t = e.target.map(|t| t.code).unwrap_or_default();
+            (e.source.code, t, e.cameo)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn triple(s: &str, t: &str, c: &str) -> (String, String, String) {
+    (s.into(), t.into(), c.into())
+}
+
+const CLASH: &str = "--- CLASH [190] ---\nCLASH\n- * (OVER EFFORTS) [110]\n\
+    --- WIRETAP [170] ---\nWIRE TAP\n- * + [170]\n";
+
+#[test]
+fn an_ontology_says_what_a_negated_act_is() {
+    let c = coder(CLASH, Some(ONTOLOGY));
+    assert_eq!(
+        coded(&c, "Arnor didn't clash over the efforts of Gondor."),
+        [triple("ARN", "GON", "050")]
+    );
+    assert_eq!(
+        coded(
+            &c,
+            "Arnor most certainly did not even ever clash over the efforts of Gondor."
+        ),
+        [triple("ARN", "GON", "050")]
+    );
+    assert_eq!(
+        coded(&c, "Arnor will not wire tap Gondor."),
+        [triple("ARN", "GON", "057")]
+    );
+    // no code has the negated value of a fight: the act stays negated and is not coded
+    assert!(coded(&c, "Arnor did not clash with Gondor.").is_empty());
+}
+
+#[test]
+fn without_an_ontology_petrarch_sets_have_no_negation() {
+    let c = coder(CLASH, None);
+    assert_eq!(
+        coded(&c, "Arnor didn't clash over the efforts of Gondor."),
+        [triple("ARN", "GON", "110")]
+    );
+}
