@@ -1,0 +1,109 @@
+//! Trains the parser on UD English EWT and writes `model/ewt-parser.bin`.
+//!
+//! `cargo run --release -p tidings-parser --example train -- UD_EWT_DIR [EPOCHS] [KEEP_TRANSITION_FEATURES] [KEEP_LABEL_FEATURES] [OUT]`
+//!
+//! The training sentences carry the built-in tagger's predicted tags, not the gold ones, so the
+//! parser learns from what it will see. Scores are over our tokenization, with and without
+//! punctuation.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use tidings_parser::train::{shuffle, Trainer, TrainingSentence};
+use tidings_parser::treebank::{load_gold, GoldSentence};
+use tidings_parser::{attachment_scores, Parser};
+use tidings_tagger::Tagger;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first().map(PathBuf::from) else {
+        eprintln!("usage: train UD_EWT_DIR [EPOCHS] [KEEP_TRANSITION_FEATURES] [KEEP_LABEL_FEATURES] [OUT]");
+        std::process::exit(2);
+    };
+    let epochs: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(12);
+    let keep: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(400_000);
+    let keep_labels: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(60_000);
+    let out = args
+        .get(4)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("model/ewt-parser.bin"));
+    let load = |name: &str| -> Vec<GoldSentence> {
+        match load_gold(&dir.join(name)) {
+            Ok((sentences, errors)) => {
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                sentences
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        }
+    };
+    let train = load("en_ewt-ud-train.conllu");
+    let dev = load("en_ewt-ud-dev.conllu");
+    let test = load("en_ewt-ud-test.conllu");
+    let mut tags = Vec::new();
+    let prepared: Vec<TrainingSentence> = train
+        .iter()
+        .map(|g| {
+            Tagger::builtin().tag_detailed(&g.words, &mut tags);
+            TrainingSentence::new(g, &tags)
+        })
+        .collect();
+    let words: usize = train.iter().map(|s| s.words.len()).sum();
+    eprintln!("train: {} sentences, {words} words", train.len());
+    let mut trainer = Trainer::new();
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let start = Instant::now();
+    for epoch in 0..epochs {
+        shuffle(&mut order, 0x9a75e + epoch as u64);
+        let explore = if epoch == 0 { 0.0 } else { 0.9 };
+        let (c, t) = trainer.epoch(&prepared, &order, explore);
+        eprintln!(
+            "epoch {}: train UAS {:.2}% ({:.1}s)",
+            epoch + 1,
+            100.0 * c as f64 / t as f64,
+            start.elapsed().as_secs_f64()
+        );
+        if std::env::var_os("EVAL_EACH_EPOCH").is_some() {
+            let parser = Parser::from_bytes(&trainer.export(keep, keep_labels)).unwrap();
+            let s = attachment_scores(&parser, &dev, true);
+            eprintln!(
+                "  dev UAS {:.2}% LAS {:.2}%",
+                100.0 * s.uas(),
+                100.0 * s.las()
+            );
+        }
+    }
+    let (tf, lf) = trainer.feature_counts();
+    eprintln!("trained features: {tf} transition, {lf} label; keeping {keep} and {keep_labels}");
+    let bytes = trainer.export(keep, keep_labels);
+    let parser = Parser::from_bytes(&bytes).expect("exported model reads back");
+    for (name, set) in [("dev", &dev), ("test", &test)] {
+        for skip in [true, false] {
+            let s = attachment_scores(&parser, set, skip);
+            eprintln!(
+                "{name} ({}): UAS {:.2}% LAS {:.2}% over {} words",
+                if skip {
+                    "no punctuation"
+                } else {
+                    "with punctuation"
+                },
+                100.0 * s.uas(),
+                100.0 * s.las(),
+                s.words
+            );
+        }
+    }
+    eprintln!(
+        "model: {} features, {} bytes -> {}",
+        parser.feature_count(),
+        bytes.len(),
+        out.display()
+    );
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| {
+        eprintln!("{}: cannot write: {e}", out.display());
+        std::process::exit(1);
+    });
+}

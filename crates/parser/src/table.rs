@@ -1,0 +1,145 @@
+//! A weight table: feature keys to sparse per-class `i16` weights, in an open-addressing hash
+//! table, with its file encoding.
+//!
+//! Encoding (little-endian): `u32` class count, feature count `n`, entry count `e`; `n` keys
+//! (`u32`), `n` entry counts (`u8`), `e` class indices (`u8`), `e` weights (`i16`). Each feature's
+//! entries follow the previous feature's.
+
+use crate::model::ModelError;
+
+const OVERFLOW: u32 = 0xffff_0000;
+/// Width of a score array; class counts must be smaller.
+pub const MAX_CLASSES: usize = 64;
+
+#[derive(Debug)]
+pub struct Table {
+    /// Slot: key (0: empty), then up to three entries inline (class in the high 16 bits, weight
+    /// in the low 16; unused ones are class 0 weight 0), or `OVERFLOW | count` and the start of
+    /// the entries in `overflow`.
+    slots: Vec<[u32; 4]>,
+    mask: usize,
+    overflow: Vec<u32>,
+    pub classes: usize,
+    pub features: usize,
+}
+
+impl Table {
+    /// Reads one table from `bytes` at `*at`, advancing it.
+    pub fn read(bytes: &[u8], at: &mut usize, what: &str) -> Result<Table, ModelError> {
+        let err = |m: String| ModelError(format!("{what} table: {m}"));
+        let u32_at = |p: usize| -> Result<usize, ModelError> {
+            bytes
+                .get(p..p + 4)
+                .map(|b| u32::from_le_bytes(b.try_into().unwrap()) as usize)
+                .ok_or_else(|| err(format!("truncated at byte {p}")))
+        };
+        let (classes, n, e) = (u32_at(*at)?, u32_at(*at + 4)?, u32_at(*at + 8)?);
+        if classes == 0 || classes > MAX_CLASSES {
+            return Err(err(format!("{classes} classes")));
+        }
+        let keys_at = *at + 12;
+        let counts_at = keys_at + 4 * n;
+        let classes_at = counts_at + n;
+        let weights_at = classes_at + e;
+        let end = weights_at + 2 * e;
+        if bytes.len() < end || e >= 1 << 24 {
+            return Err(err(format!("{n} features and {e} entries do not fit")));
+        }
+        let size = (n * 10 / 7 + 1).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![[0u32; 4]; size];
+        let mut overflow = Vec::new();
+        let mut start = 0usize;
+        let mut entries: Vec<u32> = Vec::with_capacity(MAX_CLASSES);
+        for f in 0..n {
+            let key = u32_at(keys_at + 4 * f)? as u32;
+            let count = bytes[counts_at + f] as usize;
+            if key == 0 || count == 0 || start + count > e {
+                return Err(err(format!("feature {f} is malformed")));
+            }
+            entries.clear();
+            for j in start..start + count {
+                let class = bytes[classes_at + j] as u32;
+                if class as usize >= classes {
+                    return Err(err(format!("entry {j} names class {class}")));
+                }
+                let w =
+                    i16::from_le_bytes([bytes[weights_at + 2 * j], bytes[weights_at + 2 * j + 1]]);
+                entries.push(class << 16 | (w as u16 as u32));
+            }
+            let mut s = key as usize & mask;
+            while slots[s][0] != 0 {
+                if slots[s][0] == key {
+                    return Err(err(format!("feature key {key:#x} appears twice")));
+                }
+                s = (s + 1) & mask;
+            }
+            let slot = &mut slots[s];
+            slot[0] = key;
+            if count <= 3 {
+                slot[1..1 + count].copy_from_slice(&entries);
+            } else {
+                slot[1] = OVERFLOW | count as u32;
+                slot[2] = overflow.len() as u32;
+                overflow.extend_from_slice(&entries);
+            }
+            start += count;
+        }
+        *at = end;
+        Ok(Table {
+            slots,
+            mask,
+            overflow,
+            classes,
+            features: n,
+        })
+    }
+
+    /// Adds the weights of feature `key` to `scores`.
+    #[inline]
+    pub fn add(&self, key: u32, scores: &mut [i32; MAX_CLASSES]) {
+        let mut s = key as usize & self.mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot[0] == 0 {
+                return;
+            }
+            if slot[0] == key {
+                if slot[1] & OVERFLOW == OVERFLOW {
+                    let count = (slot[1] & 0xffff) as usize;
+                    let start = slot[2] as usize;
+                    for &e in &self.overflow[start..start + count] {
+                        scores[(e >> 16) as usize & (MAX_CLASSES - 1)] += (e as u16 as i16) as i32;
+                    }
+                } else {
+                    for &e in &slot[1..4] {
+                        scores[(e >> 16) as usize & (MAX_CLASSES - 1)] += (e as u16 as i16) as i32;
+                    }
+                }
+                return;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+}
+
+/// Writes one table: `rows` are (key, sorted (class, weight) entries), sorted by key, with weights
+/// already quantized.
+pub fn write(out: &mut Vec<u8>, classes: usize, rows: &[(u32, Vec<(u8, i16)>)]) {
+    let entries: usize = rows.iter().map(|(_, r)| r.len()).sum();
+    for v in [classes, rows.len(), entries] {
+        out.extend_from_slice(&(v as u32).to_le_bytes());
+    }
+    for (k, _) in rows {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    out.extend(rows.iter().map(|(_, r)| r.len() as u8));
+    for (_, r) in rows {
+        out.extend(r.iter().map(|(c, _)| *c));
+    }
+    for (_, r) in rows {
+        for (_, w) in r {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+}
