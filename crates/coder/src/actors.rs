@@ -963,7 +963,33 @@ fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
             members: vec![p],
         });
     }
+    for k in 0..groups.len() {
+        let end = after_abbreviation(words, groups[k].end);
+        if groups.get(k + 1).is_none_or(|next| next.start >= end) {
+            groups[k].end = end;
+        }
+    }
     groups
+}
+
+/// The index after an abbreviation in brackets that follows an actor ("the European Union (EU)"):
+/// up to three words in capitals that are no actor of their own; `end` itself when there is none.
+fn after_abbreviation(words: &Words, end: usize) -> usize {
+    if end >= words.len() || words.norm(end) != "(" {
+        return end;
+    }
+    let inner = (end + 1..words.len().min(end + 5))
+        .take_while(|&j| {
+            let w = words.get(j);
+            w.is(Word::ALL_CAPS) && !w.is(Word::PUNCT) && !words.norm(j).contains('-')
+        })
+        .count();
+    let close = end + 1 + inner;
+    if inner > 0 && inner <= 3 && close < words.len() && words.norm(close) == ")" {
+        close + 1
+    } else {
+        end
+    }
 }
 
 /// Parts of a person's names usable as short references ("Kim", "Jinping").

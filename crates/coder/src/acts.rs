@@ -311,6 +311,13 @@ fn match_pattern<'d>(
             s
         }
     };
+    // `%`: the act is among the members of a compound subject, each to each other
+    if pattern.compound {
+        if target.is_some() || groups[source].members.len() < 2 {
+            return None;
+        }
+        target = Some(source);
+    }
     let negation = negation_at(words, dicts, verb);
     let mut negated = negation.is_some();
     let intent = has_intent(words, dicts, groups, verb);

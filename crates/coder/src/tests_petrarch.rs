@@ -70,3 +70,33 @@ fn without_an_ontology_petrarch_sets_have_no_negation() {
         [triple("ARN", "GON", "110")]
     );
 }
+
+const AGREE: &str = "--- AGREE [050] ---\nAGREE\n- % * [050]\n- * (WITH) [030]\n\
+    --- RENEW [050] ---\nRENEW\n- % * {DIPLOMATIC TIES} [050:050]\n";
+
+#[test]
+fn a_compound_subject_acts_among_its_members() {
+    let c = coder(AGREE, None);
+    assert_eq!(
+        coded(
+            &c,
+            "Arnor and Gondor agree that the dispute should be settled."
+        ),
+        [triple("ARN", "GON", "050"), triple("GON", "ARN", "050")]
+    );
+    // a paired code adds nothing: the members already act on each other
+    assert_eq!(
+        coded(&c, "Arnor and Osgiliath have renewed diplomatic ties."),
+        [triple("ARN", "OSG", "050"), triple("OSG", "ARN", "050")]
+    );
+    // an abbreviation in brackets stays with its actor
+    assert_eq!(
+        coded(&c, "Arnor and the Osgiliath (OSG) agree that it is over."),
+        [triple("ARN", "OSG", "050"), triple("OSG", "ARN", "050")]
+    );
+    // one actor alone is no compound: the other patterns apply
+    assert_eq!(
+        coded(&c, "Arnor agreed with Gondor."),
+        [triple("ARN", "GON", "030")]
+    );
+}

@@ -48,6 +48,9 @@ pub struct VerbPattern {
     /// Code of the paired event from the target back to the source (PETRARCH's `[code:paired]`:
     /// "A met B" is also B meeting A), if the pattern has one.
     pub paired_code: Option<String>,
+    /// The subject slot is PETRARCH's `%`: the act is among the members of a compound subject
+    /// ("Gondor and Osgiliath agree": each agrees with the other).
+    pub compound: bool,
     pub lemma: String,
     /// Elements before the verb, in text order (empty in tidings' own format).
     pub before: Vec<PatternElement>,
@@ -107,6 +110,7 @@ impl VerbPattern {
         Ok(VerbPattern {
             code: code.to_string(),
             paired_code: None,
+            compound: false,
             lemma: Words::new(verb).joined(),
             before: Vec::new(),
             after,

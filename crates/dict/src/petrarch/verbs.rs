@@ -23,7 +23,7 @@
 //! alternatives are its members (a multi-word member is one alternative with spaces). PETRARCH finds
 //! the target as the verb's object; here a pattern with neither `+` nor `$` gets a
 //! [`PatternElement::Target`] after its words.
-//! `%` (both actors of a compound) becomes a [`PatternElement::Source`] and `^` (skip a word) is
+//! `%` (both actors of a compound) becomes a [`PatternElement::Source`] with `VerbPattern::compound` set and `^` (skip a word) is
 //! dropped. A code `[a:b]` puts `b` in [`VerbPattern::paired_code`]: in PETRARCH it is the code of the
 //! paired event from the target back to the source (`MEET [040:040]`, `ARRIVE [042:043]`); `[:b]` has
 //! only the paired event, and the main code is then `---`. Irregular forms go to
@@ -601,6 +601,7 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
         builder.patterns.push(VerbPattern {
             code,
             paired_code: paired,
+            compound: false,
             lemma: v.lemma.clone(),
             before: words(&v.pre),
             after: with_target(words(&v.post)),
@@ -625,6 +626,9 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
             {
                 after.push(PatternElement::Target);
             }
+            let compound = text
+                .split_whitespace()
+                .any(|t| t.split('_').any(|p| p == "%"));
             for v in &b.verbs {
                 let mut bf = before.clone();
                 bf.extend(words(&v.pre));
@@ -633,6 +637,7 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
                 builder.patterns.push(VerbPattern {
                     code: code.clone(),
                     paired_code: paired.clone(),
+                    compound,
                     lemma: v.lemma.clone(),
                     before: bf,
                     after: af,
@@ -770,5 +775,23 @@ DOWNPLAY [014]
         let mut lines: Vec<usize> = b.errors.iter().map(|e| e.line).collect();
         lines.sort();
         assert_eq!(lines, vec![20, 21, 22], "{:?}", b.errors);
+    }
+
+    #[test]
+    fn a_percent_subject_marks_a_compound_pattern() {
+        let mut b = DictionaryBuilder::new();
+        add_petrarch_verbs(
+            &mut b,
+            "v.txt",
+            "--- AGREE [050] ---\nAGREE\n- % * [050]\n- * + [030]\n",
+        );
+        assert!(b.errors.is_empty(), "{:?}", b.errors);
+        let compound: Vec<bool> = find(&b, "agree", "050")
+            .iter()
+            .map(|p| p.compound)
+            .collect();
+        // the verb's default pattern, then `% *`
+        assert_eq!(compound, [false, true]);
+        assert!(!find(&b, "agree", "030")[0].compound);
     }
 }
