@@ -138,7 +138,7 @@ pub fn find_actors(
         memory.forget_subject();
     }
     let phrases = compose(words, dicts, date, &matches, memory);
-    group(words, phrases)
+    group(words, dicts, phrases)
 }
 
 /// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov
@@ -933,7 +933,7 @@ pub fn is_function_word(w: &str) -> bool {
 }
 
 /// Groups phrases joined by "and", ",", "as well as", "&" (and "both ... and").
-fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
+fn group(words: &Words, dicts: &Dictionaries, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
     let mut groups: Vec<ActorGroup> = Vec::new();
     for p in phrases {
         if let Some(g) = groups.last_mut() {
@@ -950,7 +950,8 @@ fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
                         | ["and", "the"]
                         | [",", "the"]
                         | [",", "and", "the"]
-                );
+                )
+                || joined_with_adjectives(words, dicts, g.end, p.start);
             if joined {
                 g.end = p.end;
                 g.members.push(p);
@@ -970,6 +971,50 @@ fn group(words: &Words, phrases: Vec<ActorPhrase>) -> Vec<ActorGroup> {
         }
     }
     groups
+}
+
+/// Words that select part of a set, not adjectives: "and other officials", "and some Republicans".
+const QUANTIFIERS: &[&str] = &[
+    "other", "others", "some", "many", "several", "all", "both", "more", "most", "few", "its",
+    "their", "his", "her", "our", "top", "senior", "former", "where", "when", "while", "then",
+    "also", "even", "only", "not", "no", "any", "each", "every", "fellow", "another", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "local",
+];
+
+/// "and the evil awful", ", and good", ", the awful": a coordination, then adjectives before the
+/// next actor (at most two plain lowercase words, no verbs of the dictionary nor words ending in
+/// -ed, -ing or -ly, no quantifiers); after a comma alone, "the" must come first.
+fn joined_with_adjectives(words: &Words, dicts: &Dictionaries, from: usize, to: usize) -> bool {
+    let mut j = from;
+    while j < to && matches!(words.norm(j), "," | "and") {
+        j += 1;
+    }
+    if j == from || j - from > 2 || (j - from == 2 && words.norm(from) != ",") {
+        return false;
+    }
+    let and = words.norm(j - 1) == "and";
+    if j < to && words.norm(j) == "the" {
+        j += 1;
+    } else if !and {
+        // ", where ...", ", who ...": a comma alone needs "the"
+        return false;
+    }
+    let adjectives = to - j;
+    // the actor after them is a name ("good Gondor"), not a role ("coalition forces")
+    (1..=2).contains(&adjectives)
+        && to < words.len()
+        && words.get(to).is(Word::CAPITALIZED)
+        && (j..to).all(|k| {
+            let (w, n) = (words.get(k), words.norm(k));
+            !(w.is(Word::CAPITALIZED) || w.is(Word::PUNCT) || w.is(Word::NUMBER))
+                && !is_function_word(n)
+                && !QUANTIFIERS.contains(&n)
+                && !n.ends_with("ed")
+                && !n.ends_with("ing")
+                && !n.ends_with("ly")
+                && dicts.verbs.lookup(n).is_none()
+                && n.bytes().all(|b| b.is_ascii_lowercase())
+        })
 }
 
 /// The index after an abbreviation in brackets that follows an actor ("the European Union (EU)"):
@@ -1026,6 +1071,29 @@ mod tests {
         .into_iter()
         .map(|g| g.members.into_iter().map(|p| p.code).collect())
         .collect()
+    }
+
+    #[test]
+    fn adjectives_after_a_coordination_keep_the_list_together() {
+        assert_eq!(
+            groups("France and the evil awful Germany met Spain")[0],
+            vec!["FRA", "DEU"]
+        );
+        assert_eq!(
+            groups("Evil Italy, the awful France, and good Germany met Spain")[0],
+            vec!["ITA", "FRA", "DEU"]
+        );
+        // a quantifier or a verb is no adjective: two groups
+        assert_eq!(groups("France and some Russian officials met")[0], vec!["FRA"]);
+        assert_eq!(groups("to counter Iran and support Israel")[0], vec!["IRN"]);
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_stays_with_its_actor() {
+        let words = Words::new("the European Union (XQZ) agree");
+        let mut memory = ArticleMemory::default();
+        let g = find_actors(&words, &Dictionaries::builtin(), None, &mut memory);
+        assert_eq!(g[0].end, 6);
     }
 
     #[test]

@@ -162,8 +162,35 @@ impl IrregularForms {
         self.forms.insert(base.to_lowercase(), forms);
     }
 
-    /// All forms of a verb: irregular if listed, else by the regular rules.
+    /// What an irregular past or participle is ("risen": a past participle; "left": either), when
+    /// the word is not a base form itself.
+    pub fn inflected_form(&self, word: &str) -> Option<VerbForm> {
+        if self.forms.contains_key(word) {
+            return None;
+        }
+        self.forms.values().find_map(|[_, past, part, _]| {
+            let (is_past, is_part) = (
+                past.iter().any(|p| p == word),
+                part.iter().any(|p| p == word),
+            );
+            match (is_past, is_part) {
+                (true, true) => Some(VerbForm::PastOrParticiple),
+                (true, false) => Some(VerbForm::Past),
+                (false, true) => Some(VerbForm::PastParticiple),
+                _ => None,
+            }
+        })
+    }
+
+    /// All forms of a verb: irregular if listed, else by the regular rules. A verb written in an
+    /// irregular inflected form (PETRARCH's `RISEN`, `LEFT`) is that form, and its regular inflections.
     pub fn inflect(&self, base: &str) -> Vec<(String, VerbForm)> {
+        if let Some(kind) = self.inflected_form(base) {
+            // "found", "fell": also a base of its own
+            let mut v = vec![(base.to_string(), kind)];
+            v.extend(regular_forms(base).into_iter().skip(1));
+            return v;
+        }
         if let Some([third, past, part, ger]) = self.forms.get(base) {
             let mut v = vec![(base.to_string(), VerbForm::Base)];
             v.extend(third.iter().map(|w| (w.clone(), VerbForm::ThirdPerson)));
@@ -587,6 +614,37 @@ pub fn read_patterns(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_written_in_an_irregular_inflected_form_is_that_form() {
+        let mut irr = IrregularForms::default();
+        let forms = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        irr.add(
+            "rise",
+            [
+                forms(&["rises"]),
+                forms(&["rose"]),
+                forms(&["risen"]),
+                forms(&["rising"]),
+            ],
+        );
+        irr.add(
+            "leave",
+            [
+                forms(&["leaves"]),
+                forms(&["left"]),
+                forms(&["left"]),
+                forms(&["leaving"]),
+            ],
+        );
+        assert_eq!(irr.inflected_form("risen"), Some(VerbForm::PastParticiple));
+        assert_eq!(irr.inflected_form("left"), Some(VerbForm::PastOrParticiple));
+        assert_eq!(irr.inflected_form("rise"), None);
+        assert_eq!(
+            irr.inflect("risen")[0],
+            ("risen".to_string(), VerbForm::PastParticiple)
+        );
+    }
 
     #[test]
     fn regular_inflection() {

@@ -165,6 +165,15 @@ impl PetrarchFiles {
                 s.ontology_codes += add_petrarch_ontology(builder, &name, &text);
             }
         }
+        // PETRARCH verbs inflect by English rules: the built-in irregular forms complement the
+        // forms a verb file lists in braces
+        if let Some((path, text)) = crate::BUILTIN_FILES
+            .iter()
+            .find(|(p, _)| p.ends_with("verb-forms.txt"))
+        {
+            let mut errors = Vec::new();
+            builder.irregular.add_file(path, text, &mut errors);
+        }
         for p in &self.verbs {
             if let Some((name, text)) = read(builder, p) {
                 let v = add_petrarch_verbs(builder, &name, &text);
