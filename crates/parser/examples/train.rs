@@ -10,8 +10,63 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tidings_parser::train::{shuffle, Trainer, TrainingSentence};
 use tidings_parser::treebank::{load_gold, GoldSentence};
-use tidings_parser::{attachment_scores, Parser};
-use tidings_tagger::Tagger;
+use tidings_parser::{attachment_scores, label_confusions, Parser};
+use tidings_tagger::train::{tag_dictionary, Trainer as TagTrainer};
+use tidings_tagger::treebank::AlignedSentence;
+use tidings_tagger::{Tag, Tagger};
+
+/// Predicted tags for the training sentences. With `folds` > 1 they are jackknifed: each fold is
+/// tagged by a tagger trained on the other folds, so the tags are as noisy as on unseen text
+/// (the built-in tagger was trained on these very sentences). With `folds` <= 1 the built-in
+/// tagger tags them.
+fn jackknife_tags(train: &[GoldSentence], folds: usize) -> Vec<Vec<Tag>> {
+    let mut out = vec![Vec::new(); train.len()];
+    if folds <= 1 {
+        for (g, t) in train.iter().zip(&mut out) {
+            Tagger::builtin().tag_detailed(&g.words, t);
+        }
+        return out;
+    }
+    let aligned: Vec<AlignedSentence> = train
+        .iter()
+        .map(|g| AlignedSentence {
+            words: g.words.clone(),
+            gold: g.gold_tags.clone(),
+        })
+        .collect();
+    let start = Instant::now();
+    let (mut correct, mut total) = (0, 0);
+    for fold in 0..folds {
+        let rest: Vec<AlignedSentence> = (0..aligned.len())
+            .filter(|i| i % folds != fold)
+            .map(|i| aligned[i].clone())
+            .collect();
+        let mut trainer = TagTrainer::new();
+        let mut order: Vec<usize> = (0..rest.len()).collect();
+        for epoch in 0..8 {
+            shuffle(&mut order, 0x7a66e5 + epoch as u64);
+            trainer.epoch(&rest, &order);
+        }
+        let dictionary = tag_dictionary(&rest, 20, 0.995);
+        let tagger = Tagger::from_bytes(&trainer.export(0.01, &dictionary))
+            .expect("a jackknife tagger reads back");
+        for i in (fold..aligned.len()).step_by(folds) {
+            tagger.tag_detailed(&aligned[i].words, &mut out[i]);
+            for (p, g) in out[i].iter().zip(&aligned[i].gold) {
+                if let Some(g) = g {
+                    total += 1;
+                    correct += (p.upos() == g.upos()) as usize;
+                }
+            }
+        }
+    }
+    eprintln!(
+        "jackknifed tags ({folds} folds): UPOS accuracy {:.2}% on train ({:.1}s)",
+        100.0 * correct as f64 / total.max(1) as f64,
+        start.elapsed().as_secs_f64()
+    );
+    out
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,8 +75,8 @@ fn main() {
         std::process::exit(2);
     };
     let epochs: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(12);
-    let keep: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(400_000);
-    let keep_labels: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(60_000);
+    let keep: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(450_000);
+    let keep_labels: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(70_000);
     let out = args
         .get(4)
         .map(PathBuf::from)
@@ -43,13 +98,15 @@ fn main() {
     let train = load("en_ewt-ud-train.conllu");
     let dev = load("en_ewt-ud-dev.conllu");
     let test = load("en_ewt-ud-test.conllu");
-    let mut tags = Vec::new();
+    let folds: usize = std::env::var("JACKKNIFE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let tags = jackknife_tags(&train, folds);
     let prepared: Vec<TrainingSentence> = train
         .iter()
-        .map(|g| {
-            Tagger::builtin().tag_detailed(&g.words, &mut tags);
-            TrainingSentence::new(g, &tags)
-        })
+        .zip(&tags)
+        .map(|(g, t)| TrainingSentence::new(g, t))
         .collect();
     let words: usize = train.iter().map(|s| s.words.len()).sum();
     eprintln!("train: {} sentences, {words} words", train.len());
@@ -94,6 +151,11 @@ fn main() {
                 100.0 * s.las(),
                 s.words
             );
+        }
+    }
+    if std::env::var_os("CONFUSIONS").is_some() {
+        for ((gold, got), n) in label_confusions(&parser, &dev).iter().take(25) {
+            eprintln!("  dev label confusion: {gold} read as {got}: {n}");
         }
     }
     eprintln!(

@@ -51,3 +51,23 @@ pub fn attachment_scores(parser: &Parser, sentences: &[GoldSentence], skip_punct
     }
     s
 }
+
+/// For words whose head is right but label wrong: how often each (gold, predicted) pair occurs,
+/// most frequent first.
+pub fn label_confusions(parser: &Parser, sentences: &[GoldSentence]) -> Vec<((Rel, Rel), usize)> {
+    let mut tags: Vec<Tag> = Vec::new();
+    let mut parse = Parse::default();
+    let mut counts = std::collections::HashMap::new();
+    for g in sentences {
+        Tagger::builtin().tag_detailed(&g.words, &mut tags);
+        parser.parse_span(&g.words, &tags, 0..g.words.len(), &mut parse);
+        for i in 0..g.words.len() {
+            if g.scored[i] && parse.head(i) == g.heads[i] && parse.label(i) != g.rels[i] {
+                *counts.entry((g.rels[i], parse.label(i))).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}

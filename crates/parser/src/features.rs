@@ -9,7 +9,7 @@ use tidings_dict::words::Words;
 use tidings_tagger::Tag;
 
 /// Number of transition feature keys per configuration.
-pub const TRANSITION: usize = 64;
+pub const TRANSITION: usize = 76;
 /// Number of label feature keys per arc.
 pub const LABEL: usize = 24;
 
@@ -24,6 +24,10 @@ const NO_LABEL: u64 = 63;
 pub struct Tokens {
     pub word: Vec<u64>,
     pub tag: Vec<u64>,
+    /// Number of punctuation marks before each word.
+    pub puncts: Vec<u32>,
+    /// Hash of the last three characters of each word.
+    pub suffix: Vec<u64>,
 }
 
 impl Tokens {
@@ -31,13 +35,24 @@ impl Tokens {
     pub fn fill(&mut self, words: &Words, tags: &[Tag], range: std::ops::Range<usize>) {
         self.word.clear();
         self.tag.clear();
+        self.puncts.clear();
+        self.suffix.clear();
+        let mut puncts = 0;
         for i in range {
             let w = words.get(i);
+            let norm = words.norm(i);
+            let cut = norm.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
+            self.suffix
+                .push(tidings_dict::words::word_hash(&norm[cut..]) as u64);
             self.word.push(w.hash as u64 | ((w.flags & 3) as u64) << 32);
             self.tag.push(tags[i].index() as u64);
+            self.puncts.push(puncts);
+            puncts += (tags[i].upos() == tidings_tagger::Upos::Punct) as u32;
         }
         self.word.push(ROOT_WORD);
         self.tag.push(ROOT_TAG);
+        self.puncts.push(puncts);
+        self.suffix.push(ROOT_WORD);
     }
 
     #[inline]
@@ -56,6 +71,39 @@ impl Tokens {
             NO_WORD
         } else {
             self.word[i as usize] & 0xffff_ffff
+        }
+    }
+
+    /// Punctuation marks strictly between words `a < b` (capped at 3; 4 when either is missing).
+    #[inline]
+    fn puncts_between(&self, a: u32, b: u32) -> u64 {
+        if a == NONE || b == NONE {
+            return 4;
+        }
+        let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+        (self.puncts[b] - self.puncts[(a + 1).min(b)]).min(3) as u64
+    }
+
+    /// The word at `i + offset` if it is a word of the sentence.
+    #[inline]
+    fn near(&self, i: u32, offset: i32) -> u32 {
+        if i == NONE {
+            return NONE;
+        }
+        let j = i as i64 + offset as i64;
+        if j < 0 || j >= self.word.len() as i64 - 1 {
+            NONE
+        } else {
+            j as u32
+        }
+    }
+
+    #[inline]
+    fn suf(&self, i: u32) -> u64 {
+        if i == NONE {
+            NO_WORD
+        } else {
+            self.suffix[i as usize]
         }
     }
 
@@ -232,6 +280,18 @@ pub fn transition_keys(tk: &Tokens, st: &State, out: &mut [u32; TRANSITION]) {
         key2(61, b0t, set(&st.lset, b0)),
         key2(62, s1t, set(&st.rset, s1)),
         key3(63, s1w, s0t, b0w),
+        key2(64, b0w, b1w),
+        key3(65, s0t, tk.t(tk.near(s0, 1)), b0t),
+        key3(66, s0t, tk.t(tk.near(b0, -1)), b0t),
+        key3(67, s0w, b0t, b1t),
+        key3(68, s0t, b0t, tk.puncts_between(s0, b0)),
+        key3(69, s1t, s0t, tk.puncts_between(s1, s0)),
+        key3(70, s0t, count(&st.nl, s0), count(&st.nr, s0)),
+        key2(71, b0t, count(&st.nl, b0)),
+        key3(72, s0w, set(&st.lset, s0), set(&st.rset, s0)),
+        key2(73, tk.suf(b0), b0t),
+        key2(74, tk.suf(s0), s0t),
+        key3(75, s1t, s0t, b1t),
     ];
 }
 

@@ -144,6 +144,9 @@ impl Parser {
                 SHIFT
             } else {
                 features::transition_keys(tokens, st, &mut keys);
+                for &k in &keys {
+                    self.transitions.prefetch(k);
+                }
                 let mut scores = [0i32; MAX_CLASSES];
                 for &k in &keys {
                     self.transitions.add(k, &mut scores);
@@ -169,6 +172,9 @@ impl Parser {
         }
         let mut keys = [0u32; LABEL];
         features::label_keys(tokens, st, dep, head, &mut keys);
+        for &k in &keys {
+            self.labels.prefetch(k);
+        }
         let mut scores = [0i32; MAX_CLASSES];
         for &k in &keys {
             self.labels.add(k, &mut scores);

@@ -95,6 +95,22 @@ impl Table {
         })
     }
 
+    /// Asks the processor to start loading the home slot of `key`, so that a later [`Table::add`]
+    /// of several keys overlaps their memory latency.
+    #[inline]
+    pub fn prefetch(&self, key: u32) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = self.slots.as_ptr().wrapping_add(key as usize & self.mask);
+            // SAFETY: prefetching is a hint with no effect on memory; `p` is within `slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
+    }
+
     /// Adds the weights of feature `key` to `scores`.
     #[inline]
     pub fn add(&self, key: u32, scores: &mut [i32; MAX_CLASSES]) {

@@ -71,7 +71,18 @@ fn subordinate_clause_keeps_its_own_subject() {
     assert_arc(text, "pledged", "vowed", Rel::Advcl);
     assert_arc(text, "officials", "vowed", Rel::Nsubj);
     assert_arc(text, "contact", "vowed", Rel::Obj);
+}
+
+#[test]
+fn prepositional_phrase_on_the_object_noun() {
+    let text = "Russia withdrew from an arrangement with the U.S.";
+    assert_arc(text, "arrangement", "withdrew", Rel::Obl);
+    assert_arc(text, "u.s.", "arrangement", Rel::Nmod);
+    assert_arc(text, "with", "u.s.", Rel::Case);
+    let text = "Officials vowed closer contact with Congress.";
     assert_arc(text, "congress", "contact", Rel::Nmod);
+    let text = "The minister criticized the policy of the government.";
+    assert_arc(text, "government", "policy", Rel::Nmod);
 }
 
 #[test]
@@ -114,6 +125,6 @@ fn accuracy_on_dev() {
     assert!(errors.is_empty(), "{errors:?}");
     let s = attachment_scores(Parser::builtin(), &dev, true);
     assert!(s.words > 20_000, "{} words", s.words);
-    assert!(s.uas() > 0.81, "UAS {:.4} over {} words", s.uas(), s.words);
-    assert!(s.las() > 0.76, "LAS {:.4} over {} words", s.las(), s.words);
+    assert!(s.uas() > 0.82, "UAS {:.4} over {} words", s.uas(), s.words);
+    assert!(s.las() > 0.77, "LAS {:.4} over {} words", s.las(), s.words);
 }
