@@ -1084,7 +1084,10 @@ mod tests {
             vec!["ITA", "FRA", "DEU"]
         );
         // a quantifier or a verb is no adjective: two groups
-        assert_eq!(groups("France and some Russian officials met")[0], vec!["FRA"]);
+        assert_eq!(
+            groups("France and some Russian officials met")[0],
+            vec!["FRA"]
+        );
         assert_eq!(groups("to counter Iran and support Israel")[0], vec!["IRN"]);
     }
 

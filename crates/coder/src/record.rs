@@ -10,6 +10,37 @@ use tidings_dict::words::Words;
 use tidings_dict::Dictionaries;
 use tidings_event::{split_actor_code, Actor, Event, Plover, Span};
 
+/// The code an act's events carry, the CAMEO table entry whose QuadClass, Goldstein value and PLOVER
+/// type they take, and that entry's code when it is not the act's own.
+///
+/// A dictionary may use codes the CAMEO table lacks: finer ones ("1951") take the values of their
+/// nearest ancestor by prefix ("195"); local ones without a CAMEO ancestor (PETRARCH's validation
+/// set codes arrests `212`) take the values of the verb's own entry, its least specific pattern
+/// ("ADOPT [057]" for "adopt a revolution [802]"), else those of `010`, CAMEO's unspecified statement. The event keeps its own
+/// code and names the entry it borrowed from (`Event::values_from`). Codes that are not two to four
+/// digits are not coded.
+fn event_values<'d>(
+    dicts: &'d Dictionaries,
+    act: &Act,
+) -> Option<(String, &'d tidings_cameo::EventCode, Option<String>)> {
+    let own = &act.code;
+    if !(2..=4).contains(&own.len()) || !own.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let values = dicts.cameo.get(own).or_else(|| {
+        dicts
+            .verbs
+            .patterns
+            .iter()
+            .filter(|p| p.lemma == act.pattern.lemma)
+            .min_by_key(|p| p.specificity())
+            .and_then(|p| dicts.cameo.get(&p.code))
+            .or_else(|| dicts.cameo.get("010"))
+    })?;
+    let borrowed = (values.code != *own).then(|| values.code.clone());
+    Some((own.clone(), values, borrowed))
+}
+
 /// Where a sentence sits and which dates apply to it.
 pub struct SentenceContext<'a> {
     pub article_id: &'a str,
@@ -155,19 +186,10 @@ pub fn push_events(
     options: &CodeOptions,
     out: &mut Vec<Event>,
 ) {
-    // a dictionary may use finer codes than the CAMEO table has ("1951"): the event keeps its code
-    // and takes Goldstein, QuadClass and PLOVER from the nearest code the table knows
-    let Some(code) = dicts.cameo.get(&act.code) else {
+    let Some((cameo, code, values_from)) = event_values(dicts, act) else {
         return;
     };
-    let cameo = if act.code.len() <= 4
-        && act.code.bytes().all(|b| b.is_ascii_digit())
-        && act.code.starts_with(code.root())
-    {
-        act.code.clone()
-    } else {
-        code.code.clone()
-    };
+    let root = cameo[..2].to_string();
     let (date, basis) = date;
     let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let sources = &groups[act.source].members;
@@ -213,13 +235,14 @@ pub fn push_events(
                 source: actor_record(words, ctx.sentence, s),
                 target: t.map(|t| actor_record(words, ctx.sentence, t)),
                 cameo: cameo.clone(),
-                root: code.root().to_string(),
+                root: root.clone(),
                 quad_class: code.quad_class,
                 goldstein: code.goldstein,
                 plover: Plover {
                     event: code.plover_event.clone(),
                     mode: code.plover_mode.clone(),
                 },
+                values_from: values_from.clone(),
                 negated: act.negated,
                 explain,
             });

@@ -100,3 +100,42 @@ fn a_compound_subject_acts_among_its_members() {
         [triple("ARN", "GON", "030")]
     );
 }
+
+const LOCAL_CODES: &str = "--- ADOPT [057] ---\nADOPT\n- * REVOLUTION [802]\n\
+    --- ARREST [212] ---\nARREST\n--- CONDEMN [111] ---\nCONDEMN\n- * RECORD [1119]\n";
+
+/// (cameo, root, quad class, goldstein, values_from) of the only event.
+fn values(coder: &Coder, text: &str) -> (String, String, u8, f32, Option<String>) {
+    let events = coder.code_text(text, None, &CodeOptions::default());
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    (
+        e.cameo.clone(),
+        e.root.clone(),
+        e.quad_class,
+        e.goldstein,
+        e.values_from.clone(),
+    )
+}
+
+#[test]
+fn codes_outside_cameo_keep_their_code_and_name_the_values_they_borrow() {
+    let c = coder(LOCAL_CODES, None);
+    // a finer code takes its CAMEO parent's values
+    assert_eq!(
+        values(&c, "Arnor condemned the record of Gondor."),
+        ("1119".into(), "11".into(), 3, -2.0, Some("111".into()))
+    );
+    // a local code without a CAMEO ancestor takes the verb's own entry
+    assert_eq!(
+        values(&c, "Arnor adopted a revolution with Gondor."),
+        ("802".into(), "80".into(), 1, 8.0, Some("057".into()))
+    );
+    // ... and when that is local too, the unspecified statement's
+    assert_eq!(
+        values(&c, "Arnor arrested Gondor."),
+        ("212".into(), "21".into(), 1, 0.0, Some("010".into()))
+    );
+    // a CAMEO code borrows nothing
+    assert_eq!(values(&c, "Arnor condemned Gondor.").4, None);
+}

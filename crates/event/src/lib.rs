@@ -25,6 +25,7 @@
 //!     quad_class: 1,
 //!     goldstein: 3.4,
 //!     plover: Plover { event: "SUPPORT".into(), mode: None },
+//!     values_from: None,
 //!     negated: false,
 //!     explain: None,
 //! };
@@ -139,6 +140,12 @@ pub struct Event {
     /// Goldstein value of `cameo`, -10 to +10.
     pub goldstein: f32,
     pub plover: Plover,
+    /// Present when `cameo` is not in the CAMEO table (a dictionary's finer or local code, "1951",
+    /// "212"): the table code whose `quad_class`, `goldstein` and `plover` the event carries (the
+    /// nearest ancestor by prefix, else the code of the verb's own entry, else `010`, CAMEO's
+    /// unspecified statement). `root` is then the first two digits of `cameo`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub values_from: Option<String>,
     /// True when the text says the act did not happen ("did not attack").
     #[serde(default)]
     pub negated: bool,

@@ -49,6 +49,7 @@ pub fn event(
             event: "SUPPORT".into(),
             mode: None,
         },
+        values_from: None,
         negated: false,
         explain: None,
     }

@@ -133,6 +133,7 @@ pub fn event(
             event: "X".into(),
             mode: None,
         },
+        values_from: None,
         negated: false,
         explain: None,
     }
