@@ -25,6 +25,7 @@ pub mod actors;
 pub mod acts;
 pub mod assertion;
 pub mod memory;
+pub mod structure;
 mod record;
 pub mod tagging;
 pub mod throughput;
