@@ -55,8 +55,15 @@ fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
 }
 
 /// A coder with the chosen dictionaries.
+///
+/// A PETRARCH dictionary set is coded the way PETRARCH codes it, by its own patterns, without the
+/// dependency-parse checks that the built-in dictionaries get (see `tidings_coder::structure`).
 pub fn load_coder_with(args: &DictionaryArgs) -> anyhow::Result<Coder> {
-    Ok(Coder::new(load_dictionaries(args)?))
+    let petrarch = args
+        .dictionaries
+        .as_deref()
+        .is_some_and(tidings_dict::petrarch::is_petrarch_dir);
+    Ok(Coder::new(load_dictionaries(args)?).with_syntax_checks(!petrarch))
 }
 
 /// A coder with the built-in dictionaries, or those in `dict_dir`.

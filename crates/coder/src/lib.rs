@@ -25,8 +25,9 @@ pub mod actors;
 pub mod acts;
 pub mod assertion;
 pub mod memory;
-pub mod structure;
+mod parsing;
 mod record;
+pub mod structure;
 pub mod tagging;
 pub mod throughput;
 
@@ -57,6 +58,8 @@ pub struct CodedArticle {
 /// Codes articles with one set of dictionaries. Share it across threads by reference.
 pub struct Coder {
     dicts: Dictionaries,
+    /// Check each act against a dependency parse of its sentence ([`structure`]); on by default.
+    syntax_checks: bool,
 }
 
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
@@ -64,7 +67,17 @@ const LEAD_SENTENCES: usize = 3;
 
 impl Coder {
     pub fn new(dicts: Dictionaries) -> Coder {
-        Coder { dicts }
+        Coder {
+            dicts,
+            syntax_checks: true,
+        }
+    }
+
+    /// Turns the dependency-parse checks of [`structure`] on or off (on by default). Off, the
+    /// coder finds more events, fewer of them right, and runs faster.
+    pub fn with_syntax_checks(mut self, on: bool) -> Coder {
+        self.syntax_checks = on;
+        self
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -242,6 +255,15 @@ impl Coder {
         }
         if acts.is_empty() {
             return;
+        }
+        // the dependency parse of the sentence: is the source the verb's subject, the target its object?
+        if self.syntax_checks {
+            parsing::with_parse(words, |parse| {
+                acts.retain(|a| structure::structural_rejection(parse, &groups, a).is_none())
+            });
+            if acts.is_empty() {
+                return;
+            }
         }
         let mut date = ctx.event_date();
         // a later sentence whose subject refers back to a person of the lead ("he", "Kim", "the

@@ -79,7 +79,8 @@ pub fn run_file(records_path: &Path, dict_dir: Option<&Path>) -> Result<Report, 
     files.load(&mut builder);
     let (dicts, dict_errors) = builder.build();
     let load_time = start.elapsed();
-    let coder = Coder::new(dicts);
+    // PETRARCH's dictionaries are coded by their own patterns, as PETRARCH codes them
+    let coder = Coder::new(dicts).with_syntax_checks(false);
     let start = Instant::now();
     let mut report = run(&file, &coder);
     report.code_time = start.elapsed();
