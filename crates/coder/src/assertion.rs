@@ -49,6 +49,10 @@ const TARGETING: &[&str] = &["against", "on", "at", "targeting", "toward", "towa
 /// Words before "to" that make the infinitive the act itself, imminent or scheduled ("is about to
 /// restore ties", "is set to sign").
 const IMMINENT: &[&str] = &["about", "set", "poised", "going", "due"];
+/// Verbs of reporting whose pronoun subject after them is their own subject ("said it would").
+const REPORTING: &[&str] = &[
+    "said", "says", "indicated", "indicates", "announced", "announces", "stated", "states",
+];
 const SKIPPABLE: &[&str] = &[
     "not",
     "n't",
@@ -255,7 +259,18 @@ pub fn rejection_by_tags(
                     && !pattern_asks_for(act, words.norm(j))
                     && !(j + 1 < words.len() && words.norm(j + 1) == "to")
             });
-            if verb_between && !coordinated {
+            // "Ethiopia indicated it would act": the pronoun subject after a verb of reporting is
+            // the reporter itself
+            let reported_self = k >= source.end + 2
+                && matches!(words.norm(k - 1), "it" | "they")
+                && (source.end..k - 1).all(|j| {
+                    words.norm(j) == "that"
+                        || SKIPPABLE.contains(&words.norm(j))
+                        || words.norm(j).ends_with("ly")
+                        || REPORTING.contains(&words.norm(j))
+                })
+                && (source.end..k - 1).any(|j| REPORTING.contains(&words.norm(j)));
+            if verb_between && !coordinated && !reported_self {
                 return Some("another verb stands between the subject and the verb");
             }
         }
