@@ -210,7 +210,30 @@ impl IrregularForms {
             }
             return v;
         }
+        if let Some(v) = self.compound_forms(base) {
+            return v;
+        }
         regular_forms(base)
+    }
+
+    /// A verb made of a particle and an irregular verb inflects as that verb does: "overcome" ->
+    /// "overcame", "overcome"; "become", "undergo", "withstand", "outrun", "rebuild". After "re" the
+    /// verb must have four letters or more ("relay" is not "re" + "lay").
+    fn compound_forms(&self, base: &str) -> Option<Vec<(String, VerbForm)>> {
+        const PARTICLES: &[&str] = &[
+            "over", "under", "out", "with", "fore", "mis", "up", "be", "re", "un",
+        ];
+        let (particle, rest) = PARTICLES.iter().find_map(|p| {
+            let rest = base.strip_prefix(p)?;
+            let long_enough = rest.len() >= if *p == "re" { 4 } else { 2 };
+            (long_enough && self.forms.contains_key(rest)).then_some((*p, rest))
+        })?;
+        Some(
+            self.inflect(rest)
+                .into_iter()
+                .map(|(w, kind)| (format!("{particle}{w}"), kind))
+                .collect(),
+        )
     }
 }
 
@@ -387,9 +410,11 @@ impl VerbDictionary {
                     d.lemmas.push(p.lemma.clone());
                     d.by_lemma.push(Vec::new());
                     d.lemma_ids.insert(p.lemma.clone(), id);
+                    // a form may be two of the lemma's forms ("hit", "overcome": base and
+                    // participle); the coder tries them in order
                     for (form, kind) in irregular.inflect(&p.lemma) {
                         let list = d.forms.entry(form).or_default();
-                        if !list.iter().any(|(l, _)| *l == id) {
+                        if !list.iter().any(|&(l, k)| l == id && k == kind) {
                             list.push((id, kind));
                         }
                     }
@@ -644,6 +669,27 @@ mod tests {
             irr.inflect("risen")[0],
             ("risen".to_string(), VerbForm::PastParticiple)
         );
+    }
+
+    #[test]
+    fn a_particle_and_an_irregular_verb_inflect_as_the_verb() {
+        let mut irr = IrregularForms::default();
+        let forms = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        irr.add(
+            "come",
+            [forms(&["comes"]), forms(&["came"]), forms(&["come"]), forms(&["coming"])],
+        );
+        irr.add(
+            "lay",
+            [forms(&["lays"]), forms(&["laid"]), forms(&["laid"]), forms(&["laying"])],
+        );
+        let overcome = irr.inflect("overcome");
+        assert!(overcome.contains(&("overcame".into(), VerbForm::Past)));
+        assert!(overcome.contains(&("overcome".into(), VerbForm::PastParticiple)));
+        assert!(irr.inflect("become").contains(&("became".into(), VerbForm::Past)));
+        // "relay" is regular; "welcome" has no particle
+        assert!(irr.inflect("relay").contains(&("relayed".into(), VerbForm::PastOrParticiple)));
+        assert!(irr.inflect("welcome").contains(&("welcomed".into(), VerbForm::PastOrParticiple)));
     }
 
     #[test]
