@@ -51,7 +51,14 @@ const TARGETING: &[&str] = &["against", "on", "at", "targeting", "toward", "towa
 const IMMINENT: &[&str] = &["about", "set", "poised", "going", "due"];
 /// Verbs of reporting whose pronoun subject after them is their own subject ("said it would").
 const REPORTING: &[&str] = &[
-    "said", "says", "indicated", "indicates", "announced", "announces", "stated", "states",
+    "said",
+    "says",
+    "indicated",
+    "indicates",
+    "announced",
+    "announces",
+    "stated",
+    "states",
 ];
 const SKIPPABLE: &[&str] = &[
     "not",

@@ -117,11 +117,22 @@ fn a_pronoun_after_a_reporting_verb_is_the_reporter() {
     let ev = code("Turkey said it shot down a Russian warplane.", "2020-10-11");
     assert!(has(&ev, "TUR", "RUSMIL", "19"), "{:?}", triples(&ev));
     // another subject after the reporting verb is not the reporter
-    let ev = code("Turkey said Russia shot down a Syrian warplane.", "2020-10-11");
-    assert!(!ev.iter().any(|e| e.source.code == "TUR"), "{:?}", triples(&ev));
+    let ev = code(
+        "Turkey said Russia shot down a Syrian warplane.",
+        "2020-10-11",
+    );
+    assert!(
+        !ev.iter().any(|e| e.source.code == "TUR"),
+        "{:?}",
+        triples(&ev)
+    );
     // nor is a pronoun after a verb that is not one of reporting
     let ev = code("Iran denied it attacked Saudi Arabia.", "2020-10-11");
-    assert!(!ev.iter().any(|e| e.root == "18" || e.root == "19"), "{:?}", triples(&ev));
+    assert!(
+        !ev.iter().any(|e| e.root == "18" || e.root == "19"),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]

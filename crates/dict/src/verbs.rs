@@ -677,19 +677,35 @@ mod tests {
         let forms = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         irr.add(
             "come",
-            [forms(&["comes"]), forms(&["came"]), forms(&["come"]), forms(&["coming"])],
+            [
+                forms(&["comes"]),
+                forms(&["came"]),
+                forms(&["come"]),
+                forms(&["coming"]),
+            ],
         );
         irr.add(
             "lay",
-            [forms(&["lays"]), forms(&["laid"]), forms(&["laid"]), forms(&["laying"])],
+            [
+                forms(&["lays"]),
+                forms(&["laid"]),
+                forms(&["laid"]),
+                forms(&["laying"]),
+            ],
         );
         let overcome = irr.inflect("overcome");
         assert!(overcome.contains(&("overcame".into(), VerbForm::Past)));
         assert!(overcome.contains(&("overcome".into(), VerbForm::PastParticiple)));
-        assert!(irr.inflect("become").contains(&("became".into(), VerbForm::Past)));
+        assert!(irr
+            .inflect("become")
+            .contains(&("became".into(), VerbForm::Past)));
         // "relay" is regular; "welcome" has no particle
-        assert!(irr.inflect("relay").contains(&("relayed".into(), VerbForm::PastOrParticiple)));
-        assert!(irr.inflect("welcome").contains(&("welcomed".into(), VerbForm::PastOrParticiple)));
+        assert!(irr
+            .inflect("relay")
+            .contains(&("relayed".into(), VerbForm::PastOrParticiple)));
+        assert!(irr
+            .inflect("welcome")
+            .contains(&("welcomed".into(), VerbForm::PastOrParticiple)));
     }
 
     #[test]
