@@ -110,12 +110,17 @@ fn main() {
         .collect();
     let words: usize = train.iter().map(|s| s.words.len()).sum();
     eprintln!("train: {} sentences, {words} words", train.len());
+    // error exploration: from which epoch (0-based), and how often the parser follows its own
+    // wrong transitions
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
+    let explore_from = env("EXPLORE_FROM").unwrap_or(1.0) as usize;
+    let explore_p = env("EXPLORE").unwrap_or(1.0);
     let mut trainer = Trainer::new();
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let start = Instant::now();
     for epoch in 0..epochs {
         shuffle(&mut order, 0x9a75e + epoch as u64);
-        let explore = if epoch == 0 { 0.0 } else { 0.9 };
+        let explore = if epoch < explore_from { 0.0 } else { explore_p };
         let (c, t) = trainer.epoch(&prepared, &order, explore);
         eprintln!(
             "epoch {}: train UAS {:.2}% ({:.1}s)",

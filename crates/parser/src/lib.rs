@@ -46,10 +46,10 @@
 //! # Accuracy, speed, size, retraining
 //!
 //! On UD English EWT over our own tokenization, with the tagger's predicted tags and
-//! punctuation excluded: dev UAS 84.4%, LAS 80.0%; test UAS 85.1%, LAS 80.8% (with punctuation
-//! about half a point lower). About 345k tokens/s (14k sentences/s) on one shared core over
-//! AllSides news sentences, tagging not included. The model file is 6.8 MB (450k transition and
-//! 70k label features, `i16` weights). Training tags the treebank with taggers trained on the
+//! punctuation excluded: dev UAS 84.8%, LAS 80.3%; test UAS 84.9%, LAS 80.6% (with punctuation
+//! about half a point lower). About 345k tokens/s (14k sentences/s) on one core over AllSides
+//! news sentences, tagging not included (half that when the two cores are busy with other work).
+//! The model file is 5.7 MB (450k transition and 70k label features, `i16` weights). Training tags the treebank with taggers trained on the
 //! other four fifths of it (jackknifing), so the parser learns from tags as noisy as it will
 //! see. Retrain with
 //! `cargo run --release -p tidings-parser --example train -- /work/shared/corpus/ud-english-ewt`,

@@ -3,11 +3,15 @@
 //!
 //! Encoding (little-endian): `u32` class count, feature count `n`, entry count `e`; `n` keys
 //! (`u32`), `n` entry counts (`u8`), `e` class indices (`u8`), `e` weights (`i16`). Each feature's
-//! entries follow the previous feature's.
+//! entries follow the previous feature's. A dense table (class count with the high bit
+//! [`DENSE`] set; for few classes) stores instead `n` keys and then `classes` weights per
+//! feature, with no counts or class indices (`e` is `n * classes`).
 
 use crate::model::ModelError;
 
 const OVERFLOW: u32 = 0xffff_0000;
+/// Marks a dense table in the class count.
+pub const DENSE: u32 = 0x8000_0000;
 /// Width of a score array; class counts must be smaller.
 pub const MAX_CLASSES: usize = 64;
 
@@ -33,18 +37,29 @@ impl Table {
                 .map(|b| u32::from_le_bytes(b.try_into().unwrap()) as usize)
                 .ok_or_else(|| err(format!("truncated at byte {p}")))
         };
-        let (classes, n, e) = (u32_at(*at)?, u32_at(*at + 4)?, u32_at(*at + 8)?);
+        let (header, n, e) = (u32_at(*at)?, u32_at(*at + 4)?, u32_at(*at + 8)?);
+        let dense = header as u32 & DENSE != 0;
+        let classes = header & !(DENSE as usize);
         if classes == 0 || classes > MAX_CLASSES {
             return Err(err(format!("{classes} classes")));
         }
         let keys_at = *at + 12;
-        let counts_at = keys_at + 4 * n;
-        let classes_at = counts_at + n;
-        let weights_at = classes_at + e;
+        let (counts_at, classes_at, weights_at) = if dense {
+            if e != n * classes {
+                return Err(err(format!("dense table of {n} features has {e} entries")));
+            }
+            (0, 0, keys_at + 4 * n)
+        } else {
+            let counts_at = keys_at + 4 * n;
+            (counts_at, counts_at + n, counts_at + n + e)
+        };
         let end = weights_at + 2 * e;
         if bytes.len() < end || e >= 1 << 24 {
             return Err(err(format!("{n} features and {e} entries do not fit")));
         }
+        let weight = |j: usize| {
+            i16::from_le_bytes([bytes[weights_at + 2 * j], bytes[weights_at + 2 * j + 1]])
+        };
         let size = (n * 10 / 7 + 1).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![[0u32; 4]; size];
@@ -53,20 +68,32 @@ impl Table {
         let mut entries: Vec<u32> = Vec::with_capacity(MAX_CLASSES);
         for f in 0..n {
             let key = u32_at(keys_at + 4 * f)? as u32;
-            let count = bytes[counts_at + f] as usize;
-            if key == 0 || count == 0 || start + count > e {
-                return Err(err(format!("feature {f} is malformed")));
-            }
             entries.clear();
-            for j in start..start + count {
-                let class = bytes[classes_at + j] as u32;
-                if class as usize >= classes {
-                    return Err(err(format!("entry {j} names class {class}")));
+            if dense {
+                for c in 0..classes {
+                    let w = weight(f * classes + c);
+                    if w != 0 {
+                        entries.push((c as u32) << 16 | (w as u16 as u32));
+                    }
                 }
-                let w =
-                    i16::from_le_bytes([bytes[weights_at + 2 * j], bytes[weights_at + 2 * j + 1]]);
-                entries.push(class << 16 | (w as u16 as u32));
+            } else {
+                let count = bytes[counts_at + f] as usize;
+                if count == 0 || start + count > e {
+                    return Err(err(format!("feature {f} is malformed")));
+                }
+                for j in start..start + count {
+                    let class = bytes[classes_at + j] as u32;
+                    if class as usize >= classes {
+                        return Err(err(format!("entry {j} names class {class}")));
+                    }
+                    entries.push(class << 16 | (weight(j) as u16 as u32));
+                }
+                start += count;
             }
+            if key == 0 {
+                return Err(err(format!("feature {f} has key 0")));
+            }
+            let count = entries.len();
             let mut s = key as usize & mask;
             while slots[s][0] != 0 {
                 if slots[s][0] == key {
@@ -83,7 +110,6 @@ impl Table {
                 slot[2] = overflow.len() as u32;
                 overflow.extend_from_slice(&entries);
             }
-            start += count;
         }
         *at = end;
         Ok(Table {
@@ -140,14 +166,31 @@ impl Table {
 }
 
 /// Writes one table: `rows` are (key, sorted (class, weight) entries), sorted by key, with weights
-/// already quantized.
-pub fn write(out: &mut Vec<u8>, classes: usize, rows: &[(u32, Vec<(u8, i16)>)]) {
-    let entries: usize = rows.iter().map(|(_, r)| r.len()).sum();
-    for v in [classes, rows.len(), entries] {
-        out.extend_from_slice(&(v as u32).to_le_bytes());
+/// already quantized. A `dense` table stores every class's weight of every feature.
+pub fn write(out: &mut Vec<u8>, classes: usize, rows: &[(u32, Vec<(u8, i16)>)], dense: bool) {
+    let entries: usize = if dense {
+        rows.len() * classes
+    } else {
+        rows.iter().map(|(_, r)| r.len()).sum()
+    };
+    let header = classes as u32 | if dense { DENSE } else { 0 };
+    for v in [header, rows.len() as u32, entries as u32] {
+        out.extend_from_slice(&v.to_le_bytes());
     }
     for (k, _) in rows {
         out.extend_from_slice(&k.to_le_bytes());
+    }
+    if dense {
+        for (_, r) in rows {
+            let mut ws = vec![0i16; classes];
+            for (c, w) in r {
+                ws[*c as usize] = *w;
+            }
+            for w in ws {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        return;
     }
     out.extend(rows.iter().map(|(_, r)| r.len() as u8));
     for (_, r) in rows {
@@ -156,6 +199,39 @@ pub fn write(out: &mut Vec<u8>, classes: usize, rows: &[(u32, Vec<(u8, i16)>)]) 
     for (_, r) in rows {
         for (_, w) in r {
             out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scores_of(table: &Table, key: u32) -> Vec<i32> {
+        let mut s = [0i32; MAX_CLASSES];
+        table.add(key, &mut s);
+        s[..table.classes].to_vec()
+    }
+
+    #[test]
+    fn sparse_and_dense_tables_read_back() {
+        let rows = vec![
+            (5u32, vec![(0u8, 7i16), (2, -3)]),
+            (9, vec![(1, 4)]),
+            (11, vec![(0, 1), (1, 2), (2, 3)]),
+        ];
+        for dense in [false, true] {
+            let mut bytes = Vec::new();
+            write(&mut bytes, 3, &rows, dense);
+            let mut at = 0;
+            let t = Table::read(&bytes, &mut at, "test").unwrap();
+            assert_eq!(at, bytes.len());
+            assert_eq!(t.features, 3);
+            assert_eq!(scores_of(&t, 5), [7, 0, -3]);
+            assert_eq!(scores_of(&t, 9), [0, 4, 0]);
+            assert_eq!(scores_of(&t, 11), [1, 2, 3]);
+            assert_eq!(scores_of(&t, 6), [0, 0, 0]);
+            assert!(Table::read(&bytes[..bytes.len() - 1], &mut 0, "test").is_err());
         }
     }
 }

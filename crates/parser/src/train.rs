@@ -260,11 +260,13 @@ impl Trainer {
             &mut out,
             ACTIONS,
             &self.transitions.export(self.clock, keep),
+            true,
         );
         table::write(
             &mut out,
             Rel::COUNT,
             &self.labels.export(self.clock, keep_labels),
+            false,
         );
         out
     }
