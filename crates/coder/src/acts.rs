@@ -396,7 +396,8 @@ fn object_group<'g>(
 
 /// Do the words `from..to` read as one noun phrase and its prepositional phrases, ending in a
 /// preposition ("a resumption of formal diplomatic ties with")? No clause, verb, coordination or
-/// other name may stand between, and at most two prepositions.
+/// other name may stand between, and at most two prepositions (any number with PETRARCH's verb
+/// patterns, [`Dictionaries::petrarch_verbs`]).
 fn object_path(
     words: &Words,
     dicts: &Dictionaries,
@@ -439,7 +440,8 @@ fn object_path(
     } else {
         to - 1
     };
-    preps <= 2
+    // PETRARCH takes the verb's object however many prepositional phrases lead to it
+    (preps <= 2 || dicts.petrarch_verbs)
         && matches!(
             words.norm(last),
             "with"

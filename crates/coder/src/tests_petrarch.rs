@@ -139,3 +139,14 @@ fn codes_outside_cameo_keep_their_code_and_name_the_values_they_borrow() {
     // a CAMEO code borrows nothing
     assert_eq!(values(&c, "Arnor condemned Gondor.").4, None);
 }
+
+#[test]
+fn a_petrarch_pattern_takes_its_object_across_prepositional_phrases() {
+    let c = coder("--- ARRANGE [040] ---\nARRANGE\n", None);
+    assert_eq!(
+        coded(&c, "Arnor has arranged for the reopening of guest houses in Gondor."),
+        [triple("ARN", "GON", "040")]
+    );
+    // the built-in dictionaries stop at two prepositions
+    assert!(!tidings_dict::Dictionaries::builtin().petrarch_verbs);
+}

@@ -55,6 +55,9 @@ pub struct Dictionaries {
     pub discards: PhraseIndex<()>,
     /// Phrases that rule a whole story out.
     pub story_discards: PhraseIndex<()>,
+    /// The verb patterns include a PETRARCH verb file's, which PETRARCH matches on a parse: a
+    /// pattern's target is the verb's object however many prepositional phrases lead to it.
+    pub petrarch_verbs: bool,
 }
 
 impl Dictionaries {
@@ -80,6 +83,8 @@ pub struct DictionaryBuilder {
     pub patterns: Vec<VerbPattern>,
     pub errors: Vec<DictError>,
     deferred_modifiers: Vec<(String, String)>,
+    /// A PETRARCH verb file was read (see [`Dictionaries::petrarch_verbs`]).
+    pub petrarch_verbs: bool,
 }
 
 impl Default for DictionaryBuilder {
@@ -102,6 +107,7 @@ impl DictionaryBuilder {
             patterns: Vec::new(),
             errors: Vec::new(),
             deferred_modifiers: Vec::new(),
+            petrarch_verbs: false,
         }
     }
 
@@ -221,6 +227,7 @@ impl DictionaryBuilder {
             modifiers: self.modifiers,
             discards: self.discards,
             story_discards: self.story_discards,
+            petrarch_verbs: self.petrarch_verbs,
         };
         (dicts, self.errors)
     }

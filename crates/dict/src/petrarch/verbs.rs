@@ -97,6 +97,7 @@ pub fn add_petrarch_verbs(
     file: &str,
     text: &str,
 ) -> VerbFileSummary {
+    builder.petrarch_verbs = true;
     let lines = content_lines(text);
     let mut summary = VerbFileSummary::default();
     let synsets = read_synsets(&lines);
