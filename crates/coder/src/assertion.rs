@@ -151,7 +151,13 @@ pub fn rejection(
     // an infinitive that is the content of another act, not an intent
     if let Some(b) = before_chain {
         let imminent = b > 0 && IMMINENT.contains(&words.norm(b - 1));
-        if words.norm(b) == "to" && !act.intent && !imminent {
+        // PETRARCH codes an infinitive whose governor has no pattern of its own ("won't try to
+        // clash"), as its parse passes the act up to the governing clause
+        let ungoverned = dicts.petrarch_verbs
+            && b > 0
+            && dicts.verbs.lookup(words.norm(b - 1)).is_none()
+            && !words.get(b - 1).is(tidings_dict::words::Word::CAPITALIZED);
+        if words.norm(b) == "to" && !act.intent && !imminent && !ungoverned {
             return Some("infinitive: the content of another act");
         }
     }

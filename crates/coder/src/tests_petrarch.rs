@@ -150,3 +150,18 @@ fn a_petrarch_pattern_takes_its_object_across_prepositional_phrases() {
     // the built-in dictionaries stop at two prepositions
     assert!(!tidings_dict::Dictionaries::builtin().petrarch_verbs);
 }
+
+#[test]
+fn an_infinitive_is_coded_when_its_governor_has_no_pattern() {
+    let verbs = format!("{CLASH}--- DECIDE [036] ---\nDECIDE\n");
+    let c = coder(&verbs, Some(ONTOLOGY));
+    // "try" is no verb of the set: the infinitive is the act, and the negation is try's
+    assert_eq!(
+        coded(&c, "Arnor now won't try to clash over the efforts of Gondor."),
+        [triple("ARN", "GON", "110")]
+    );
+    // "decide" is: the infinitive is its content
+    assert!(!coded(&c, "Arnor decided to clash over the efforts of Gondor.")
+        .iter()
+        .any(|e| e.2 == "110"));
+}
