@@ -144,7 +144,10 @@ fn codes_outside_cameo_keep_their_code_and_name_the_values_they_borrow() {
 fn a_petrarch_pattern_takes_its_object_across_prepositional_phrases() {
     let c = coder("--- ARRANGE [040] ---\nARRANGE\n", None);
     assert_eq!(
-        coded(&c, "Arnor has arranged for the reopening of guest houses in Gondor."),
+        coded(
+            &c,
+            "Arnor has arranged for the reopening of guest houses in Gondor."
+        ),
         [triple("ARN", "GON", "040")]
     );
     // the built-in dictionaries stop at two prepositions
@@ -157,11 +160,16 @@ fn an_infinitive_is_coded_when_its_governor_has_no_pattern() {
     let c = coder(&verbs, Some(ONTOLOGY));
     // "try" is no verb of the set: the infinitive is the act, and the negation is try's
     assert_eq!(
-        coded(&c, "Arnor now won't try to clash over the efforts of Gondor."),
+        coded(
+            &c,
+            "Arnor now won't try to clash over the efforts of Gondor."
+        ),
         [triple("ARN", "GON", "110")]
     );
     // "decide" is: the infinitive is its content
-    assert!(!coded(&c, "Arnor decided to clash over the efforts of Gondor.")
-        .iter()
-        .any(|e| e.2 == "110"));
+    assert!(
+        !coded(&c, "Arnor decided to clash over the efforts of Gondor.")
+            .iter()
+            .any(|e| e.2 == "110")
+    );
 }
