@@ -114,20 +114,21 @@ fn reported_speech_codes_the_reported_act() {
 
 #[test]
 fn a_pronoun_after_a_reporting_verb_is_the_reporter() {
-    let ev = code("Turkey said it shot down a Russian warplane.", "2020-10-11");
+    // the tag rules alone (the dependency-parse checks of `structure` judge the same sentences
+    // on their own)
+    let coder = Coder::new(Dictionaries::builtin()).with_syntax_checks(false);
+    let code = |text: &str| coder.code_text(text, date("2020-10-11"), &CodeOptions::default());
+    let ev = code("Turkey said it shot down a Russian warplane.");
     assert!(has(&ev, "TUR", "RUSMIL", "19"), "{:?}", triples(&ev));
     // another subject after the reporting verb is not the reporter
-    let ev = code(
-        "Turkey said Russia shot down a Syrian warplane.",
-        "2020-10-11",
-    );
+    let ev = code("Turkey said Russia shot down a Syrian warplane.");
     assert!(
         !ev.iter().any(|e| e.source.code == "TUR"),
         "{:?}",
         triples(&ev)
     );
     // nor is a pronoun after a verb that is not one of reporting
-    let ev = code("Iran denied it attacked Saudi Arabia.", "2020-10-11");
+    let ev = code("Iran denied it attacked Saudi Arabia.");
     assert!(
         !ev.iter().any(|e| e.root == "18" || e.root == "19"),
         "{:?}",
