@@ -323,7 +323,7 @@ pub fn checked_span(groups: &[ActorGroup], act: &Act) -> (usize, usize) {
     }
 }
 
-fn pattern_asks_for(act: &Act, word: &str) -> bool {
+pub(crate) fn pattern_asks_for(act: &Act, word: &str) -> bool {
     act.pattern
         .after
         .iter()

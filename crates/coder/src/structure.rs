@@ -12,6 +12,7 @@
 
 use crate::actors::ActorGroup;
 use crate::acts::Act;
+use tidings_dict::words::Words;
 use tidings_parser::{Parse, Rel};
 
 /// Why the parse shows the act's source or target belongs to another verb, or None. Only the
@@ -19,6 +20,7 @@ use tidings_parser::{Parse, Rel};
 /// evidence rejects: an argument the parser hangs nowhere near the verb is left to the other rules,
 /// since a greedy parser's mistakes there would cost more right events than wrong ones.
 pub fn structural_rejection(
+    words: &Words,
     parse: &Parse,
     groups: &[ActorGroup],
     act: &Act,
@@ -42,12 +44,40 @@ pub fn structural_rejection(
         let target = &groups[t];
         if target.start > act.verb {
             let (_, rel, head) = attachment(parse, span_head(parse, target.start, target.end)?)?;
-            if !verbs.contains(&head) && is_argument(rel) && !act.passive {
+            // a prepositional phrase on the verb holds the target only with a preposition the
+            // pattern names ("called on", "met with"), not "met in Washington with Obama"; after an
+            // object noun the phrase may be the noun's, whatever the parser says ("develop ties
+            // with Pyongyang")
+            let object_between = parse
+                .children_with(head, Rel::Obj)
+                .any(|o| o < target.start);
+            if verbs.contains(&head) && rel == Rel::Obl && !object_between {
+                if let Some(p) = preposition_before(words, target.start) {
+                    if !crate::assertion::pattern_asks_for(act, p) {
+                        return Some("the parse: the target is in a prepositional phrase the pattern does not name");
+                    }
+                }
+            }
+            // coordinated verbs share their object: "defend, consolidate and develop ties"
+            let coordinated = verbs
+                .iter()
+                .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
+            if !verbs.contains(&head) && !coordinated && is_argument(rel) && !act.passive {
                 return Some("the parse: the target is another verb's argument");
             }
         }
     }
     None
+}
+
+/// The preposition that opens the phrase starting at `start` ("to", "with the"), if any.
+fn preposition_before<'w>(words: &'w Words, start: usize) -> Option<&'w str> {
+    let mut k = start;
+    while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    let p = words.norm(k.checked_sub(1)?);
+    crate::actors::is_preposition(p).then_some(p)
 }
 
 /// A subject or object relation.
@@ -146,5 +176,15 @@ mod tests {
             "Sanders broke with his Senate colleagues and promised to vote against Trump's plan.";
         assert!(has(&coded(text, false), "LEG", "USAGOV"));
         assert!(!has(&coded(text, true), "LEG", "USAGOV"));
+    }
+
+    #[test]
+    fn a_target_after_the_patterns_own_preposition_stands() {
+        // "called on" is the pattern's own preposition
+        assert!(has(
+            &coded("Britain called on Trump to uphold the pact.", true),
+            "GBR",
+            "USAGOV"
+        ));
     }
 }
