@@ -58,7 +58,8 @@ pub struct CodedArticle {
 /// Codes articles with one set of dictionaries. Share it across threads by reference.
 pub struct Coder {
     dicts: Dictionaries,
-    /// Check each act against a dependency parse of its sentence ([`structure`]); on by default.
+    /// Check each act against a dependency parse of its sentence ([`structure`]); on by default,
+    /// off for PETRARCH verb dictionaries.
     syntax_checks: bool,
 }
 
@@ -67,9 +68,11 @@ const LEAD_SENTENCES: usize = 3;
 
 impl Coder {
     pub fn new(dicts: Dictionaries) -> Coder {
+        // PETRARCH verb files are coded the way PETRARCH codes them, by their own patterns
+        let syntax_checks = !dicts.petrarch_verbs;
         Coder {
             dicts,
-            syntax_checks: true,
+            syntax_checks,
         }
     }
 
