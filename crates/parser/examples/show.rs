@@ -25,12 +25,12 @@ fn main() {
         Tagger::builtin().tag_detailed(&words, &mut tags);
         let parse = Parser::builtin().parse(&words, &tags);
         println!("# {line}");
-        for i in 0..words.len() {
+        for (i, tag) in tags.iter().enumerate() {
             let head = parse.head(i);
             println!(
                 "{i}\t{}\t{}\t{}\t{}\t{}",
                 words.norm(i),
-                tags[i],
+                tag,
                 head.map_or("-".to_string(), |h| h.to_string()),
                 head.map_or("ROOT", |h| words.norm(h)),
                 parse.label(i)

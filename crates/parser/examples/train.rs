@@ -2,9 +2,13 @@
 //!
 //! `cargo run --release -p tidings-parser --example train -- UD_EWT_DIR [EPOCHS] [KEEP_TRANSITION_FEATURES] [KEEP_LABEL_FEATURES] [OUT]`
 //!
-//! The training sentences carry the built-in tagger's predicted tags, not the gold ones, so the
-//! parser learns from what it will see. Scores are over our tokenization, with and without
-//! punctuation.
+//! The training sentences carry predicted tags, not the gold ones, so the parser learns from what
+//! it will see: each fifth of the treebank is tagged by a tagger trained on the other four
+//! (`JACKKNIFE=K` for K folds; `JACKKNIFE=1` uses the built-in tagger, which has seen them all).
+//! Error exploration starts at epoch `EXPLORE_FROM` (0-based, default 1) and follows the
+//! parser's own transitions with probability `EXPLORE` (default 1.0). `EVAL_EACH_EPOCH=1` prints
+//! dev scores after each epoch, `CONFUSIONS=1` the most frequent dev label confusions. Scores
+//! are over our tokenization, with and without punctuation (gold relation `punct`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

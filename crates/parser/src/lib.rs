@@ -65,7 +65,7 @@
 //! not part of this repository. The code is under the workspace licence.
 
 mod eval;
-pub mod features;
+mod features;
 mod model;
 mod parse;
 mod rel;

@@ -79,7 +79,9 @@ impl Weights {
     /// quantized to `i16`; rows sorted by key.
     fn export(&self, clock: u64, keep: usize) -> Vec<(u32, Vec<(u8, i16)>)> {
         let c = clock.max(1) as f64;
-        let mut rows: Vec<(u32, Vec<(u8, f64)>, f64)> = Vec::new();
+        // key, averaged (class, weight) entries, largest weight in magnitude
+        type Averaged = (u32, Vec<(u8, f64)>, f64);
+        let mut rows: Vec<Averaged> = Vec::new();
         for (k, row) in &self.rows {
             let mut kept: Vec<(u8, f64)> = row
                 .iter()
