@@ -140,8 +140,8 @@ impl Parser {
         let mut keys = [0u32; TRANSITION];
         while !st.is_final() {
             let legal = st.legal();
-            let action = if legal == [true, false, false] {
-                SHIFT
+            let action = if legal.iter().filter(|l| **l).count() == 1 {
+                legal.iter().position(|l| *l).unwrap_or(SHIFT)
             } else {
                 features::transition_keys(tokens, st, &mut keys);
                 for &k in &keys {
