@@ -343,6 +343,13 @@ const NAME_HEADS: &[&str] = &[
     "review",
 ];
 
+/// "anti- Gondor", the prefix standing apart from the name, with a PETRARCH verb file: PETRARCH reads
+/// the name as a word of its own (its tokens split at spaces, not hyphens), so it is the actor; the
+/// built-in dictionaries treat it like "anti-Gondor".
+fn detached_prefix(words: &Words, dicts: &Dictionaries, at: usize) -> bool {
+    dicts.petrarch_verbs && words.get(at).start > words.get(at - 1).end + 1
+}
+
 /// A country name or adjective that is only part of another name or stance: "pro-Russian rebels",
 /// "anti-American protests", "Radio France Internationale", "New Mexico", "Bank of America".
 fn inside_other_name(
@@ -359,7 +366,8 @@ fn inside_other_name(
     if dicts.actors.entry(id).kind != ActorKind::Country {
         return false;
     }
-    if at > 0 && matches!(words.norm(at - 1), "pro" | "anti") {
+    if at > 0 && matches!(words.norm(at - 1), "pro" | "anti") && !detached_prefix(words, dicts, at)
+    {
         return true;
     }
     if title_case {
@@ -513,7 +521,8 @@ fn compose(
                 if let Piece::Agent { role: r, origin } = &n.piece {
                     if !r.starts_with('=')
                         && !r.ends_with('~')
-                        && glue_ok(words, end, n.start, true)
+                        && (glue_ok(words, end, n.start, true)
+                            || dicts.petrarch_verbs && possessive_title_glue(words, end, n.start))
                     {
                         role = Some(r.clone());
                         origins.push(origin.clone());
@@ -890,6 +899,16 @@ fn glue_ok(words: &Words, from: usize, to: usize, allow_plain: bool) -> bool {
                 && !is_function_word(n)
                 && to - from <= 2)
     })
+}
+
+/// "'s first Deputy": a possessive and one or two words of a title, capitalised or not, between a
+/// country and its agent ("Dagolath's first Deputy Prime Minister"). PETRARCH reads the whole noun
+/// phrase, so its sets take these; the built-in dictionaries keep to [`glue_ok`].
+fn possessive_title_glue(words: &Words, from: usize, to: usize) -> bool {
+    to > from + 1
+        && to - from <= 3
+        && words.norm(from) == "'s"
+        && (from + 1..to).all(|i| !words.get(i).is(Word::PUNCT) && !is_function_word(words.norm(i)))
 }
 
 /// "of", "in", "of the", "from": between an agent and its country.

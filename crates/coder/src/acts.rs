@@ -169,23 +169,34 @@ fn after_negative_polarity(words: &Words, i: usize) -> bool {
     j < i && j > 0 && matches!(words.norm(j - 1), "not" | "n't" | "never")
 }
 
-/// A participle after a form of "be" or "get", possibly with adverbs between: "was strongly condemned".
+/// A participle after a form of "be" or "get", possibly with adverbs between: "was strongly
+/// condemned", "was heavily and unjustly criticized".
 fn is_passive(words: &Words, i: usize) -> bool {
+    passive_auxiliary(words, i).is_some()
+}
+
+/// The form of "be" or "get" that makes the participle at `i` passive, across up to three adverbs
+/// (joined by "and" or "or").
+fn passive_auxiliary(words: &Words, i: usize) -> Option<usize> {
     let mut j = i;
-    for _ in 0..3 {
-        if j == 0 {
-            return false;
-        }
+    let mut adverbs = 0;
+    while j > 0 && adverbs <= 3 {
         j -= 1;
         let w = words.norm(j);
         if BE_FORMS.contains(&w) {
-            return true;
+            return Some(j);
         }
-        if !(ADVERB_LIKE.contains(&w) || w.ends_with("ly")) {
-            return false;
+        let adverb = ADVERB_LIKE.contains(&w) || w.ends_with("ly");
+        let joins_adverbs = matches!(w, "and" | "or") && j + 1 < i && j > 0 && {
+            let before = words.norm(j - 1);
+            before.ends_with("ly") || ADVERB_LIKE.contains(&before)
+        };
+        if !(adverb || joins_adverbs) {
+            return None;
         }
+        adverbs += usize::from(adverb);
     }
-    false
+    None
 }
 
 /// Index of the first word that ends the clause after `from` (".", ";", ":", "!", "?", or the end).
@@ -245,8 +256,13 @@ fn match_pattern<'d>(
             }
         }
     }
-    // words before the verb (other dictionary formats)
-    let mut back = verb;
+    // words before the verb (other dictionary formats); in the passive they stand before the
+    // auxiliary ("heavily criticized" is not "was heavily criticized")
+    let mut back = if passive {
+        passive_auxiliary(words, verb).unwrap_or(verb)
+    } else {
+        verb
+    };
     for (el, &alts) in pattern.before.iter().zip(before_alts).rev() {
         match el {
             PatternElement::Word(_) => {
@@ -274,14 +290,37 @@ fn match_pattern<'d>(
         }
     }
     let mut code = pattern.code.clone();
-    if passive {
+    // a pattern that puts its target before the verb describes the passive itself ("+ * FROM $")
+    let target_before = pattern
+        .before
+        .iter()
+        .any(|e| matches!(e, PatternElement::Target));
+    if passive && !target_before {
         // the subject is the target; the source follows "by"
         let subject = subject_of(words, groups, back.min(verb), target)?;
-        let by = (verb + 1..(verb + 6).min(end)).find(|&j| words.norm(j) == "by")?;
-        let (agent, _) = groups
-            .iter()
-            .enumerate()
-            .find(|(_, g)| g.start > by && g.start <= by + 2)?;
+        let by = (verb + 1..(verb + 6).min(end)).find(|&j| words.norm(j) == "by");
+        let agent = match by {
+            Some(by) => {
+                groups
+                    .iter()
+                    .enumerate()
+                    .find(|(_, g)| g.start > by && g.start <= by + 2)?
+                    .0
+            }
+            // without "by", PETRARCH's source is the pattern's `$` or else the actor of the verb
+            // phrase ("was criticized over its dispute with Eriador"), unless an infinitive between holds it ("was seen to break into Gondor")
+            None if dicts.petrarch_verbs => match source {
+                Some(s) => s,
+                None => {
+                    let (gi, g) = object_group(words, dicts, groups, verb + 1, end, true)?;
+                    if (verb + 1..g.start).any(|j| starts_verb_phrase(words, dicts, j)) {
+                        return None;
+                    }
+                    gi
+                }
+            },
+            None => return None,
+        };
         source = Some(agent);
         target = Some(subject);
     }

@@ -173,3 +173,76 @@ fn an_infinitive_is_coded_when_its_governor_has_no_pattern() {
             .any(|e| e.2 == "110")
     );
 }
+
+const CRITICIZE: &str = "--- CRITICIZE [111] ---\nCRITICIZE\n- HEAVILY * [122]\n\
+    --- FREE [080] ---\nFREE\n- + * (FROM $) [080]\n--- BREAK [120] ---\nBREAK\n\
+    --- SEE [020] ---\nSEE {SEES SEEING SEEN}\n";
+
+#[test]
+fn a_passive_without_by_takes_its_source_from_the_verb_phrase() {
+    let c = coder(CRITICIZE, None);
+    assert_eq!(
+        coded(&c, "Gondor was criticized over its dispute with Arnor."),
+        [triple("ARN", "GON", "111")]
+    );
+    // words a pattern puts before the verb stand before the auxiliary, not after it
+    for text in [
+        "Gondor was heavily criticized over its dispute with Arnor.",
+        "Gondor was heavily and unjustly criticized over its dispute with Arnor.",
+    ] {
+        assert_eq!(coded(&c, text), [triple("ARN", "GON", "111")], "{text}");
+    }
+    // a pattern with its target before the verb describes the passive itself
+    assert_eq!(
+        coded(&c, "Gondor was freed from Osgiliath after the fighting."),
+        [triple("OSG", "GON", "080")]
+    );
+    // an infinitive between holds the actor: it is no source of the passive
+    assert!(!coded(&c, "Gondor was seen to break into Arnor.")
+        .iter()
+        .any(|e| e.2 == "020"));
+}
+
+#[test]
+fn a_name_apart_from_its_anti_prefix_is_an_actor() {
+    let c = coder(CRITICIZE, None);
+    assert_eq!(
+        coded(&c, "Arnor criticized an anti- Gondor parade."),
+        [triple("ARN", "GON", "111")]
+    );
+    assert!(coded(&c, "Arnor criticized an anti-Gondor parade.").is_empty());
+}
+
+#[test]
+fn a_verb_listed_under_its_own_spelling_goes_before_another_verbs_form() {
+    let c = coder(
+        "--- LEAVE [012] ---\nLEAVE\n- (ABLE TO) * [012]\n--- LEFT [042:043] ---\nLEFT [042:043]\n",
+        None,
+    );
+    assert_eq!(
+        coded(&c, "Arnor left for Gondor on Wednesday."),
+        [triple("ARN", "GON", "042"), triple("GON", "ARN", "043")]
+    );
+}
+
+#[test]
+fn a_possessive_country_takes_the_title_after_a_few_words() {
+    let mut b = DictionaryBuilder::new();
+    petrarch::add_petrarch_actors(
+        &mut b,
+        "actors.txt",
+        "ARNOR_ [ARN]\n+TELEMAR\nGONDOR_ [GON]\n",
+    );
+    petrarch::add_petrarch_agents(&mut b, "agents.txt", "PRIME_MINISTER [~GOV]\n");
+    petrarch::add_petrarch_verbs(&mut b, "verbs.txt", CRITICIZE);
+    let (dicts, errors) = b.build();
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = Coder::new(dicts);
+    assert_eq!(
+        coded(
+            &c,
+            "Arnor's first Deputy Prime Minister Telemar criticized Gondor."
+        ),
+        [triple("ARNGOV", "GON", "111")]
+    );
+}

@@ -218,7 +218,12 @@ impl DictionaryBuilder {
         for (path, text) in std::mem::take(&mut self.pending_verbs) {
             patterns.extend(verbs::read_patterns(&path, &text, &known, &mut self.errors));
         }
-        let verbs = VerbDictionary::build(patterns, &self.irregular);
+        let mut verbs = VerbDictionary::build(patterns, &self.irregular);
+        if self.petrarch_verbs {
+            // PETRARCH looks a word up as written: a verb listed under its own spelling ("LEFT")
+            // goes before an irregular form tidings derives for another verb ("left", of LEAVE)
+            verbs.prefer_listed_spellings();
+        }
         let dicts = Dictionaries {
             cameo,
             actors: self.actors,

@@ -579,6 +579,15 @@ impl VerbDictionary {
         self.forms.get(word).map(|v| v.as_slice())
     }
 
+    /// Puts first, among the verbs a word may be a form of, the verb listed under that very
+    /// spelling: "left" is then the verb `LEFT` before the past of `LEAVE`.
+    pub fn prefer_listed_spellings(&mut self) {
+        let lemmas = &self.lemmas;
+        for (form, list) in self.forms.iter_mut() {
+            list.sort_by_key(|&(l, _)| lemmas[l as usize] != *form);
+        }
+    }
+
     /// Patterns of a lemma, most specific first.
     pub fn patterns_of(&self, lemma: LemmaId) -> impl Iterator<Item = &VerbPattern> {
         self.by_lemma[lemma as usize]
