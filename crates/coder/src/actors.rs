@@ -138,7 +138,40 @@ pub fn find_actors(
         memory.forget_subject();
     }
     let phrases = compose(words, dicts, date, &matches, memory);
+    // someone the dictionaries do not know was named: a later "he"/"she" may be them
+    if unknown_name_before(words, &matches, words.len()) {
+        memory.forget_subject();
+    }
     group(words, dicts, phrases)
+}
+
+/// Does a name the dictionaries do not know stand before word `pos` ("applauded Speaker John
+/// Bercow as he ridiculed ...")? Two or more capitalised words that no match covers, outside a
+/// Title-case headline; a "he" or "she" after one most likely refers to that person.
+fn unknown_name_before(words: &Words, matches: &[Match], pos: usize) -> bool {
+    let content = words.iter().filter(|w| !w.is(Word::PUNCT)).count();
+    let capitalised = words.iter().filter(|w| w.is(Word::CAPITALIZED)).count();
+    if content >= 4 && capitalised * 10 >= content * 7 {
+        return false;
+    }
+    let covered = |k: usize| matches.iter().any(|m| m.start <= k && k < m.end);
+    let mut run = 0;
+    for k in 0..pos.min(words.len()) {
+        let w = words.get(k);
+        if w.is(Word::CAPITALIZED)
+            && !w.is(Word::PUNCT)
+            && !is_function_word(words.norm(k))
+            && !covered(k)
+        {
+            run += 1;
+            if run >= 2 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov
@@ -445,7 +478,9 @@ fn compose(
         let mut origins = Vec::new();
         let mut next = k + 1;
         if let Piece::Pronoun = &m.piece {
-            if let Some(id) = memory.subject_person() {
+            // "applauded Speaker John Bercow as he ridiculed ...": "he" is the unknown name
+            let unknown_before = unknown_name_before(words, matches, start);
+            if let Some(id) = memory.subject_person().filter(|_| !unknown_before) {
                 let (code, role) = dicts.actors.code_on(id, date);
                 let origin = role.map(|r| r.origin.clone()).unwrap_or_default();
                 out.push(ActorPhrase {

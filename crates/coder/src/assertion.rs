@@ -197,15 +197,22 @@ pub fn rejection(
             return Some("the target belongs to a coordinated verb");
         }
     }
-    // "asked Trump if ...": an indirect question, not an appeal
+    // "asked Trump if ...", "was asked by a reporter if ...", "ask his generals how many": an
+    // indirect question, not an appeal
     if let Some(t) = act.target {
         let g = &groups[t];
-        if act.code.starts_with("02")
-            && g.end < words.len()
-            && matches!(
-                words.norm(g.end),
+        let question_word = |j: usize| {
+            matches!(
+                words.norm(j),
                 "if" | "whether" | "why" | "how" | "what" | "when" | "about"
             )
+        };
+        let asking = matches!(words.norm(v), "ask" | "asks" | "asked" | "asking");
+        let near = (v + 1..(g.end.max(v + 1) + 4).min(words.len()))
+            .take_while(|&j| !matches!(words.norm(j), "." | ";" | ":" | "\""));
+        if act.code.starts_with("02")
+            && ((g.end < words.len() && question_word(g.end))
+                || (asking && near.clone().any(question_word)))
         {
             return Some("an indirect question");
         }

@@ -13,12 +13,16 @@
 use crate::actors::ActorGroup;
 use crate::acts::Act;
 use tidings_dict::words::Words;
+use tidings_dict::PatternElement;
 use tidings_parser::{Parse, Rel};
 
 /// Why the parse shows the act's source or target belongs to another verb, or None. Only the
-/// usual word orders are checked (a source before the verb, a target after it), and only positive
-/// evidence rejects: an argument the parser hangs nowhere near the verb is left to the other rules,
-/// since a greedy parser's mistakes there would cost more right events than wrong ones.
+/// usual word orders are checked (a source before the verb, a target after it). A pattern that
+/// names words besides the verb ("sign agreement with +", "call on +") needs only the absence of
+/// counter-evidence: an argument the parser hangs nowhere near the verb is left to the other rules,
+/// since a greedy parser's mistakes there would cost more right events than wrong ones. A bare
+/// "verb +" pattern, right only about half the time on the hand-audited samples, needs the parse to
+/// show its subject and direct object.
 pub fn structural_rejection(
     words: &Words,
     parse: &Parse,
@@ -27,6 +31,49 @@ pub fn structural_rejection(
 ) -> Option<&'static str> {
     let verbs = governing_verbs(parse, act.verb);
     let source = &groups[act.source];
+    // "called the attack \"a terrorist attack\"": an actor inside a quotation and a verb outside it
+    // (or the other way round) belong to different speakers
+    {
+        let quoted = |i: usize| (0..i).filter(|&k| words.norm(k) == "\"").count() % 2 == 1;
+        let v = quoted(act.verb);
+        if quoted(source.start) != v || act.target.is_some_and(|t| quoted(groups[t].start) != v) {
+            return Some("a quotation mark stands between the verb and its actor");
+        }
+    }
+    // a bare "verb + target" pattern says nothing but the verb: the parse must show the subject and
+    // the direct object, not merely fail to show something else
+    let bare = act.pattern.before.is_empty()
+        && act
+            .pattern
+            .after
+            .iter()
+            .all(|e| matches!(e, PatternElement::Target));
+    if bare && !act.passive {
+        if source.end <= act.verb {
+            let attached =
+                span_head(parse, source.start, source.end).and_then(|h| attachment(parse, h));
+            if !attached.is_some_and(|(_, rel, head)| verbs.contains(&head) && rel == Rel::Nsubj) {
+                return Some("the parse: a bare pattern's source is not the verb's subject");
+            }
+        }
+        if let Some(t) = act.target {
+            let target = &groups[t];
+            if target.start > act.verb {
+                let attached = span_head(parse, target.start, target.end)
+                    .and_then(|h| attachment_within(parse, h, false));
+                let is_object = attached.is_some_and(|(_, rel, head)| {
+                    let coordinated = verbs
+                        .iter()
+                        .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
+                    (verbs.contains(&head) || coordinated)
+                        && matches!(rel, Rel::Obj | Rel::Iobj | Rel::Obl)
+                });
+                if !is_object {
+                    return Some("the parse: a bare pattern's target is not the verb's object");
+                }
+            }
+        }
+    }
     if source.end <= act.verb && !act.passive {
         let (_, rel, head) = attachment(parse, span_head(parse, source.start, source.end)?)?;
         if verbs.contains(&head) {
@@ -89,8 +136,17 @@ fn is_argument(rel: Rel) -> bool {
 /// apposition, names, compounds, adjectives, and one possessive or noun modifier: "officials from
 /// China", "India's army") and returns the phrase's head, its relation and its head's index.
 fn attachment(parse: &Parse, word: usize) -> Option<(usize, Rel, usize)> {
+    attachment_within(parse, word, true)
+}
+
+/// [`attachment`], climbing through a possessive or noun modifier only when `through_modifier`.
+fn attachment_within(
+    parse: &Parse,
+    word: usize,
+    through_modifier: bool,
+) -> Option<(usize, Rel, usize)> {
     let mut w = word;
-    let mut modifiers = 0;
+    let mut modifiers = if through_modifier { 0 } else { 1 };
     for _ in 0..8 {
         let h = parse.head(w)?;
         let r = parse.label(w);
@@ -186,5 +242,25 @@ mod tests {
             "GBR",
             "USAGOV"
         ));
+    }
+
+    #[test]
+    fn an_actor_inside_a_quotation_does_not_act_outside_it() {
+        let text =
+            "Hollande called the attack on the weekly \"a terrorist attack without a doubt.\"";
+        assert!(has(&coded(text, false), "FRAGOV", "INS"));
+        assert!(!has(&coded(text, true), "FRAGOV", "INS"));
+        // verb and actors inside the same quotation stand
+        let quoted = "He said \"Russia attacked Ukraine\" in a speech.";
+        assert!(has(&coded(quoted, true), "RUS", "UKR"));
+    }
+
+    #[test]
+    fn a_bare_patterns_target_must_be_the_direct_object() {
+        // the photograph is released, not the man
+        let text =
+            "Some Russian media released a photograph of a man they said was one of the suspects.";
+        assert!(has(&coded(text, false), "RUSMED", "CVL"));
+        assert!(!has(&coded(text, true), "RUSMED", "CVL"));
     }
 }

@@ -388,3 +388,36 @@ fn he_does_not_jump_over_an_unknown_speaker() {
         triples(&ev)
     );
 }
+
+#[test]
+fn asking_a_question_is_not_an_appeal() {
+    for text in [
+        "A reporter asked Trump if Kim agreed to denuclearize.",
+        "Trump was asked by a reporter if Kim agreed.",
+        "Trump decided to ask his generals how many people would be killed.",
+    ] {
+        let ev = code(text, "2019-06-01");
+        assert!(
+            !ev.iter().any(|e| e.root == "02"),
+            "{text}: {:?}",
+            triples(&ev)
+        );
+    }
+    let ev = code("Britain asked Trump to uphold the pact.", "2019-06-01");
+    assert!(has(&ev, "GBR", "USAGOV", "02"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn he_after_an_unknown_name_is_not_the_last_known_person() {
+    // "he" is Bercow, whom the dictionaries do not know, not Johnson
+    let ev = code(
+        "Boris Johnson spoke in Parliament. MPs applauded Speaker John Bercow as he criticized the Prime Minister.",
+        "2019-09-05",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence.starts_with("MPs") && e.source.code == "GBRGOV"),
+        "{:?}",
+        triples(&ev)
+    );
+}
