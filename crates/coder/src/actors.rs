@@ -478,8 +478,15 @@ fn compose(
         let mut origins = Vec::new();
         let mut next = k + 1;
         if let Piece::Pronoun = &m.piece {
-            // "applauded Speaker John Bercow as he ridiculed ...": "he" is the unknown name
-            let unknown_before = unknown_name_before(words, matches, start);
+            // "applauded Speaker John Bercow as he ridiculed ...": "he" is the unknown name, unless
+            // the known person was named earlier in this very sentence
+            let named_here = |id: ActorId| {
+                matches[..k]
+                    .iter()
+                    .any(|m| matches!(&m.piece, Piece::Named { id: n, .. } if *n == id))
+            };
+            let unknown_before = memory.subject_person().is_some_and(|id| !named_here(id))
+                && unknown_name_before(words, matches, start);
             if let Some(id) = memory.subject_person().filter(|_| !unknown_before) {
                 let (code, role) = dicts.actors.code_on(id, date);
                 let origin = role.map(|r| r.origin.clone()).unwrap_or_default();
