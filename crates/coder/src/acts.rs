@@ -297,7 +297,7 @@ fn match_pattern<'d>(
         .any(|e| matches!(e, PatternElement::Target));
     if passive && !target_before {
         // the subject is the target; the source follows "by"
-        let subject = subject_of(words, groups, back.min(verb), target)?;
+        let subject = subject_of(words, dicts, groups, back.min(verb), target)?;
         let by = (verb + 1..(verb + 6).min(end)).find(|&j| words.norm(j) == "by");
         let agent = match by {
             Some(by) => {
@@ -333,12 +333,12 @@ fn match_pattern<'d>(
         Some(s) => {
             // "received aid from $": the subject is the target
             if !passive && !has_target_slot && target.is_none() {
-                target = subject_of(words, groups, back.min(verb), Some(s));
+                target = subject_of(words, dicts, groups, back.min(verb), Some(s));
             }
             s
         }
         None => {
-            let s = subject_of(words, groups, back.min(verb), target)?;
+            let s = subject_of(words, dicts, groups, back.min(verb), target)?;
             // "attacks", "talks", "visits" are nouns as often as verbs: as verbs they follow their
             // subject closely ("China strongly condemns"), not across a reporting verb ("He said
             // talks with Iran ...")
@@ -557,6 +557,7 @@ fn is_reporting(dicts: &Dictionaries, w: &str) -> bool {
 /// object of a preposition and is not `exclude`.
 fn subject_of(
     words: &Words,
+    dicts: &Dictionaries,
     groups: &[ActorGroup],
     verb: usize,
     exclude: Option<usize>,
@@ -580,17 +581,38 @@ fn subject_of(
                 return None;
             }
         }
-        let object_of_prep = g.start > 0
-            && (is_preposition(words.norm(g.start - 1))
-                || (g.start > 1
-                    && words.norm(g.start - 1) == "the"
-                    && is_preposition(words.norm(g.start - 2))));
+        let object_of_prep = after_preposition(words, dicts, g.start);
         if object_of_prep {
             continue;
         }
         return Some(gi);
     }
     None
+}
+
+/// Does a preposition open the noun phrase that ends in a group starting at `start`: "in Gondor",
+/// "with the Gondor", and with a PETRARCH verb file, whose patterns PETRARCH reads off the parse,
+/// "in south Gondor" (one lowercase word between)?
+fn after_preposition(words: &Words, dicts: &Dictionaries, start: usize) -> bool {
+    let prep_at = |k: usize| is_preposition(words.norm(k));
+    if start == 0 {
+        return false;
+    }
+    if prep_at(start - 1) {
+        return true;
+    }
+    if start < 2 {
+        return false;
+    }
+    let between = start - 1;
+    let w = words.get(between);
+    let plain_word = !w.is(Word::PUNCT)
+        && !w.is(Word::CAPITALIZED)
+        && !w.is(Word::NUMBER)
+        && !crate::actors::is_function_word(words.norm(between))
+        && dicts.petrarch_verbs
+        || words.norm(between) == "the";
+    plain_word && prep_at(between - 1)
 }
 
 /// Only adverbs, modals, negation and intent words between a subject and its present-tense verb.

@@ -246,3 +246,15 @@ fn a_possessive_country_takes_the_title_after_a_few_words() {
         [triple("ARNGOV", "GON", "111")]
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_and_a_word_is_no_subject() {
+    let verbs = format!("{CRITICIZE}--- PROMISE [030] ---\nPROMISE\n- * AID [033]\n");
+    let c = coder(&verbs, None);
+    let e = coded(
+        &c,
+        "Arnor criticized the soldiers in south Osgiliath and promised aid to the villages of Gondor.",
+    );
+    assert!(e.contains(&triple("ARN", "GON", "033")), "{e:?}");
+    assert!(!e.iter().any(|t| t.0 == "OSG"), "{e:?}");
+}

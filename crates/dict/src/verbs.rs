@@ -752,6 +752,29 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_listed_under_its_own_spelling_comes_first() {
+        let mut irr = IrregularForms::default();
+        let mut errors = Vec::new();
+        irr.add_file(
+            "verb-forms.txt",
+            "leave | leaves | left | left | leaving\n",
+            &mut errors,
+        );
+        let pats = read_patterns(
+            "verbs.txt",
+            "012 | leave +\n042 | left +\n",
+            &|_| true,
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut d = VerbDictionary::build(pats, &irr);
+        let first = |d: &VerbDictionary| d.lemmas[d.lookup("left").unwrap()[0].0 as usize].clone();
+        assert_eq!(first(&d), "leave");
+        d.prefer_listed_spellings();
+        assert_eq!(first(&d), "left");
+    }
+
+    #[test]
     fn alternative_index_keeps_list_order() {
         let alts: Vec<String> = ["a", "b", "cease", "cease fire", "d", "e", "f", "g"]
             .iter()
