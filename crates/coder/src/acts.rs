@@ -238,8 +238,16 @@ fn match_pattern<'d>(
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
                 let limit = (pos + WORD_WINDOW).min(end);
-                let (j, n) =
-                    (pos..limit).find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))?;
+                let (j, n) = (pos..limit)
+                    .find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))
+                    .or_else(|| {
+                        // PETRARCH's noun phrases take one word more: "new global economic relations"
+                        dicts.petrarch_verbs.then(|| {
+                            (pos..limit).find_map(|j| {
+                                alts.len_at_with_one_more(words, j, end).map(|n| (j, n))
+                            })
+                        })?
+                    })?;
                 pos = j + n;
             }
             PatternElement::Target | PatternElement::Source => {

@@ -258,3 +258,22 @@ fn a_name_after_a_preposition_and_a_word_is_no_subject() {
     assert!(e.contains(&triple("ARN", "GON", "033")), "{e:?}");
     assert!(!e.iter().any(|t| t.0 == "OSG"), "{e:?}");
 }
+
+#[test]
+fn a_petrarch_noun_phrase_takes_one_word_more() {
+    let c = coder(
+        "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON [1121] ---\nABANDON\n\
+         - * {NEW &TIETYPES RELATIONS} [1951]\n",
+        None,
+    );
+    let code = |text: &str| coded(&c, text).first().map(|t| t.2.clone());
+    assert_eq!(
+        code("Arnor will abandon new global economic relations with Gondor.").as_deref(),
+        Some("1951")
+    );
+    // two words more break the phrase: the verb's own code
+    assert_eq!(
+        code("Arnor will abandon new global economic trade relations with Gondor.").as_deref(),
+        Some("1121")
+    );
+}

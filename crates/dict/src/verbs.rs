@@ -377,6 +377,40 @@ impl AltIndex {
     }
 }
 
+impl AltIndex {
+    /// Like [`AltIndex::len_at`] for alternatives of three or more words, with one extra word
+    /// (no punctuation) standing inside the phrase: "new global economic relations" for `{NEW
+    /// &TIETYPES RELATIONS}`. PETRARCH reads a pattern's noun phrase off the parse, where an
+    /// adjective more does not break it; the coder uses this with PETRARCH verb files only.
+    pub fn len_at_with_one_more(&self, words: &Words, j: usize, end: usize) -> Option<usize> {
+        let rest_matches = |rest: &[Box<str>]| {
+            rest.len() >= 2
+                && j + 2 + rest.len() <= end
+                && (0..rest.len()).any(|skip| {
+                    !words.get(j + 1 + skip).is(crate::words::Word::PUNCT)
+                        && rest.iter().enumerate().all(|(k, p)| {
+                            let at = j + 1 + k + usize::from(k >= skip);
+                            words.norm(at) == &**p
+                        })
+                })
+        };
+        match self {
+            AltIndex::Few(alts) => {
+                let w = words.norm(j);
+                alts.iter()
+                    .find(|a| &*a[0] == w && rest_matches(&a[1..]))
+                    .map(|a| a.len() + 1)
+            }
+            AltIndex::Many(map) => {
+                let list = map.get(words.norm(j))?;
+                list.iter()
+                    .find(|(_, rest)| rest_matches(rest))
+                    .map(|(_, rest)| rest.len() + 2)
+            }
+        }
+    }
+}
+
 /// A 256-bit set of word hashes: a quick, inexact test that some words occur in a sentence.
 pub type WordMask = [u64; 4];
 
@@ -772,6 +806,19 @@ mod tests {
         assert_eq!(first(&d), "leave");
         d.prefer_listed_spellings();
         assert_eq!(first(&d), "left");
+    }
+
+    #[test]
+    fn a_long_phrase_may_take_one_word_more() {
+        let alts: Vec<String> = vec!["new economic relations".into()];
+        let idx = AltIndex::new(&alts);
+        let w = Words::new("new global economic relations with");
+        assert_eq!(idx.len_at(&w, 0, w.len()), None);
+        assert_eq!(idx.len_at_with_one_more(&w, 0, w.len()), Some(4));
+        let w = Words::new("new global economic trade relations");
+        assert_eq!(idx.len_at_with_one_more(&w, 0, w.len()), None);
+        let w = Words::new("new , economic relations");
+        assert_eq!(idx.len_at_with_one_more(&w, 0, w.len()), None);
     }
 
     #[test]
