@@ -1013,7 +1013,13 @@ fn group(words: &Words, dicts: &Dictionaries, phrases: Vec<ActorPhrase>) -> Vec<
                         | [",", "and", "the"]
                 )
                 || joined_with_adjectives(words, dicts, g.end, p.start);
-            if joined {
+            // "China, North Korea's only major ally": after a bare comma, a possessor opens an
+            // apposition, not the next member of a list
+            let possessor = gap.first() == Some(&",")
+                && !gap.contains(&"and")
+                && p.end < words.len()
+                && matches!(words.norm(p.end), "'s" | "'");
+            if joined && !possessor {
                 g.end = p.end;
                 g.members.push(p);
                 continue;

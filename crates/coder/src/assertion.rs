@@ -233,7 +233,13 @@ pub fn rejection(
                     && TARGETING.contains(&words.norm(h.start - 1))
                     && !(g.end..h.start).any(|k| matches!(words.norm(k), "." | ";" | ":" | ","))
             });
-            if LOCATIVES.contains(&p) && !pattern_asks_for(act, p) && better {
+            // a pattern that also offers "against", "on" ... ("launch airstrikes on|against|in +")
+            // takes the place only when no better target follows
+            let asks_only_for_place = act.pattern.after.iter().any(|e| {
+                matches!(e, PatternElement::Word(alts)
+                    if alts.iter().any(|a| a == p) && !alts.iter().any(|a| TARGETING.contains(&a.as_str())))
+            });
+            if LOCATIVES.contains(&p) && !asks_only_for_place && better {
                 return Some("the target is a place; the clause names the target after it");
             }
         }

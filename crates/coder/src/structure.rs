@@ -139,7 +139,9 @@ fn attachment(parse: &Parse, word: usize) -> Option<(usize, Rel, usize)> {
     attachment_within(parse, word, true)
 }
 
-/// [`attachment`], climbing through a possessive or noun modifier only when `through_modifier`.
+/// [`attachment`], climbing through modifiers (compounds, adjectives, one possessive or noun
+/// modifier) only when `through_modifier`: without, "a drone program" and "a photograph of a man"
+/// have "program" and "photograph" as the object, not "drone" or "man".
 fn attachment_within(
     parse: &Parse,
     word: usize,
@@ -151,7 +153,8 @@ fn attachment_within(
         let h = parse.head(w)?;
         let r = parse.label(w);
         match r {
-            Rel::Conj | Rel::Appos | Rel::Flat | Rel::Compound | Rel::Amod | Rel::Fixed => {}
+            Rel::Conj | Rel::Appos | Rel::Flat | Rel::Fixed => {}
+            Rel::Compound | Rel::Amod if through_modifier => {}
             Rel::NmodPoss | Rel::Nmod if modifiers == 0 => modifiers += 1,
             _ => return Some((w, r, h)),
         }

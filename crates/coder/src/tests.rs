@@ -421,3 +421,24 @@ fn he_after_an_unknown_name_is_not_the_last_known_person() {
         triples(&ev)
     );
 }
+
+#[test]
+fn a_possessor_after_a_comma_is_not_another_member() {
+    // Haley urged China, not North Korea
+    let ev = code(
+        "Nikki Haley urged China, North Korea's only major ally, to do more.",
+        "2017-08-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.target.as_ref().is_some_and(|t| t.code == "CHN")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("PRK"))),
+        "{:?}",
+        triples(&ev)
+    );
+}
