@@ -262,7 +262,10 @@ impl Coder {
         // the dependency parse of the sentence: is the source the verb's subject, the target its object?
         if self.syntax_checks {
             parsing::with_parse(words, |parse| {
-                acts.retain(|a| structure::structural_rejection(words, parse, &groups, a).is_none())
+                acts.retain(|a| {
+                    structure::structural_rejection(ctx.sentence, words, parse, &groups, a)
+                        .is_none()
+                })
             });
             if acts.is_empty() {
                 return;

@@ -16,6 +16,64 @@ use tidings_dict::words::Words;
 use tidings_dict::PatternElement;
 use tidings_parser::{Parse, Rel};
 
+/// Verbs whose clausal complement is wished, planned or asked for, not reported as done.
+const WISH_VERBS: &[&str] = &[
+    "ensure",
+    "ensures",
+    "ensured",
+    "ensuring",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "want",
+    "wants",
+    "wanted",
+    "wish",
+    "wishes",
+    "wished",
+    "demand",
+    "demands",
+    "demanded",
+    "insist",
+    "insists",
+    "insisted",
+    "propose",
+    "proposes",
+    "proposed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "recommend",
+    "recommends",
+    "recommended",
+    "urge",
+    "urges",
+    "urged",
+    "ask",
+    "asks",
+    "asked",
+    "expect",
+    "expects",
+    "expected",
+    "fear",
+    "fears",
+    "feared",
+    "worry",
+    "worries",
+    "worried",
+    "imagine",
+    "prefer",
+    "prefers",
+    "preferred",
+    "pray",
+    "make",
+    "makes",
+    "made",
+    "let",
+    "lets",
+];
+
 /// Why the parse shows the act's source or target belongs to another verb, or None. Only the
 /// usual word orders are checked (a source before the verb, a target after it). A pattern that
 /// names words besides the verb ("sign agreement with +", "call on +") needs only the absence of
@@ -24,6 +82,7 @@ use tidings_parser::{Parse, Rel};
 /// "verb +" pattern, right only about half the time on the hand-audited samples, needs the parse to
 /// show its subject and direct object.
 pub fn structural_rejection(
+    sentence: &str,
     words: &Words,
     parse: &Parse,
     groups: &[ActorGroup],
@@ -31,6 +90,17 @@ pub fn structural_rejection(
 ) -> Option<&'static str> {
     let verbs = governing_verbs(parse, act.verb);
     let source = &groups[act.source];
+    // "U.S.-allied Kurdish forces", "Iran-backed militias": the country only qualifies the actor
+    let qualifier = |g: &ActorGroup| {
+        let end = words.get(g.end - 1).end as usize;
+        sentence[end..].starts_with('-')
+            && g.end < words.len()
+            && words.get(g.end).start as usize == end + 1
+            && words.norm(g.end).ends_with("ed")
+    };
+    if qualifier(source) || act.target.is_some_and(|t| qualifier(&groups[t])) {
+        return Some("the actor only qualifies a noun ('U.S.-backed')");
+    }
     // "called the attack \"a terrorist attack\"": an actor inside a quotation and a verb outside it
     // (or the other way round) belong to different speakers
     {
@@ -38,6 +108,15 @@ pub fn structural_rejection(
         let v = quoted(act.verb);
         if quoted(source.start) != v || act.target.is_some_and(|t| quoted(groups[t].start) != v) {
             return Some("a quotation mark stands between the verb and its actor");
+        }
+    }
+    // "a ploy to ensure Trump meets with Kim", "hopes China will attack": a clause that is the
+    // content of a wish, plan or demand, not a report, is no act
+    if parse.label(act.verb) == Rel::Ccomp {
+        if let Some(h) = parse.head(act.verb) {
+            if WISH_VERBS.contains(&words.norm(h)) {
+                return Some("the parse: the clause is the content of a wish or plan");
+            }
         }
     }
     // a bare "verb + target" pattern says nothing but the verb: the parse must show the subject and
@@ -265,5 +344,24 @@ mod tests {
             "Some Russian media released a photograph of a man they said was one of the suspects.";
         assert!(has(&coded(text, false), "RUSMED", "CVL"));
         assert!(!has(&coded(text, true), "RUSMED", "CVL"));
+    }
+
+    #[test]
+    fn a_wished_for_clause_is_no_act_but_a_reported_one_is() {
+        let text = "The plan is meant to ensure that China meets with Japan next week.";
+        assert!(has(&coded(text, false), "CHN", "JPN"));
+        assert!(!has(&coded(text, true), "CHN", "JPN"));
+        assert!(has(
+            &coded("Officials said China condemned North Korea.", true),
+            "CHN",
+            "PRK"
+        ));
+    }
+
+    #[test]
+    fn a_country_that_only_qualifies_a_noun_is_no_actor() {
+        let text = "Turkey pressed its assault against U.S.-allied Kurdish forces in Syria.";
+        assert!(has(&coded(text, false), "TUR", "USA"));
+        assert!(!has(&coded(text, true), "TUR", "USA"));
     }
 }
