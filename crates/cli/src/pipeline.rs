@@ -17,6 +17,20 @@ pub struct DictionaryArgs {
     /// Add the dictionary files in DIR on top of the built-in ones (or of --dictionaries).
     #[arg(long, value_name = "DIR")]
     pub extra_dictionaries: Vec<PathBuf>,
+    /// Check each act against a dependency parse of its sentence (auto: on for tidings'
+    /// dictionaries, off for PETRARCH verb files). Off finds more events, fewer of them right.
+    #[arg(long, value_enum, default_value_t = ParseChecks::Auto)]
+    pub parse_checks: ParseChecks,
+}
+
+/// Whether the coder checks acts against a dependency parse (`--parse-checks`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParseChecks {
+    /// On for tidings' own dictionaries, off for PETRARCH verb files.
+    #[default]
+    Auto,
+    On,
+    Off,
 }
 
 /// Builds the dictionaries: built-in unless `dictionaries.dictionaries` replaces them, plus extras.
@@ -56,14 +70,16 @@ fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
 
 /// A coder with the chosen dictionaries.
 ///
-/// A PETRARCH dictionary set is coded the way PETRARCH codes it, by its own patterns, without the
-/// dependency-parse checks that the built-in dictionaries get (see `tidings_coder::structure`).
+/// A PETRARCH verb file is coded the way PETRARCH codes it, by its own patterns, without the
+/// dependency-parse checks that the built-in dictionaries get (see `tidings_coder::structure`),
+/// unless `--parse-checks on` asks for them.
 pub fn load_coder_with(args: &DictionaryArgs) -> anyhow::Result<Coder> {
-    let petrarch = args
-        .dictionaries
-        .as_deref()
-        .is_some_and(tidings_dict::petrarch::is_petrarch_dir);
-    Ok(Coder::new(load_dictionaries(args)?).with_syntax_checks(!petrarch))
+    let coder = Coder::new(load_dictionaries(args)?);
+    Ok(match args.parse_checks {
+        ParseChecks::Auto => coder,
+        ParseChecks::On => coder.with_syntax_checks(true),
+        ParseChecks::Off => coder.with_syntax_checks(false),
+    })
 }
 
 /// A coder with the built-in dictionaries, or those in `dict_dir`.
@@ -71,6 +87,7 @@ pub fn load_coder(dict_dir: Option<&Path>) -> anyhow::Result<Coder> {
     load_coder_with(&DictionaryArgs {
         dictionaries: dict_dir.map(Path::to_path_buf),
         extra_dictionaries: Vec::new(),
+        parse_checks: ParseChecks::Auto,
     })
 }
 
