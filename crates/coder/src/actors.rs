@@ -1012,7 +1012,8 @@ fn group(words: &Words, dicts: &Dictionaries, phrases: Vec<ActorPhrase>) -> Vec<
                         | [",", "the"]
                         | [",", "and", "the"]
                 )
-                || joined_with_adjectives(words, dicts, g.end, p.start);
+                || joined_with_adjectives(words, dicts, g.end, p.start)
+                || dicts.petrarch_verbs && gap == ["nor"];
             // "China, North Korea's only major ally": after a bare comma, a possessor opens an
             // apposition, not the next member of a list
             let possessor = gap.first() == Some(&",")

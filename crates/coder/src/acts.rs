@@ -24,6 +24,9 @@ pub struct Act<'d> {
     pub negated: bool,
     pub intent: bool,
     pub passive: bool,
+    /// The word that governs the verb as an infinitive ("seen" in "was seen to break") has an act
+    /// of its own in the sentence (set with PETRARCH verb files only; see [`crate::assertion`]).
+    pub governor_has_act: bool,
 }
 
 /// How far (in words) a pattern word may be from the previous element.
@@ -133,6 +136,13 @@ pub fn find_acts<'d>(
             if acts.last().is_some_and(|a| a.verb == i) {
                 break;
             }
+        }
+    }
+    if dicts.petrarch_verbs {
+        let verbs: Vec<usize> = acts.iter().map(|a| a.verb).collect();
+        for a in &mut acts {
+            a.governor_has_act = crate::assertion::infinitive_governor(words, a.verb)
+                .is_some_and(|g| verbs.contains(&g));
         }
     }
     acts
@@ -392,6 +402,7 @@ fn match_pattern<'d>(
         negated,
         intent,
         passive,
+        governor_has_act: false,
     })
 }
 

@@ -29,6 +29,8 @@ use tidings_tagger::Upos;
 /// ("said it would restore ties"), which the intent markers code; "would" in a conditional is caught
 /// by the conditional rule.
 const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "should", "can", "must", "ought"];
+/// Modals of the future and of intent, which do not make an act hypothetical.
+const FUTURE_MODALS: &[&str] = &["will", "would", "shall", "'ll", "wo"];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 const BE_FORMS: &[&str] = &[
@@ -98,24 +100,14 @@ pub fn rejection(
     if last.is_some_and(|j| words.norm(j) == "?") {
         return Some("question");
     }
-    // the auxiliary chain before the verb
-    let mut j = v;
-    let mut modal: Option<&str> = None;
-    let mut before_chain: Option<usize> = None;
-    let mut progressive = false;
-    while j > 0 && v - j < 5 {
-        let w = words.norm(j - 1);
-        if HYPOTHETICAL_MODALS.contains(&w) {
-            modal = Some(w);
-        } else if BE_FORMS.contains(&w) {
-            progressive = true;
-        } else if !(SKIPPABLE.contains(&w) || w.ends_with("ly")) {
-            before_chain = Some(j - 1);
-            break;
-        }
-        j -= 1;
-    }
-    if modal.is_some() {
+    let AuxiliaryChain {
+        start: j,
+        modal,
+        before: before_chain,
+        progressive,
+    } = auxiliary_chain(words, v);
+    // PETRARCH codes an act under any modal ("should have acted"), as its patterns may name the modal
+    if modal.is_some() && !dicts.petrarch_verbs {
         return Some("hypothetical (modal)");
     }
     // a writer's forecast or an obligation: "will likely meet", "is expected to sign", "will have to"
@@ -153,9 +145,12 @@ pub fn rejection(
         let imminent = b > 0 && IMMINENT.contains(&words.norm(b - 1));
         // PETRARCH codes an infinitive whose governor has no pattern of its own ("won't try to
         // clash"), as its parse passes the act up to the governing clause
+        // PETRARCH codes an infinitive whose governing word yields no act of its own, be it no
+        // verb of the set ("won't try to clash") or a verb none of whose patterns matched ("was
+        // seen to break into"), as its parse passes the act up to the governing clause
         let ungoverned = dicts.petrarch_verbs
             && b > 0
-            && dicts.verbs.lookup(words.norm(b - 1)).is_none()
+            && !act.governor_has_act
             && !words.get(b - 1).is(tidings_dict::words::Word::CAPITALIZED);
         if words.norm(b) == "to" && !act.intent && !imminent && !ungoverned {
             return Some("infinitive: the content of another act");
@@ -171,7 +166,15 @@ pub fn rejection(
     }
     let forms = dicts.verbs.lookup(words.norm(v)).unwrap_or(&[]);
     // a gerund outside a progressive is a participle or a noun
-    if forms.iter().all(|(_, f)| *f == VerbForm::Gerund) && !forms.is_empty() && !progressive {
+    // PETRARCH's parse reads a gerund after a modal as the verb of its clause ("it would acting now")
+    let after_modal = dicts.petrarch_verbs
+        && (modal.is_some()
+            || before_chain.is_some_and(|b| FUTURE_MODALS.contains(&words.norm(b))));
+    if forms.iter().all(|(_, f)| *f == VerbForm::Gerund)
+        && !forms.is_empty()
+        && !progressive
+        && !after_modal
+    {
         return Some("participle, not a finite verb");
     }
     if !act.passive {
@@ -245,6 +248,49 @@ pub fn rejection(
         }
     }
     None
+}
+
+/// The auxiliaries and adverbs right before a verb ("could not have been", "is reportedly").
+struct AuxiliaryChain<'w> {
+    /// The chain's first word (the verb itself when there is no chain).
+    start: usize,
+    /// A modal of possibility or obligation in the chain.
+    modal: Option<&'w str>,
+    /// The word before the chain, if any.
+    before: Option<usize>,
+    /// A form of "be" in the chain.
+    progressive: bool,
+}
+
+fn auxiliary_chain(words: &Words, v: usize) -> AuxiliaryChain<'_> {
+    let mut j = v;
+    let mut chain = AuxiliaryChain {
+        start: v,
+        modal: None,
+        before: None,
+        progressive: false,
+    };
+    while j > 0 && v - j < 5 {
+        let w = words.norm(j - 1);
+        if HYPOTHETICAL_MODALS.contains(&w) {
+            chain.modal = Some(w);
+        } else if BE_FORMS.contains(&w) {
+            chain.progressive = true;
+        } else if !(SKIPPABLE.contains(&w) || w.ends_with("ly")) {
+            chain.before = Some(j - 1);
+            break;
+        }
+        j -= 1;
+    }
+    chain.start = j;
+    chain
+}
+
+/// The word that governs the infinitive at `v` ("seen" in "was seen to break"): the word before
+/// its "to", across the verb's auxiliaries.
+pub(crate) fn infinitive_governor(words: &Words, v: usize) -> Option<usize> {
+    let b = auxiliary_chain(words, v).before?;
+    (words.norm(b) == "to" && b > 0).then(|| b - 1)
 }
 
 /// The rules that need part-of-speech tags (`tags` has one entry per word; see [`checked_span`] for
@@ -323,7 +369,21 @@ pub fn needs_tags(words: &Words, dicts: &Dictionaries, groups: &[ActorGroup], ac
             )
         })
     });
-    !(adjacent && past_only)
+    // with a PETRARCH verb file, a finite form right after its subject is a verb, as PETRARCH's
+    // parse reads it ("Ethiopia departs from Libya"), whatever the tagger makes of it
+    let finite = dicts.petrarch_verbs
+        && dicts.verbs.lookup(words.norm(act.verb)).is_some_and(|f| {
+            f.iter().all(|(_, k)| {
+                matches!(
+                    k,
+                    VerbForm::Past
+                        | VerbForm::PastOrParticiple
+                        | VerbForm::PastParticiple
+                        | VerbForm::ThirdPerson
+                )
+            })
+        });
+    !(adjacent && (past_only || finite))
 }
 
 /// The words whose tags [`rejection_by_tags`] reads: from the end of the act's subject to its verb.

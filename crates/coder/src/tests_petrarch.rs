@@ -277,3 +277,55 @@ fn a_petrarch_noun_phrase_takes_one_word_more() {
         Some("1121")
     );
 }
+
+#[test]
+fn an_infinitive_is_coded_when_its_governing_verb_yields_no_act() {
+    let c = coder(CRITICIZE, None);
+    // "seen" has no actor to act on: PETRARCH's parse passes "break into" up to the clause
+    assert_eq!(
+        coded(&c, "Gondor was seen to break into Arnor."),
+        [triple("GON", "ARN", "120")]
+    );
+    // "decided" yields an act of its own, whose content the infinitive is
+    let verbs = format!("{CLASH}--- DECIDE [036] ---\nDECIDE\n");
+    let c = coder(&verbs, None);
+    assert!(!coded(&c, "Arnor decided to clash with Gondor.")
+        .iter()
+        .any(|e| e.2 == "190"));
+}
+
+#[test]
+fn petrarch_sets_code_acts_under_modals_and_gerunds_after_them() {
+    let c = coder(CLASH, None);
+    assert_eq!(
+        coded(&c, "Arnor indicated it should have clashed with Gondor."),
+        [triple("ARN", "GON", "190")]
+    );
+    assert_eq!(
+        coded(&c, "Arnor indicated it would clashing now with Gondor."),
+        [triple("ARN", "GON", "190")]
+    );
+    // a gerund without a modal or a form of "be" is still no finite verb
+    assert!(coded(&c, "Arnor watched a parade clashing with Gondor.").is_empty());
+}
+
+#[test]
+fn neither_nor_joins_the_subjects() {
+    let c = coder(CLASH, None);
+    assert_eq!(
+        coded(&c, "Neither Arnor nor Osgiliath clashed with Gondor."),
+        [triple("ARN", "GON", "190"), triple("OSG", "GON", "190")]
+    );
+}
+
+#[test]
+fn a_finite_form_right_after_its_subject_is_a_verb_whatever_the_tagger_says() {
+    let c = coder("--- DEPART [040] ---\nDEPART\n", None);
+    assert_eq!(
+        coded(
+            &c,
+            "Arnor departs from Gondor almost five years after crowds trashed its embassy."
+        ),
+        [triple("ARN", "GON", "040")]
+    );
+}
