@@ -91,12 +91,16 @@ pub fn structural_rejection(
     let verbs = governing_verbs(parse, act.verb);
     let source = &groups[act.source];
     // "U.S.-allied Kurdish forces", "Iran-backed militias": the country only qualifies the actor
+    // "hostage-taking", "anti-Assad forces" too
     let qualifier = |g: &ActorGroup| {
         let end = words.get(g.end - 1).end as usize;
-        sentence[end..].starts_with('-')
+        let start = words.get(g.start).start as usize;
+        let suffixed = sentence[end..].starts_with('-')
             && g.end < words.len()
             && words.get(g.end).start as usize == end + 1
-            && words.norm(g.end).ends_with("ed")
+            && (words.norm(g.end).ends_with("ed") || words.norm(g.end).ends_with("ing"));
+        let before = sentence[..start].to_ascii_lowercase();
+        suffixed || before.ends_with("anti-") || before.ends_with("non-")
     };
     if qualifier(source) || act.target.is_some_and(|t| qualifier(&groups[t])) {
         return Some("the actor only qualifies a noun ('U.S.-backed')");
@@ -108,6 +112,35 @@ pub fn structural_rejection(
         let v = quoted(act.verb);
         if quoted(source.start) != v || act.target.is_some_and(|t| quoted(groups[t].start) != v) {
             return Some("a quotation mark stands between the verb and its actor");
+        }
+    }
+    // "has issued no warnings", "made no threats": the object is negated, so is the act
+    if (act.verb + 1..(act.verb + 3).min(words.len())).any(|j| words.norm(j) == "no")
+        && !(act.verb + 1..words.len())
+            .take_while(|&j| words.norm(j) != "no")
+            .any(|j| groups.iter().any(|g| g.start == j))
+    {
+        return Some("the object is negated ('issued no warnings')");
+    }
+    // "emails that were stolen by Russian hackers": in the passive the target is the verb's
+    // subject; another subject of the verb means the actor before it is not
+    if act.passive {
+        if let Some(t) = act.target.filter(|&t| groups[t].end <= act.verb) {
+            let target = &groups[t];
+            // a relative pronoun stands for the noun its clause hangs on ("people who had been
+            // nabbed by ...")
+            let antecedent_in_target = parse
+                .head(act.verb)
+                .is_some_and(|h| target.start <= h && h < target.end);
+            let competing = parse.children(act.verb).any(|c| {
+                matches!(parse.label(c), Rel::NsubjPass | Rel::Nsubj)
+                    && (c < target.start || c >= target.end)
+                    && !(antecedent_in_target
+                        && matches!(words.norm(c), "who" | "that" | "which" | "whom"))
+            });
+            if competing {
+                return Some("the parse: the passive verb has another subject");
+            }
         }
     }
     // "a ploy to ensure Trump meets with Kim", "hopes China will attack": a clause that is the
@@ -363,5 +396,22 @@ mod tests {
         let text = "Turkey pressed its assault against U.S.-allied Kurdish forces in Syria.";
         assert!(has(&coded(text, false), "TUR", "USA"));
         assert!(!has(&coded(text, true), "TUR", "USA"));
+    }
+
+    #[test]
+    fn a_negated_object_negates_the_act() {
+        let text = "North Korea has issued no specific warnings to ships and aircraft.";
+        assert!(has(&coded(text, false), "PRK", "MIL"));
+        assert!(!has(&coded(text, true), "PRK", "MIL"));
+    }
+
+    #[test]
+    fn anti_and_hyphenated_nouns_do_not_make_actors() {
+        let text = "The U.S. is training anti-Assad forces in Syria.";
+        assert!(has(&coded(text, false), "USA", "SYRGOV"));
+        assert!(!has(&coded(text, true), "USA", "SYRGOV"));
+        let text = "Panetta condemned hostage-taking in Algeria.";
+        assert!(has(&coded(text, false), "USAGOV", "CVL"));
+        assert!(!has(&coded(text, true), "USAGOV", "CVL"));
     }
 }
