@@ -289,6 +289,9 @@ fn match_pattern<'d>(
                 let j = (lo..back)
                     .rev()
                     .find(|&j| alts.len_at(words, j, back).is_some())?;
+                if dicts.petrarch_verbs && outside_verb_phrase(words, dicts, j) {
+                    return None;
+                }
                 back = j;
             }
             PatternElement::Source | PatternElement::Target => {
@@ -404,6 +407,18 @@ fn match_pattern<'d>(
         passive,
         governor_has_act: false,
     })
+}
+
+/// PETRARCH matches a pattern's words before the verb in the verb's own phrase (its auxiliaries)
+/// and in its subject ("death toll has risen"), not in an adverb between them ("Gollum recently
+/// allowed" is no `RECENTLY *`) nor in the verb of another clause ("indicated it deplored" is no
+/// `INDICATED *`).
+fn outside_verb_phrase(words: &Words, dicts: &Dictionaries, j: usize) -> bool {
+    let w = words.norm(j);
+    let auxiliary = BE_FORMS.contains(&w)
+        || MODALS.contains(&w)
+        || matches!(w, "has" | "have" | "had" | "having");
+    !auxiliary && (w.ends_with("ly") || ADVERB_LIKE.contains(&w) || dicts.verbs.lookup(w).is_some())
 }
 
 /// The paired event of a pattern coded `[a:b]`: `b` from the target back to the source ("A met B"

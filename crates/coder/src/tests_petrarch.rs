@@ -329,3 +329,26 @@ fn a_finite_form_right_after_its_subject_is_a_verb_whatever_the_tagger_says() {
         [triple("ARN", "GON", "040")]
     );
 }
+
+#[test]
+fn words_before_the_verb_match_in_its_phrase_and_subject_only() {
+    let verbs = "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n\
+        --- DEPLORE [111] ---\nDEPLORE\n- INDICATED * [123]\n\
+        --- MOUNT [---] ---\nMOUNT\n- {DEATH TOLL} * [190]\n--- INDICATE [---] ---\nINDICATE\n";
+    let c = coder(verbs, None);
+    // an adverb between subject and verb, a verb of the set in another clause: no match, the
+    // verb's own code
+    assert_eq!(
+        coded(&c, "Arnor recently allowed Gondor into the pass."),
+        [triple("ARN", "GON", "080")]
+    );
+    assert_eq!(
+        coded(&c, "Arnor indicated it deplored Gondor."),
+        [triple("ARN", "GON", "111")]
+    );
+    // words of the subject match
+    assert_eq!(
+        coded(&c, "Arnor's death toll has mounted in the dispute with Gondor."),
+        [triple("ARN", "GON", "190")]
+    );
+}
