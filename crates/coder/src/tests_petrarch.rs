@@ -348,7 +348,10 @@ fn words_before_the_verb_match_in_its_phrase_and_subject_only() {
     );
     // words of the subject match
     assert_eq!(
-        coded(&c, "Arnor's death toll has mounted in the dispute with Gondor."),
+        coded(
+            &c,
+            "Arnor's death toll has mounted in the dispute with Gondor."
+        ),
         [triple("ARN", "GON", "190")]
     );
 }

@@ -521,6 +521,14 @@ fn token_items(tok: &str, items: &mut Vec<Item>) -> Result<(), String> {
     Ok(())
 }
 
+/// Words of a pattern that are no nouns and get no plural.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "over",
+    "about", "against", "and", "or", "not", "no", "will", "would", "has", "have", "had", "be",
+    "is", "was", "their", "its", "his", "her", "this", "that", "out", "up", "down", "off", "back",
+    "away",
+];
+
 /// Replaces synonym sets by one word element whose alternatives are the members (a multi-word member
 /// is one alternative with spaces, which the coder matches word by word).
 fn expand_sets(
@@ -559,6 +567,18 @@ fn expand_sets(
             continue;
         }
         let Item::Set(name) = item else {
+            // a pattern noun matches its plural too, as PETRARCH matches words by their lemma
+            // ("abandoned efforts" is `* EFFORT`)
+            if let Item::El(PatternElement::Word(ws)) = item {
+                if let [w] = ws.as_slice() {
+                    if let Some(p) =
+                        plural(w).filter(|p| p != w && !FUNCTION_WORDS.contains(&w.as_str()))
+                    {
+                        out.push(Item::El(PatternElement::Word(vec![w.clone(), p])));
+                        continue;
+                    }
+                }
+            }
             out.push(item.clone());
             continue;
         };
@@ -761,12 +781,34 @@ DOWNPLAY [014]
         // down: +BREAK_DOWN keeps its particle before the pattern's words
         assert!(find(&b, "break", "1246")
             .iter()
-            .any(|p| p.after == vec![w("down"), w("treaty"), PatternElement::Target]));
+            .any(|p| p.after == vec![w("down"), w("treaty|treaties"), PatternElement::Target]));
         let out = find(&b, "meet", "---");
         assert_eq!(out[0].paired_code.as_deref(), Some("112"));
         assert_eq!(
             out[0].after,
             vec![w("out"), w("of"), PatternElement::Target]
+        );
+    }
+
+    #[test]
+    fn a_pattern_noun_matches_its_plural() {
+        let mut b = DictionaryBuilder::new();
+        add_petrarch_verbs(
+            &mut b,
+            "v.txt",
+            "--- ABANDON [1121] ---\nABANDON\n- * EFFORT [080]\n- * (OUT OF) TALKS [081]\n",
+        );
+        assert!(b.errors.is_empty(), "{:?}", b.errors);
+        let effort = find(&b, "abandon", "080");
+        assert_eq!(
+            effort[0].after,
+            vec![w("effort|efforts"), PatternElement::Target]
+        );
+        // particles and prepositions stay as written; a plural gets no second plural
+        let out = find(&b, "abandon", "081");
+        assert_eq!(
+            out[0].after,
+            vec![w("out"), w("of"), w("talks"), PatternElement::Target]
         );
     }
 
