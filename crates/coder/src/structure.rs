@@ -122,6 +122,21 @@ pub fn structural_rejection(
     {
         return Some("the object is negated ('issued no warnings')");
     }
+    if let Some(t) = act.target {
+        let target = &groups[t];
+        // "step aside as leader of the party": a role after "as" is what the source is, not whom
+        // the act is aimed at
+        if target.start > act.verb && target.start > 0 {
+            let mut k = target.start;
+            while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k > 0 && words.norm(k - 1) == "as" && !crate::assertion::pattern_asks_for(act, "as")
+            {
+                return Some("the target is a role the source plays ('as leader')");
+            }
+        }
+    }
     // "emails that were stolen by Russian hackers": in the passive the target is the verb's
     // subject; another subject of the verb means the actor before it is not
     if act.passive {
@@ -413,5 +428,16 @@ mod tests {
         let text = "Panetta condemned hostage-taking in Algeria.";
         assert!(has(&coded(text, false), "USAGOV", "CVL"));
         assert!(!has(&coded(text, true), "USAGOV", "CVL"));
+    }
+
+    #[test]
+    fn a_role_after_as_is_not_the_target() {
+        let text = "Theresa May said on Friday she was resigning. She will step aside as leader of the Conservative Party on June 7.";
+        assert!(
+            has(&coded(text, false), "GBRGOV", "GOV"),
+            "{:?}",
+            coded(text, false)
+        );
+        assert!(!has(&coded(text, true), "GBRGOV", "GOV"));
     }
 }

@@ -39,6 +39,8 @@ enum CaseRule {
     Any,
     Capitalized,
     AllCaps,
+    /// A mixed-case acronym ("LeT") matches only a mixed-case word, not "Let" or "LET".
+    MixedCaps,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +102,8 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
             .map(|w| {
                 if !case_sensitive || w.is(Word::PUNCT) {
                     CaseRule::Any
+                } else if w.is(Word::MIXED_CAPS) {
+                    CaseRule::MixedCaps
                 } else if w.is(Word::ALL_CAPS) && w.end - w.start <= 6 {
                     CaseRule::AllCaps
                 } else if w.is(Word::CAPITALIZED) {
@@ -220,6 +224,7 @@ fn case_ok(rule: CaseRule, w: &Word) -> bool {
         CaseRule::Any => true,
         CaseRule::Capitalized => w.is(Word::CAPITALIZED),
         CaseRule::AllCaps => w.is(Word::ALL_CAPS) || w.end - w.start == 1,
+        CaseRule::MixedCaps => w.is(Word::MIXED_CAPS),
     }
 }
 
@@ -250,6 +255,15 @@ mod tests {
         assert!(idx.longest_at(&Words::new("turkey"), 0).is_none());
         assert!(idx.longest_at(&Words::new("Turkey"), 0).is_some());
         assert!(idx.longest_at(&Words::new("Government"), 0).is_some());
+    }
+
+    #[test]
+    fn mixed_case_acronyms_match_only_mixed_case() {
+        let mut idx = PhraseIndex::default();
+        idx.insert("LeT", true, 1);
+        assert!(idx.longest_at(&Words::new("LeT"), 0).is_some());
+        assert!(idx.longest_at(&Words::new("Let us pray"), 0).is_none());
+        assert!(idx.longest_at(&Words::new("let"), 0).is_none());
     }
 
     #[test]

@@ -38,6 +38,9 @@ impl Word {
     pub const PUNCT: u8 = 4;
     /// Contains a digit.
     pub const NUMBER: u8 = 8;
+    /// A short word with an uppercase letter after a lowercase one ("LeT", "AfD", "PiS"): a
+    /// mixed-case acronym, which a dictionary phrase written that way must match exactly.
+    pub const MIXED_CAPS: u8 = 16;
 
     pub fn is(&self, flag: u8) -> bool {
         self.flags & flag != 0
@@ -309,6 +312,17 @@ impl Words {
         }
         if digits {
             flags |= Word::NUMBER;
+        }
+        if letters <= 4 && uppers >= 2 && uppers < letters && first_upper {
+            let mut lower_seen = false;
+            let mixed = slice.chars().any(|c| {
+                let upper_after_lower = lower_seen && c.is_uppercase();
+                lower_seen |= c.is_lowercase();
+                upper_after_lower
+            });
+            if mixed {
+                flags |= Word::MIXED_CAPS;
+            }
         }
         let hash = word_hash(&self.norm[ns as usize..]);
         self.words.push(Word {
