@@ -114,6 +114,15 @@ pub fn structural_rejection(
             return Some("a quotation mark stands between the verb and its actor");
         }
     }
+    // "would ask Congress", "threatened to walk away from the deal": an intended act of a kind
+    // that intent does not turn into a 03x or 13x code is a future act, not one done
+    if act.intent
+        && act.code == act.pattern.code
+        && !act.code.starts_with("03")
+        && !act.code.starts_with("13")
+    {
+        return Some("an intended act coded as if done");
+    }
     // "has issued no warnings", "made no threats": the object is negated, so is the act
     if (act.verb + 1..(act.verb + 3).min(words.len())).any(|j| words.norm(j) == "no")
         && !(act.verb + 1..words.len())
@@ -439,5 +448,22 @@ mod tests {
             coded(text, false)
         );
         assert!(!has(&coded(text, true), "GBRGOV", "GOV"));
+    }
+
+    #[test]
+    fn an_intended_act_that_intent_does_not_recode_is_not_coded_as_done() {
+        // an appeal announced for later is no appeal yet; an intent to cooperate is 03x
+        let text = "Trump said he would ask Congress to end the program.";
+        assert!(
+            has(&coded(text, false), "USAGOV", "LEG"),
+            "{:?}",
+            coded(text, false)
+        );
+        assert!(!has(&coded(text, true), "USAGOV", "LEG"));
+        assert!(has(
+            &coded("China pledged to restore ties with Japan.", true),
+            "CHN",
+            "JPN"
+        ));
     }
 }
