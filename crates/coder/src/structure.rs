@@ -133,6 +133,14 @@ pub fn structural_rejection(
     }
     if let Some(t) = act.target {
         let target = &groups[t];
+        // "according to the United Nations": the source of the news, not of the act's target
+        let mut k = target.start;
+        while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        if k >= 2 && words.norm(k - 1) == "to" && words.norm(k - 2) == "according" {
+            return Some("the target is the news source ('according to')");
+        }
         // "step aside as leader of the party": a role after "as" is what the source is, not whom
         // the act is aimed at
         if target.start > act.verb && target.start > 0 {
@@ -234,9 +242,15 @@ pub fn structural_rejection(
             let object_between = parse
                 .children_with(head, Rel::Obj)
                 .any(|o| o < target.start);
-            if verbs.contains(&head) && rel == Rel::Obl && !object_between {
+            if verbs.contains(&head) && rel == Rel::Obl {
                 if let Some(p) = preposition_before(words, target.start) {
-                    if !crate::assertion::pattern_asks_for(act, p) {
+                    // a place after an object is still a place: "killed 50 Muslims in Christchurch"
+                    let locative = matches!(
+                        p,
+                        "in" | "near" | "inside" | "outside" | "across" | "throughout" | "within"
+                    );
+                    if (!object_between || locative) && !crate::assertion::pattern_asks_for(act, p)
+                    {
                         return Some("the parse: the target is in a prepositional phrase the pattern does not name");
                     }
                 }
@@ -245,7 +259,11 @@ pub fn structural_rejection(
             let coordinated = verbs
                 .iter()
                 .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
-            if !verbs.contains(&head) && !coordinated && is_argument(rel) && !act.passive {
+            // "accused Japan of lying": the parser may make the object the subject of the clause
+            // under the verb
+            let raised = rel == Rel::Nsubj && parse.head(head).is_some_and(|h| verbs.contains(&h));
+            if !verbs.contains(&head) && !coordinated && !raised && is_argument(rel) && !act.passive
+            {
                 return Some("the parse: the target is another verb's argument");
             }
         }
@@ -465,5 +483,14 @@ mod tests {
             "CHN",
             "JPN"
         ));
+    }
+
+    #[test]
+    fn the_news_source_and_a_place_after_the_object_are_not_targets() {
+        let text = "China accused Japan of lying, according to Reuters.";
+        assert!(has(&coded(text, true), "CHN", "JPN"));
+        assert!(!coded(text, true).iter().any(|e| e.1 == "GBRMED"));
+        let text = "A U.S. drone strike killed Awlaki in Yemen in 2011.";
+        assert!(!has(&coded(text, true), "USAMIL", "YEM"));
     }
 }
