@@ -123,6 +123,10 @@ pub fn structural_rejection(
     {
         return Some("an intended act coded as if done");
     }
+    // "No American president has ever met ...": a subject no one fills
+    if source.start > 0 && source.end <= act.verb && words.norm(source.start - 1) == "no" {
+        return Some("the subject is negated ('no president has')");
+    }
     // "has issued no warnings", "made no threats": the object is negated, so is the act
     if (act.verb + 1..(act.verb + 3).min(words.len())).any(|j| words.norm(j) == "no")
         && !(act.verb + 1..words.len())
@@ -492,5 +496,11 @@ mod tests {
         assert!(!coded(text, true).iter().any(|e| e.1 == "GBRMED"));
         let text = "A U.S. drone strike killed Awlaki in Yemen in 2011.";
         assert!(!has(&coded(text, true), "USAMIL", "YEM"));
+    }
+
+    #[test]
+    fn a_negated_subject_negates_the_act() {
+        let text = "No American president has ever met with a North Korean leader.";
+        assert!(!coded(text, true).iter().any(|e| e.0 == "USAGOV"));
     }
 }
