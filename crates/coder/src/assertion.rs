@@ -45,6 +45,7 @@ const LOCATIVES: &[&str] = &[
     "throughout",
     "around",
     "within",
+    "over",
 ];
 /// Prepositions that name the target of a hostile act ("air strikes in Syria against Islamic State").
 const TARGETING: &[&str] = &["against", "on", "at", "targeting", "toward", "towards"];
@@ -234,7 +235,11 @@ pub fn rejection(
             let better = groups.iter().any(|h| {
                 h.start > g.end
                     && TARGETING.contains(&words.norm(h.start - 1))
-                    && !(g.end..h.start).any(|k| matches!(words.norm(k), "." | ";" | ":" | ","))
+                    && !(g.end..h.start).any(|k| {
+                        matches!(words.norm(k), "." | ";" | ":")
+                            // "missions over Iraq, targeting Islamic State fighters"
+                            || (words.norm(k) == "," && words.norm(h.start - 1) != "targeting")
+                    })
             });
             // a pattern that also offers "against", "on" ... ("launch airstrikes on|against|in +")
             // takes the place only when no better target follows

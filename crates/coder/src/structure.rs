@@ -91,16 +91,25 @@ pub fn structural_rejection(
     let verbs = governing_verbs(parse, act.verb);
     let source = &groups[act.source];
     // "U.S.-allied Kurdish forces", "Iran-backed militias": the country only qualifies the actor
-    // "hostage-taking", "anti-Assad forces" too
+    // "hostage-taking", "hostage-takers", "anti-Assad forces" too: a hyphen and a lowercase word
     let qualifier = |g: &ActorGroup| {
         let end = words.get(g.end - 1).end as usize;
         let start = words.get(g.start).start as usize;
         let suffixed = sentence[end..].starts_with('-')
             && g.end < words.len()
             && words.get(g.end).start as usize == end + 1
-            && (words.norm(g.end).ends_with("ed") || words.norm(g.end).ends_with("ing"));
+            && (words.norm(g.end).ends_with("ed")
+                || words.norm(g.end).ends_with("ing")
+                || !words.get(g.end).is(tidings_dict::words::Word::CAPITALIZED));
         let before = sentence[..start].to_ascii_lowercase();
-        suffixed || before.ends_with("anti-") || before.ends_with("non-")
+        // "Iranian-backed militias" composed into one actor: its country only qualifies the noun
+        let inner = (g.start..g.end.saturating_sub(1)).any(|k| {
+            let e = words.get(k).end as usize;
+            sentence[e..].starts_with('-')
+                && words.get(k + 1).start as usize == e + 1
+                && words.norm(k + 1).ends_with("ed")
+        });
+        suffixed || inner || before.ends_with("anti-") || before.ends_with("non-")
     };
     if qualifier(source) || act.target.is_some_and(|t| qualifier(&groups[t])) {
         return Some("the actor only qualifies a noun ('U.S.-backed')");
@@ -502,5 +511,15 @@ mod tests {
     fn a_negated_subject_negates_the_act() {
         let text = "No American president has ever met with a North Korean leader.";
         assert!(!coded(text, true).iter().any(|e| e.0 == "USAGOV"));
+    }
+
+    #[test]
+    fn hyphenated_qualifiers_are_not_actors() {
+        let text = "The hostage-takers released the Algerians they had been holding.";
+        assert!(has(&coded(text, false), "CVL", "DZA"));
+        assert!(!has(&coded(text, true), "CVL", "DZA"));
+        let text = "Iranian-backed militias attacked the U.S. embassy in Baghdad.";
+        assert!(has(&coded(text, false), "IRNUAF", "USAGOV"));
+        assert!(!coded(text, true).iter().any(|e| e.0.starts_with("IRN")));
     }
 }
