@@ -272,6 +272,15 @@ fn match_pattern<'d>(
                 }
                 pos = g.end;
             }
+            PatternElement::Skip => {
+                if pos >= end {
+                    return None;
+                }
+                pos = groups
+                    .iter()
+                    .find(|g| g.start == pos)
+                    .map_or(pos + 1, |g| g.end);
+            }
         }
     }
     // words before the verb (other dictionary formats); in the passive they stand before the
@@ -307,6 +316,12 @@ fn match_pattern<'d>(
                     source = Some(gi);
                 }
                 back = g.start;
+            }
+            PatternElement::Skip => {
+                back = groups
+                    .iter()
+                    .find(|g| g.end == back)
+                    .map_or(back.checked_sub(1)?, |g| g.start);
             }
         }
     }

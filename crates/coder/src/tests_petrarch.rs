@@ -355,3 +355,14 @@ fn words_before_the_verb_match_in_its_phrase_and_subject_only() {
         [triple("ARN", "GON", "190")]
     );
 }
+
+#[test]
+fn a_caret_skips_a_word_or_the_actor_there() {
+    let verbs = "--- CELEBRATE [017] ---\nCELEBRATE\n- * FEAST (IN ^) + [017]\n";
+    let c = coder(verbs, None);
+    // the actor after "in" is passed over; the target is the next one
+    assert_eq!(
+        coded(&c, "Arnor celebrated the feast in Osgiliath with Gondor."),
+        [triple("ARN", "GON", "017")]
+    );
+}

@@ -39,6 +39,9 @@ pub enum PatternElement {
     Target,
     /// The source slot `$`.
     Source,
+    /// PETRARCH's `^`: the pattern passes over one word, or over the actor standing there
+    /// ("celebrated Iftar in Osgiliath with Gondor" for `* IFTAR (IN ^) +`).
+    Skip,
 }
 
 /// A verb pattern: a lemma, the elements around it, and the code it yields.

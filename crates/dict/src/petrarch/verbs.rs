@@ -23,8 +23,8 @@
 //! alternatives are its members (a multi-word member is one alternative with spaces). PETRARCH finds
 //! the target as the verb's object; here a pattern with neither `+` nor `$` gets a
 //! [`PatternElement::Target`] after its words.
-//! `%` (both actors of a compound) becomes a [`PatternElement::Source`] with `VerbPattern::compound` set and `^` (skip a word) is
-//! dropped. A code `[a:b]` puts `b` in [`VerbPattern::paired_code`]: in PETRARCH it is the code of the
+//! `%` (both actors of a compound) becomes a [`PatternElement::Source`] with `VerbPattern::compound` set and `^` (skip a word or
+//! the actor there) a [`PatternElement::Skip`]. A code `[a:b]` puts `b` in [`VerbPattern::paired_code`]: in PETRARCH it is the code of the
 //! paired event from the target back to the source (`MEET [040:040]`, `ARRIVE [042:043]`); `[:b]` has
 //! only the paired event, and the main code is then `---`. Irregular forms go to
 //! [`DictionaryBuilder::irregular`].
@@ -506,7 +506,7 @@ fn token_items(tok: &str, items: &mut Vec<Item>) -> Result<(), String> {
         "$" => items.push(Item::El(PatternElement::Source)),
         "+" => items.push(Item::El(PatternElement::Target)),
         "%" => items.push(Item::El(PatternElement::Source)),
-        "^" => {}
+        "^" => items.push(Item::El(PatternElement::Skip)),
         _ if tok.starts_with('&') => items.push(Item::Set(set_key(&tok[1..]))),
         _ => {
             let w = Words::new(tok);
@@ -809,6 +809,28 @@ DOWNPLAY [014]
         assert_eq!(
             out[0].after,
             vec![w("out"), w("of"), w("talks"), PatternElement::Target]
+        );
+    }
+
+    #[test]
+    fn a_caret_is_a_skip_element() {
+        let mut b = DictionaryBuilder::new();
+        add_petrarch_verbs(
+            &mut b,
+            "v.txt",
+            "--- HOLD [017] ---\nHOLD\n- * FEAST (AT ^ ^) + [017]\n",
+        );
+        assert!(b.errors.is_empty(), "{:?}", b.errors);
+        let p = find(&b, "hold", "017");
+        assert_eq!(
+            p.last().unwrap().after,
+            vec![
+                w("feast|feasts"),
+                w("at"),
+                PatternElement::Skip,
+                PatternElement::Skip,
+                PatternElement::Target
+            ]
         );
     }
 
