@@ -122,16 +122,38 @@ pub fn find_acts<'d>(
             dicts
                 .verbs
                 .candidates_in(lemma, words, *present, &mut candidates);
+            // with PETRARCH verb files, a pattern word may be the head of a long object noun
+            // phrase: such a match is kept only if no closer one of another pattern exists
+            let mut head_match = None;
+            let mut found = None;
             for &id in &candidates {
                 let (pattern, alts) = dicts.verbs.candidate(id);
-                if let Some(act) =
-                    match_pattern(words, dicts, groups, i, form, pattern, alts, passive)
-                {
-                    let paired = paired_act(&act);
-                    acts.push(act);
-                    acts.extend(paired);
+                let m = |wide| {
+                    match_pattern(words, dicts, groups, i, form, pattern, alts, passive, wide)
+                };
+                if let Some(act) = m(false) {
+                    let has_words = pattern
+                        .before
+                        .iter()
+                        .chain(&pattern.after)
+                        .any(|e| matches!(e, PatternElement::Word(_)));
+                    found = Some(match head_match.take() {
+                        Some(head) if !has_words => head,
+                        _ => act,
+                    });
                     break;
                 }
+                if head_match.is_none()
+                    && dicts.petrarch_verbs
+                    && matches!(pattern.after.first(), Some(PatternElement::Word(_)))
+                {
+                    head_match = m(true);
+                }
+            }
+            if let Some(act) = found.or(head_match) {
+                let paired = paired_act(&act);
+                acts.push(act);
+                acts.extend(paired);
             }
             if acts.last().is_some_and(|a| a.verb == i) {
                 break;
@@ -209,6 +231,22 @@ fn passive_auxiliary(words: &Words, i: usize) -> Option<usize> {
     None
 }
 
+/// How far a pattern word right after the verb may stand, with PETRARCH verb files: PETRARCH
+/// matches it against the object noun phrase however many modifiers stand before its head ("launched
+/// a new bombing and shelling offensive" is `* OFFENSIVE`). The phrase ends at punctuation, a
+/// preposition or a word that opens a clause; at least [`WORD_WINDOW`] words are searched.
+fn object_head_limit(words: &Words, pos: usize, end: usize) -> usize {
+    let phrase_end = (pos..end.min(pos + TARGET_WINDOW))
+        .find(|&j| {
+            let w = words.norm(j);
+            words.get(j).is(Word::PUNCT)
+                || crate::actors::is_preposition(w)
+                || OBJECT_BREAKERS.contains(&w)
+        })
+        .unwrap_or(end.min(pos + TARGET_WINDOW));
+    phrase_end.max(pos + WORD_WINDOW).min(end)
+}
+
 /// Index of the first word that ends the clause after `from` (".", ";", ":", "!", "?", or the end).
 fn clause_end(words: &Words, from: usize) -> usize {
     (from..words.len())
@@ -226,6 +264,7 @@ fn match_pattern<'d>(
     pattern: &'d VerbPattern,
     alt_ids: &[u32],
     passive: bool,
+    object_head: bool,
 ) -> Option<Act<'d>> {
     // a pattern that takes an actor after the verb cannot match without one (checked before the
     // costlier word matching)
@@ -247,7 +286,11 @@ fn match_pattern<'d>(
         match el {
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
-                let limit = (pos + WORD_WINDOW).min(end);
+                let limit = if object_head && pos == verb + 1 {
+                    object_head_limit(words, pos, end)
+                } else {
+                    (pos + WORD_WINDOW).min(end)
+                };
                 let (j, n) = (pos..limit)
                     .find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))
                     .or_else(|| {

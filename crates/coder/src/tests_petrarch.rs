@@ -366,3 +366,21 @@ fn a_caret_skips_a_word_or_the_actor_there() {
         [triple("ARN", "GON", "017")]
     );
 }
+
+#[test]
+fn a_pattern_word_may_be_the_head_of_a_long_object() {
+    let verbs = "--- LAUNCH [---] ---\nLAUNCH\n- * OFFENSIVE [190]\n- * FLORIN [073]\n- * {GOLD FLORIN} [070]\n";
+    let c = coder(verbs, None);
+    assert_eq!(
+        coded(
+            &c,
+            "Arnor launched a new bombing and shelling offensive against Gondor."
+        ),
+        [triple("ARN", "GON", "190")]
+    );
+    // a closer match of another pattern comes first
+    assert_eq!(
+        coded(&c, "Arnor launched a million austrian gold florin to Gondor."),
+        [triple("ARN", "GON", "070")]
+    );
+}
