@@ -247,6 +247,19 @@ fn object_head_limit(words: &Words, pos: usize, end: usize) -> usize {
     phrase_end.max(pos + WORD_WINDOW).min(end)
 }
 
+/// The index after a weekday ("Thursday", "on Thursday") standing at `pos`, else `pos`.
+fn after_weekday(words: &Words, pos: usize, end: usize) -> usize {
+    const WEEKDAYS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ];
+    let at = pos + usize::from(pos < end && words.norm(pos) == "on");
+    if at < end && WEEKDAYS.contains(&words.norm(at)) {
+        at + 1
+    } else {
+        pos
+    }
+}
+
 /// Index of the first word that ends the clause after `from` (".", ";", ":", "!", "?", or the end).
 fn clause_end(words: &Words, from: usize) -> usize {
     (from..words.len())
@@ -278,7 +291,14 @@ fn match_pattern<'d>(
         return None;
     }
     let end = clause_end(words, verb + 1);
-    let mut pos = verb + 1;
+    // PETRARCH matches the verb's dependents: a time phrase after the verb ("vowed on Thursday to
+    // wage war") stands outside the pattern's words
+    let start = if dicts.petrarch_verbs {
+        after_weekday(words, verb + 1, end)
+    } else {
+        verb + 1
+    };
+    let mut pos = start;
     let mut target = None;
     let mut source = None;
     let (before_alts, after_alts) = alt_ids.split_at(pattern.before.len());
@@ -286,7 +306,7 @@ fn match_pattern<'d>(
         match el {
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
-                let limit = if object_head && pos == verb + 1 {
+                let limit = if object_head && pos == start {
                     object_head_limit(words, pos, end)
                 } else {
                     (pos + WORD_WINDOW).min(end)
@@ -307,7 +327,7 @@ fn match_pattern<'d>(
                 if passive && matches!(el, PatternElement::Target) {
                     continue;
                 }
-                let (gi, g) = object_group(words, dicts, groups, pos, end, pos == verb + 1)?;
+                let (gi, g) = object_group(words, dicts, groups, pos, end, pos == start)?;
                 if matches!(el, PatternElement::Target) {
                     target = Some(gi);
                 } else {

@@ -384,3 +384,13 @@ fn a_pattern_word_may_be_the_head_of_a_long_object() {
         [triple("ARN", "GON", "070")]
     );
 }
+
+#[test]
+fn a_weekday_after_the_verb_stands_outside_the_pattern() {
+    let verbs = "--- VOW [170] ---\nVOW\n- * WAR [190]\n";
+    let c = coder(verbs, None);
+    assert_eq!(
+        coded(&c, "Arnor vowed on Thursday to wage war on Gondor."),
+        [triple("ARN", "GON", "190")]
+    );
+}
