@@ -124,6 +124,11 @@ pub fn find_acts<'d>(
                 .candidates_in(lemma, words, *present, &mut candidates);
             // with PETRARCH verb files, a pattern word may be the head of a long object noun
             // phrase: such a match is kept only if no closer one of another pattern exists
+            let head_window = dicts.petrarch_verbs && {
+                let end = clause_end(words, i + 1);
+                let start = after_weekday(words, i + 1, end);
+                object_head_limit(words, start, end) > start + WORD_WINDOW
+            };
             let mut head_match = None;
             let mut found = None;
             for &id in &candidates {
@@ -144,7 +149,7 @@ pub fn find_acts<'d>(
                     break;
                 }
                 if head_match.is_none()
-                    && dicts.petrarch_verbs
+                    && head_window
                     && matches!(pattern.after.first(), Some(PatternElement::Word(_)))
                 {
                     head_match = m(true);
@@ -250,7 +255,13 @@ fn object_head_limit(words: &Words, pos: usize, end: usize) -> usize {
 /// The index after a weekday ("Thursday", "on Thursday") standing at `pos`, else `pos`.
 fn after_weekday(words: &Words, pos: usize, end: usize) -> usize {
     const WEEKDAYS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     let at = pos + usize::from(pos < end && words.norm(pos) == "on");
     if at < end && WEEKDAYS.contains(&words.norm(at)) {

@@ -380,7 +380,10 @@ fn a_pattern_word_may_be_the_head_of_a_long_object() {
     );
     // a closer match of another pattern comes first
     assert_eq!(
-        coded(&c, "Arnor launched a million austrian gold florin to Gondor."),
+        coded(
+            &c,
+            "Arnor launched a million austrian gold florin to Gondor."
+        ),
         [triple("ARN", "GON", "070")]
     );
 }
