@@ -124,10 +124,14 @@ pub fn find_acts<'d>(
                 .candidates_in(lemma, words, *present, &mut candidates);
             // with PETRARCH verb files, a pattern word may be the head of a long object noun
             // phrase: such a match is kept only if no closer one of another pattern exists
-            let head_window = dicts.petrarch_verbs && {
-                let end = clause_end(words, i + 1);
-                let start = after_weekday(words, i + 1, end);
-                object_head_limit(words, start, end) > start + WORD_WINDOW
+            // does the object run past the word window? (asked once, when a pattern fails)
+            let mut head_window = None;
+            let mut object_runs_long = || {
+                *head_window.get_or_insert_with(|| {
+                    let end = clause_end(words, i + 1);
+                    let start = after_weekday(words, i + 1, end);
+                    object_head_limit(words, start, end) > start + WORD_WINDOW
+                })
             };
             let mut head_match = None;
             let mut found = None;
@@ -149,8 +153,9 @@ pub fn find_acts<'d>(
                     break;
                 }
                 if head_match.is_none()
-                    && head_window
+                    && dicts.petrarch_verbs
                     && matches!(pattern.after.first(), Some(PatternElement::Word(_)))
+                    && object_runs_long()
                 {
                     head_match = m(true);
                 }
@@ -317,17 +322,19 @@ fn match_pattern<'d>(
         match el {
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
-                let limit = if object_head && pos == start {
-                    object_head_limit(words, pos, end)
+                // the head of a long object: only the words past the window (the caller tried
+                // the window first)
+                let (from, limit) = if object_head && pos == start {
+                    (pos + WORD_WINDOW, object_head_limit(words, pos, end))
                 } else {
-                    (pos + WORD_WINDOW).min(end)
+                    (pos, (pos + WORD_WINDOW).min(end))
                 };
-                let (j, n) = (pos..limit)
+                let (j, n) = (from..limit)
                     .find_map(|j| alts.len_at(words, j, end).map(|n| (j, n)))
                     .or_else(|| {
                         // PETRARCH's noun phrases take one word more: "new global economic relations"
                         dicts.petrarch_verbs.then(|| {
-                            (pos..limit).find_map(|j| {
+                            (from..limit).find_map(|j| {
                                 alts.len_at_with_one_more(words, j, end).map(|n| (j, n))
                             })
                         })?
