@@ -13,6 +13,8 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
             println!("cargo:rerun-if-changed={}", p.display());
             collect(&p, base, out);
         } else if p.extension().is_some_and(|e| e == "txt") {
+            // a directory's time changes when a file is added or removed, not when one is edited
+            println!("cargo:rerun-if-changed={}", p.display());
             out.push(
                 p.strip_prefix(base)
                     .unwrap()
