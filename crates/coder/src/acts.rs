@@ -376,8 +376,12 @@ fn match_pattern<'d>(
             PatternElement::Word(_) => {
                 let alts = dicts.verbs.alt_set(alts);
                 let lo = back.saturating_sub(WORD_WINDOW);
+                // with PETRARCH verb files "to" right before the verb is the infinitive's
+                // marker, not the preposition of a pattern's `(TO) *`
+                let marker = dicts.petrarch_verbs && back == verb;
                 let j = (lo..back)
                     .rev()
+                    .filter(|&j| !(marker && j + 1 == verb && words.norm(j) == "to"))
                     .find(|&j| alts.len_at(words, j, back).is_some())?;
                 if dicts.petrarch_verbs && outside_verb_phrase(words, dicts, j) {
                     return None;

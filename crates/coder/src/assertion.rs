@@ -330,11 +330,15 @@ pub fn rejection_by_tags(
             }
             let coordinated =
                 k > source.end && matches!(words.norm(k - 1), "and" | "or" | "but" | ",");
-            // a verb followed by "to" ("intends to", "decided to") is part of this verb's chain
+            // a verb followed by "to" ("intends to", "decided to"), possibly across an adverb
+            // ("is inching nearer to accord"), is part of this verb's chain
+            let to_at = |t: usize| t < words.len() && words.norm(t) == "to";
             let verb_between = (source.end..k).any(|j| {
                 tags.get(j).copied().flatten() == Some(Upos::Verb)
                     && !pattern_asks_for(act, words.norm(j))
-                    && !(j + 1 < words.len() && words.norm(j + 1) == "to")
+                    && !to_at(j + 1)
+                    && !(to_at(j + 2)
+                        && matches!(tags.get(j + 1).copied().flatten(), Some(Upos::Adv | Upos::Adj)))
             });
             // "Ethiopia indicated it would act": the pronoun subject after a verb of reporting is
             // the reporter itself

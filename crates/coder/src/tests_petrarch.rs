@@ -397,3 +397,19 @@ fn a_weekday_after_the_verb_stands_outside_the_pattern() {
         [triple("ARN", "GON", "190")]
     );
 }
+
+#[test]
+fn an_infinitive_marker_is_no_preposition_before_the_verb() {
+    let verbs = "--- ACCORD [013] ---\nACCORD\n- (TO) * [073]\n";
+    let c = coder(verbs, None);
+    // "to" right before the verb marks the infinitive: the verb's own code
+    assert_eq!(
+        coded(&c, "Arnor is inching to accord with Gondor."),
+        [triple("ARN", "GON", "013")]
+    );
+    // a verb followed by an adverb and "to" is part of the infinitive's chain
+    assert_eq!(
+        coded(&c, "Arnor is inching nearer to accord with Gondor."),
+        [triple("ARN", "GON", "013")]
+    );
+}
