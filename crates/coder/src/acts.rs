@@ -318,14 +318,30 @@ fn match_pattern<'d>(
     let mut target = None;
     let mut source = None;
     let (before_alts, after_alts) = alt_ids.split_at(pattern.before.len());
+    // the previous element was a preposition: with PETRARCH verb files its object follows it,
+    // after determiners only ("bargain for foreign asylum" is no `(FOR ASYLUM)`)
+    let mut after_preposition = false;
     for (el, &alts) in pattern.after.iter().zip(after_alts) {
+        let follows_preposition = std::mem::take(&mut after_preposition);
         match el {
-            PatternElement::Word(_) => {
+            PatternElement::Word(ws) => {
+                after_preposition = dicts.petrarch_verbs
+                    && ws.iter().all(|w| crate::actors::is_preposition(w));
                 let alts = dicts.verbs.alt_set(alts);
                 // the head of a long object: only the words past the window (the caller tried
                 // the window first)
                 let (from, limit) = if object_head && pos == start {
                     (pos + WORD_WINDOW, object_head_limit(words, pos, end))
+                } else if follows_preposition && dicts.petrarch_verbs {
+                    let at = (pos..end)
+                        .find(|&j| {
+                            let w = words.norm(j);
+                            !(DETERMINERS.contains(&w)
+                                || matches!(w, "some" | "all" | "many" | "several" | "more" | "most")
+                                || w.bytes().all(|b| b.is_ascii_digit()))
+                        })
+                        .unwrap_or(end);
+                    (at, (at + 1).min(end))
                 } else {
                     (pos, (pos + WORD_WINDOW).min(end))
                 };

@@ -413,3 +413,18 @@ fn an_infinitive_marker_is_no_preposition_before_the_verb() {
         [triple("ARN", "GON", "013")]
     );
 }
+
+#[test]
+fn a_prepositions_object_follows_it_after_determiners_only() {
+    let verbs = "--- BARGAIN [031] ---\nBARGAIN\n- * (FOR ASYLUM) [1032]\n- * ASYLUM [1033]\n";
+    let c = coder(verbs, None);
+    assert_eq!(
+        coded(&c, "Arnor will bargain for the asylum in Gondor."),
+        [triple("ARN", "GON", "1032")]
+    );
+    // an adjective between: not the phrase, the noun alone
+    assert_eq!(
+        coded(&c, "Arnor will bargain for foreign asylum in Gondor."),
+        [triple("ARN", "GON", "1033")]
+    );
+}
