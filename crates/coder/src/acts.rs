@@ -325,8 +325,8 @@ fn match_pattern<'d>(
         let follows_preposition = std::mem::take(&mut after_preposition);
         match el {
             PatternElement::Word(ws) => {
-                after_preposition = dicts.petrarch_verbs
-                    && ws.iter().all(|w| crate::actors::is_preposition(w));
+                after_preposition =
+                    dicts.petrarch_verbs && ws.iter().all(|w| crate::actors::is_preposition(w));
                 let alts = dicts.verbs.alt_set(alts);
                 // the head of a long object: only the words past the window (the caller tried
                 // the window first)
@@ -337,7 +337,10 @@ fn match_pattern<'d>(
                         .find(|&j| {
                             let w = words.norm(j);
                             !(DETERMINERS.contains(&w)
-                                || matches!(w, "some" | "all" | "many" | "several" | "more" | "most")
+                                || matches!(
+                                    w,
+                                    "some" | "all" | "many" | "several" | "more" | "most"
+                                )
                                 || w.bytes().all(|b| b.is_ascii_digit()))
                         })
                         .unwrap_or(end);

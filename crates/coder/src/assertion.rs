@@ -338,7 +338,10 @@ pub fn rejection_by_tags(
                     && !pattern_asks_for(act, words.norm(j))
                     && !to_at(j + 1)
                     && !(to_at(j + 2)
-                        && matches!(tags.get(j + 1).copied().flatten(), Some(Upos::Adv | Upos::Adj)))
+                        && matches!(
+                            tags.get(j + 1).copied().flatten(),
+                            Some(Upos::Adv | Upos::Adj)
+                        ))
             });
             // "Ethiopia indicated it would act": the pronoun subject after a verb of reporting is
             // the reporter itself
