@@ -124,23 +124,33 @@ pub fn find_acts<'d>(
                 .candidates_in(lemma, words, *present, &mut candidates);
             // with PETRARCH verb files, a pattern word may be the head of a long object noun
             // phrase: such a match is kept only if no closer one of another pattern exists
-            // does the object run past the word window? (asked once, when a pattern fails)
+            // the head of an object that runs past the word window (asked once, when a pattern
+            // fails), with the clause end
+            // PETRARCH matches the verb's dependents: a time phrase after the verb ("vowed on
+            // Thursday to wage war") stands outside the pattern's words
+            let start = if dicts.petrarch_verbs {
+                after_weekday(words, i + 1, words.len())
+            } else {
+                i + 1
+            };
             let mut head_window = None;
-            let mut object_runs_long = || {
+            let mut long_object_head = || {
                 *head_window.get_or_insert_with(|| {
                     let end = clause_end(words, i + 1);
-                    let start = after_weekday(words, i + 1, end);
-                    object_head_limit(words, start, end) > start + WORD_WINDOW
+                    let limit = object_head_limit(words, start, end);
+                    (limit > start + WORD_WINDOW).then_some((limit - 1, end))
                 })
             };
             let mut head_match = None;
             let mut found = None;
             for &id in &candidates {
                 let (pattern, alts) = dicts.verbs.candidate(id);
-                let m = |wide| {
-                    match_pattern(words, dicts, groups, i, form, pattern, alts, passive, wide)
+                let m = |head| {
+                    match_pattern(
+                        words, dicts, groups, i, form, pattern, alts, passive, head, start,
+                    )
                 };
-                if let Some(act) = m(false) {
+                if let Some(act) = m(None) {
                     let has_words = pattern
                         .before
                         .iter()
@@ -155,9 +165,13 @@ pub fn find_acts<'d>(
                 if head_match.is_none()
                     && dicts.petrarch_verbs
                     && matches!(pattern.after.first(), Some(PatternElement::Word(_)))
-                    && object_runs_long()
                 {
-                    head_match = m(true);
+                    if let Some((head, end)) = long_object_head() {
+                        let first = dicts.verbs.alt_set(alts[pattern.before.len()]);
+                        if first.len_at(words, head, end).is_some() {
+                            head_match = m(Some(head));
+                        }
+                    }
                 }
             }
             if let Some(act) = found.or(head_match) {
@@ -246,6 +260,9 @@ fn passive_auxiliary(words: &Words, i: usize) -> Option<usize> {
 /// a new bombing and shelling offensive" is `* OFFENSIVE`). The phrase ends at punctuation, a
 /// preposition or a word that opens a clause; at least [`WORD_WINDOW`] words are searched.
 fn object_head_limit(words: &Words, pos: usize, end: usize) -> usize {
+    if end <= pos + WORD_WINDOW {
+        return end;
+    }
     let phrase_end = (pos..end.min(pos + TARGET_WINDOW))
         .find(|&j| {
             let w = words.norm(j);
@@ -269,7 +286,7 @@ fn after_weekday(words: &Words, pos: usize, end: usize) -> usize {
         "sunday",
     ];
     let at = pos + usize::from(pos < end && words.norm(pos) == "on");
-    if at < end && WEEKDAYS.contains(&words.norm(at)) {
+    if at < end && words.norm(at).ends_with("day") && WEEKDAYS.contains(&words.norm(at)) {
         at + 1
     } else {
         pos
@@ -293,7 +310,8 @@ fn match_pattern<'d>(
     pattern: &'d VerbPattern,
     alt_ids: &[u32],
     passive: bool,
-    object_head: bool,
+    object_head: Option<usize>,
+    start: usize,
 ) -> Option<Act<'d>> {
     // a pattern that takes an actor after the verb cannot match without one (checked before the
     // costlier word matching)
@@ -307,13 +325,6 @@ fn match_pattern<'d>(
         return None;
     }
     let end = clause_end(words, verb + 1);
-    // PETRARCH matches the verb's dependents: a time phrase after the verb ("vowed on Thursday to
-    // wage war") stands outside the pattern's words
-    let start = if dicts.petrarch_verbs {
-        after_weekday(words, verb + 1, end)
-    } else {
-        verb + 1
-    };
     let mut pos = start;
     let mut target = None;
     let mut source = None;
@@ -321,17 +332,18 @@ fn match_pattern<'d>(
     // the previous element was a preposition: with PETRARCH verb files its object follows it,
     // after determiners only ("bargain for foreign asylum" is no `(FOR ASYLUM)`)
     let mut after_preposition = false;
-    for (el, &alts) in pattern.after.iter().zip(after_alts) {
+    for (k, (el, &alts)) in pattern.after.iter().zip(after_alts).enumerate() {
         let follows_preposition = std::mem::take(&mut after_preposition);
         match el {
             PatternElement::Word(ws) => {
-                after_preposition =
-                    dicts.petrarch_verbs && ws.iter().all(|w| crate::actors::is_preposition(w));
+                after_preposition = dicts.petrarch_verbs
+                    && ws.len() <= 2
+                    && matches!(pattern.after.get(k + 1), Some(PatternElement::Word(_)))
+                    && ws.iter().all(|w| crate::actors::is_preposition(w));
                 let alts = dicts.verbs.alt_set(alts);
-                // the head of a long object: only the words past the window (the caller tried
-                // the window first)
-                let (from, limit) = if object_head && pos == start {
-                    (pos + WORD_WINDOW, object_head_limit(words, pos, end))
+                // the head of a long object, found by the caller after the window failed
+                let (from, limit) = if let Some(head) = object_head.filter(|_| pos == start) {
+                    (head, head + 1)
                 } else if follows_preposition && dicts.petrarch_verbs {
                     let at = (pos..end)
                         .find(|&j| {
