@@ -13,13 +13,14 @@ const CONTEXT_BEFORE: usize = 3;
 const CONTEXT_AFTER: usize = 2;
 
 thread_local! {
-    static WINDOW: RefCell<(Words, Vec<Upos>)> = RefCell::new((Words::default(), Vec::new()));
+    static TAGS: RefCell<Vec<Upos>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Fills `out` (one entry per word of the sentence) with the tags of words `first..=last`; other
-/// words get None.
+/// words get None. The span and its context are tagged as a text of their own, from the
+/// sentence's words (no second tokenization).
 pub fn tag_span(
-    sentence: &str,
+    _sentence: &str,
     words: &Words,
     first: usize,
     last: usize,
@@ -33,21 +34,11 @@ pub fn tag_span(
     let last = last.min(words.len() - 1);
     let from = first.saturating_sub(CONTEXT_BEFORE);
     let to = (last + CONTEXT_AFTER).min(words.len() - 1);
-    let (start, end) = (words.get(from).start as usize, words.get(to).end as usize);
-    WINDOW.with(|cell| {
-        let (window, tags) = &mut *cell.borrow_mut();
-        window.fill(&sentence[start..end]);
-        Tagger::builtin().tag(window, tags);
-        // align window words to sentence words by their start offsets
-        let mut k = 0;
+    TAGS.with(|cell| {
+        let tags = &mut *cell.borrow_mut();
+        Tagger::builtin().tag_range(words, from..to + 1, tags);
         for (i, slot) in out.iter_mut().enumerate().take(last + 1).skip(first) {
-            let s = words.get(i).start as usize - start;
-            while k < window.len() && (window.get(k).start as usize) < s {
-                k += 1;
-            }
-            if k < window.len() && window.get(k).start as usize == s {
-                *slot = tags.get(k).copied();
-            }
+            *slot = tags.get(i - from).copied();
         }
     });
 }

@@ -70,9 +70,16 @@ fn key2(template: u64, a: u64, b: u64) -> u32 {
 
 /// Computes the parts of every word of `words` into `out` (cleared first).
 pub fn word_parts(words: &Words, out: &mut Vec<WordParts>) {
+    word_parts_in(words, 0..words.len(), out);
+}
+
+/// [`word_parts`] for the words `range` of `words`, read as if they were a text of their own (the
+/// first of them starts it).
+pub fn word_parts_in(words: &Words, range: std::ops::Range<usize>, out: &mut Vec<WordParts>) {
     out.clear();
-    for i in 0..words.len() {
-        out.push(parts_of(words.norm(i), words.get(i), i == 0));
+    let first = range.start;
+    for i in range {
+        out.push(parts_of(words.norm(i), words.get(i), i == first));
     }
 }
 

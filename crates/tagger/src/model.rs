@@ -222,19 +222,26 @@ impl Tagger {
     /// Tags `words` with UPOS tags, one per word, into `out` (cleared first).
     pub fn tag(&self, words: &Words, out: &mut Vec<Upos>) {
         out.clear();
-        self.run(words, |t| out.push(t.upos()));
+        self.run(words, 0..words.len(), |t| out.push(t.upos()));
+    }
+
+    /// Tags the words `range` of `words` as if they were a text of their own (the same tags as
+    /// tagging `Words::new` of their text), one per word of the range, into `out`.
+    pub fn tag_range(&self, words: &Words, range: std::ops::Range<usize>, out: &mut Vec<Upos>) {
+        out.clear();
+        self.run(words, range, |t| out.push(t.upos()));
     }
 
     /// Tags `words` with the model's classes (UPOS, with the Penn verb form for VERB and AUX).
     pub fn tag_detailed(&self, words: &Words, out: &mut Vec<Tag>) {
         out.clear();
-        self.run(words, |t| out.push(t));
+        self.run(words, 0..words.len(), |t| out.push(t));
     }
 
-    fn run(&self, words: &Words, mut emit: impl FnMut(Tag)) {
+    fn run(&self, words: &Words, range: std::ops::Range<usize>, mut emit: impl FnMut(Tag)) {
         SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
-            features::word_parts(words, &mut scratch.parts);
+            features::word_parts_in(words, range, &mut scratch.parts);
             let parts = &scratch.parts;
             let n = parts.len();
             scratch.scores.clear();

@@ -112,3 +112,15 @@ fn accuracy_on_a_dev_slice() {
     assert!(total > 2000, "{total} words");
     assert!(acc > 0.92, "UPOS accuracy {acc:.4} on {total} words");
 }
+
+#[test]
+fn a_range_is_tagged_like_its_own_text() {
+    let text = "In a letter, China attacks Japan and the attacks continued.";
+    let words = Words::new(text);
+    let (from, to) = (4, words.len());
+    let own = Words::new(&text[words.get(from).start as usize..]);
+    let (mut range_tags, mut own_tags) = (Vec::new(), Vec::new());
+    Tagger::builtin().tag_range(&words, from..to, &mut range_tags);
+    Tagger::builtin().tag(&own, &mut own_tags);
+    assert_eq!(range_tags, own_tags);
+}
