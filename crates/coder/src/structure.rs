@@ -136,6 +136,14 @@ pub fn structural_rejection(
     if source.start > 0 && source.end <= act.verb && words.norm(source.start - 1) == "no" {
         return Some("the subject is negated ('no president has')");
     }
+    // "what matters is how he responds to the Islamic State": a clause asked about, not reported
+    if parse.children(act.verb).any(|c| {
+        matches!(parse.label(c), Rel::Advmod | Rel::Mark)
+            && c < act.verb
+            && matches!(words.norm(c), "how" | "whether")
+    }) {
+        return Some("the parse: the act is asked about ('how he responds')");
+    }
     // "has issued no warnings", "made no threats": the object is negated, so is the act
     if (act.verb + 1..(act.verb + 3).min(words.len())).any(|j| words.norm(j) == "no")
         && !(act.verb + 1..words.len())
@@ -269,9 +277,10 @@ pub fn structural_rejection(
                 }
             }
             // coordinated verbs share their object: "defend, consolidate and develop ties"
-            let coordinated = verbs
-                .iter()
-                .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
+            let coordinated = !matches!(rel, Rel::Nsubj | Rel::NsubjPass)
+                && verbs
+                    .iter()
+                    .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
             // "accused Japan of lying": the parser may make the object the subject of the clause
             // under the verb
             let raised = rel == Rel::Nsubj && parse.head(head).is_some_and(|h| verbs.contains(&h));
@@ -521,5 +530,12 @@ mod tests {
         let text = "Iranian-backed militias attacked the U.S. embassy in Baghdad.";
         assert!(has(&coded(text, false), "IRNUAF", "USAGOV"));
         assert!(!coded(text, true).iter().any(|e| e.0.starts_with("IRN")));
+    }
+
+    #[test]
+    fn an_act_asked_about_is_not_coded() {
+        let text = "What matters is how Obama responds to the Islamic State.";
+        assert!(has(&coded(text, false), "USAGOV", "IMGISI"));
+        assert!(!has(&coded(text, true), "USAGOV", "IMGISI"));
     }
 }
