@@ -246,7 +246,7 @@ impl Coder {
                 .map(|(a, _)| assertion::checked_span(&groups, a))
                 .fold((usize::MAX, 0), |(f, l), (a, b)| (f.min(a), l.max(b)));
             let mut tags = Vec::new();
-            tagging::tag_span(ctx.sentence, words, first, last, &mut tags);
+            tagging::tag_span(words, first, last, &mut tags);
             let mut k = 0;
             acts.retain(|a| {
                 let keep = !needy[k]

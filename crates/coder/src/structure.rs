@@ -155,24 +155,18 @@ pub fn structural_rejection(
     if let Some(t) = act.target {
         let target = &groups[t];
         // "according to the United Nations": the source of the news, not of the act's target
-        let mut k = target.start;
-        while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
-            k -= 1;
-        }
+        let k = article_start(words, target.start);
         if k >= 2 && words.norm(k - 1) == "to" && words.norm(k - 2) == "according" {
             return Some("the target is the news source ('according to')");
         }
         // "step aside as leader of the party": a role after "as" is what the source is, not whom
         // the act is aimed at
-        if target.start > act.verb && target.start > 0 {
-            let mut k = target.start;
-            while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
-                k -= 1;
-            }
-            if k > 0 && words.norm(k - 1) == "as" && !crate::assertion::pattern_asks_for(act, "as")
-            {
-                return Some("the target is a role the source plays ('as leader')");
-            }
+        if target.start > act.verb
+            && k > 0
+            && words.norm(k - 1) == "as"
+            && !crate::assertion::pattern_asks_for(act, "as")
+        {
+            return Some("the target is a role the source plays ('as leader')");
         }
     }
     // "emails that were stolen by Russian hackers": in the passive the target is the verb's
@@ -295,12 +289,17 @@ pub fn structural_rejection(
 
 /// The preposition that opens the phrase starting at `start` ("to", "with the"), if any.
 fn preposition_before<'w>(words: &'w Words, start: usize) -> Option<&'w str> {
+    let p = words.norm(article_start(words, start).checked_sub(1)?);
+    crate::actors::is_preposition(p).then_some(p)
+}
+
+/// Where the phrase starting at `start` begins with its article ("the United Nations").
+fn article_start(words: &Words, start: usize) -> usize {
     let mut k = start;
     while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
         k -= 1;
     }
-    let p = words.norm(k.checked_sub(1)?);
-    crate::actors::is_preposition(p).then_some(p)
+    k
 }
 
 /// A subject or object relation.

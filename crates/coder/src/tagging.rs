@@ -19,13 +19,7 @@ thread_local! {
 /// Fills `out` (one entry per word of the sentence) with the tags of words `first..=last`; other
 /// words get None. The span and its context are tagged as a text of their own, from the
 /// sentence's words (no second tokenization).
-pub fn tag_span(
-    _sentence: &str,
-    words: &Words,
-    first: usize,
-    last: usize,
-    out: &mut Vec<Option<Upos>>,
-) {
+pub fn tag_span(words: &Words, first: usize, last: usize, out: &mut Vec<Option<Upos>>) {
     out.clear();
     out.resize(words.len(), None);
     if words.is_empty() {
@@ -52,7 +46,7 @@ mod tests {
         let s = "In a letter, China attacks Japan and the attacks continued.";
         let w = Words::new(s);
         let mut tags = Vec::new();
-        tag_span(s, &w, 0, w.len() - 1, &mut tags);
+        tag_span(&w, 0, w.len() - 1, &mut tags);
         let attacks: Vec<usize> = (0..w.len()).filter(|&i| w.norm(i) == "attacks").collect();
         assert_eq!(tags[attacks[0]], Some(Upos::Verb));
         assert_eq!(tags[attacks[1]], Some(Upos::Noun));

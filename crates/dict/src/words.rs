@@ -122,7 +122,7 @@ impl Words {
                     {
                         let start = i;
                         let end = i + clen + 1;
-                        self.push(text, start, end, "'s", 0);
+                        self.push(start, end, "'s", 0);
                         i = end;
                         continue;
                     }
@@ -145,14 +145,19 @@ impl Words {
                 _ => ch.encode_utf8(&mut buf),
             };
             let s = s.to_string();
-            self.push(text, i, i + clen, &s, Word::PUNCT);
+            self.push(i, i + clen, &s, Word::PUNCT);
             i += clen;
         }
     }
 
-    fn push(&mut self, _text: &str, start: usize, end: usize, norm: &str, flags: u8) {
+    fn push(&mut self, start: usize, end: usize, norm: &str, flags: u8) {
         let ns = self.norm.len() as u32;
         self.norm.push_str(norm);
+        self.record(start, end, ns, flags);
+    }
+
+    /// Records the word `start..end` whose normalized form is `self.norm[ns..]`, just written.
+    fn record(&mut self, start: usize, end: usize, ns: u32, flags: u8) {
         let hash = word_hash(&self.norm[ns as usize..]);
         self.words.push(Word {
             start: start as u32,
@@ -324,15 +329,7 @@ impl Words {
                 flags |= Word::MIXED_CAPS;
             }
         }
-        let hash = word_hash(&self.norm[ns as usize..]);
-        self.words.push(Word {
-            start: start as u32,
-            end: end as u32,
-            norm_start: ns,
-            norm_end: self.norm.len() as u32,
-            flags,
-            hash,
-        });
+        self.record(start, end, ns, flags);
     }
 }
 

@@ -55,7 +55,7 @@ fn main() {
             tidings_coder::assertion::rejection(&words, &dicts, &groups, &a).or_else(|| {
                 let (f, l) = tidings_coder::assertion::checked_span(&groups, &a);
                 let mut t = Vec::new();
-                tidings_coder::tagging::tag_span(&args[2], &words, f, l, &mut t);
+                tidings_coder::tagging::tag_span(&words, f, l, &mut t);
                 tidings_coder::assertion::rejection_by_tags(&words, &groups, &a, &t, false)
             });
         println!(

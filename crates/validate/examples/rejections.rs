@@ -31,7 +31,7 @@ fn main() {
                     assertion::rejection(&words, &dicts, &groups, &a).or_else(|| {
                         let (f, l) = tidings_coder::assertion::checked_span(&groups, &a);
                         let mut t = Vec::new();
-                        tidings_coder::tagging::tag_span(sentence, &words, f, l, &mut t);
+                        tidings_coder::tagging::tag_span(&words, f, l, &mut t);
                         tidings_coder::assertion::rejection_by_tags(&words, &groups, &a, &t, false)
                     })
                 {
