@@ -288,7 +288,7 @@ pub fn structural_rejection(
 }
 
 /// The preposition that opens the phrase starting at `start` ("to", "with the"), if any.
-fn preposition_before<'w>(words: &'w Words, start: usize) -> Option<&'w str> {
+fn preposition_before(words: &Words, start: usize) -> Option<&str> {
     let p = words.norm(article_start(words, start).checked_sub(1)?);
     crate::actors::is_preposition(p).then_some(p)
 }
