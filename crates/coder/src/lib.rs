@@ -27,6 +27,7 @@ pub mod assertion;
 pub mod memory;
 mod parsing;
 mod record;
+pub mod sense;
 pub mod structure;
 pub mod tagging;
 pub mod throughput;

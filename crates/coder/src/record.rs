@@ -3,6 +3,7 @@
 
 use crate::actors::{ActorGroup, ActorPhrase};
 use crate::acts::Act;
+use crate::sense::{self, PairReading};
 use crate::CodeOptions;
 use chrono::NaiveDate;
 use serde_json::json;
@@ -22,8 +23,8 @@ use tidings_event::{split_actor_code, Actor, Event, Plover, Span};
 fn event_values<'d>(
     dicts: &'d Dictionaries,
     act: &Act,
+    own: &str,
 ) -> Option<(String, &'d tidings_cameo::EventCode, Option<String>)> {
-    let own = &act.code;
     if !(2..=4).contains(&own.len()) || !own.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -37,8 +38,8 @@ fn event_values<'d>(
             .and_then(|p| dicts.cameo.get(&p.code))
             .or_else(|| dicts.cameo.get("010"))
     })?;
-    let borrowed = (values.code != *own).then(|| values.code.clone());
-    Some((own.clone(), values, borrowed))
+    let borrowed = (values.code != own).then(|| values.code.clone());
+    Some((own.to_string(), values, borrowed))
 }
 
 /// Where a sentence sits and which dates apply to it.
@@ -186,10 +187,9 @@ pub fn push_events(
     options: &CodeOptions,
     out: &mut Vec<Event>,
 ) {
-    let Some((cameo, code, values_from)) = event_values(dicts, act) else {
+    let Some(as_coded) = event_values(dicts, act, &act.code) else {
         return;
     };
-    let root = cameo[..2].to_string();
     let (date, basis) = date;
     let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let sources = &groups[act.source].members;
@@ -208,6 +208,17 @@ pub fn push_events(
             if !anchored(s) && t.is_none_or(|t| !anchored(t)) {
                 continue;
             }
+            // the sense the actors allow: "Americans travelled to Syria" is no visit
+            let recodable = act.code == act.pattern.code;
+            let (cameo, code, values_from) = match sense::read_pair(act.pattern, s, *t, recodable) {
+                PairReading::AsCoded => as_coded.clone(),
+                PairReading::Recoded(other) => match event_values(dicts, act, other) {
+                    Some(values) => values,
+                    None => continue,
+                },
+                PairReading::Dropped(_) => continue,
+            };
+            let root = cameo[..2].to_string();
             let explain = options.explain.then(|| {
                 json!({
                     "pattern": act.pattern.text,
@@ -234,15 +245,15 @@ pub fn push_events(
                 date_basis: Some(basis.to_string()),
                 source: actor_record(words, ctx.sentence, s),
                 target: t.map(|t| actor_record(words, ctx.sentence, t)),
-                cameo: cameo.clone(),
-                root: root.clone(),
+                cameo,
+                root,
                 quad_class: code.quad_class,
                 goldstein: code.goldstein,
                 plover: Plover {
                     event: code.plover_event.clone(),
                     mode: code.plover_mode.clone(),
                 },
-                values_from: values_from.clone(),
+                values_from,
                 negated: act.negated,
                 explain,
             });

@@ -24,6 +24,7 @@
 pub mod actors;
 pub mod agents;
 pub mod check;
+pub mod conditions;
 pub mod format;
 pub mod modifiers;
 pub mod petrarch;

@@ -5,6 +5,7 @@
 //! form of a verb ("praised") leads to its lemma ("praise") and the [`VerbForm`] it has, and the
 //! lemma to its patterns, most specific first.
 
+use crate::conditions::{split_conditions, ActorCondition};
 use crate::format::{records, DictError};
 use crate::phrase::FastMap;
 use crate::words::Words;
@@ -58,6 +59,9 @@ pub struct VerbPattern {
     /// Elements before the verb, in text order (empty in tidings' own format).
     pub before: Vec<PatternElement>,
     pub after: Vec<PatternElement>,
+    /// What the pattern asks of its source and target (`{official, abroad}`), see
+    /// [`crate::conditions`].
+    pub conditions: Vec<ActorCondition>,
     /// The pattern as written, for `--explain`.
     pub text: String,
     /// `file:line`.
@@ -117,6 +121,7 @@ impl VerbPattern {
             lemma: Words::new(verb).joined(),
             before: Vec::new(),
             after,
+            conditions: Vec::new(),
             text: pattern.to_string(),
             origin: origin.to_string(),
         })
@@ -647,7 +652,7 @@ impl VerbDictionary {
     }
 }
 
-/// Reads a `verbs.txt` file into patterns: `CODE | pattern`.
+/// Reads a `verbs.txt` file into patterns: `CODE | pattern`, optionally ending in `{conditions}`.
 pub fn read_patterns(
     file: &str,
     text: &str,
@@ -674,8 +679,15 @@ pub fn read_patterns(
             )));
             continue;
         }
-        match VerbPattern::parse(f[0], &pattern, &format!("{file}:{line}")) {
-            Ok(p) => out.push(p),
+        let (pattern, conditions) = match split_conditions(&pattern, known_code) {
+            Ok(split) => split,
+            Err(e) => {
+                errors.push(err(e));
+                continue;
+            }
+        };
+        match VerbPattern::parse(f[0], pattern, &format!("{file}:{line}")) {
+            Ok(p) => out.push(VerbPattern { conditions, ..p }),
             Err(e) => errors.push(err(e)),
         }
     }

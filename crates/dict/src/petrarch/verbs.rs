@@ -626,6 +626,7 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
             lemma: v.lemma.clone(),
             before: words(&v.pre),
             after: with_target(words(&v.post)),
+            conditions: Vec::new(),
             text: v.text.clone(),
             origin: format!("{file}:{}", v.line),
         });
@@ -662,6 +663,7 @@ fn emit(builder: &mut DictionaryBuilder, file: &str, b: Block) -> usize {
                     lemma: v.lemma.clone(),
                     before: bf,
                     after: af,
+                    conditions: Vec::new(),
                     text: text.clone(),
                     origin: format!("{file}:{line}"),
                 });

@@ -1,0 +1,160 @@
+//! Which sense of a verb the actors allow: a pattern's [`ActorCondition`]s tested on one source and
+//! target pair.
+//!
+//! The pattern matcher finds "travelled to Syria" and "attacked Schumer"; whether that is a state
+//! visit (042) or an armed attack (190) depends on who travels and who attacks. The dictionary says
+//! so on the pattern (`{official, abroad}`, `{verbal 111}`, see `tidings_dict::conditions`) and
+//! [`read_pair`] applies it to each pair of actors an act yields: keep the code, recode, or drop the
+//! pair.
+//!
+//! It does not look at the sentence: the grammar is checked in `assertion` and `structure`.
+
+use crate::actors::ActorPhrase;
+use tidings_dict::conditions::ActorCondition;
+use tidings_dict::VerbPattern;
+use tidings_event::split_actor_code;
+
+/// How one source and target pair reads under a pattern's conditions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PairReading<'p> {
+    /// The act's own code.
+    AsCoded,
+    /// Another sense of the verb, with its code.
+    Recoded(&'p str),
+    /// No event for this pair, and why.
+    Dropped(&'static str),
+}
+
+/// Roles that act for a state or a political organisation.
+const OFFICIAL_ROLES: &[&str] = &[
+    "GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "ELI", "SPY", "IGO",
+];
+/// Roles that carry arms (their fights are real ones).
+const ARMED_ROLES: &[&str] = &[
+    "MIL", "REB", "INS", "SEP", "UAF", "IMG", "COP", "SPY", "CRM", "RAD", "PKO",
+];
+/// Roles of unarmed political actors: between two of them, "attack" and "fight" are words.
+const POLITICAL_ROLES: &[&str] = &["GOV", "LEG", "JUD", "PTY", "OPP", "ELI", "MED"];
+
+/// Applies `pattern`'s conditions to one pair. `recodable` is false when the act's code is no longer
+/// the pattern's own (an intent made "attack" a threat): a sense recode then does not apply.
+pub fn read_pair<'p>(
+    pattern: &'p VerbPattern,
+    source: &ActorPhrase,
+    target: Option<&ActorPhrase>,
+    recodable: bool,
+) -> PairReading<'p> {
+    let mut reading = PairReading::AsCoded;
+    for condition in &pattern.conditions {
+        match condition {
+            ActorCondition::OfficialSource => {
+                if !is_official(source) {
+                    return PairReading::Dropped("the source acts in no official capacity");
+                }
+            }
+            ActorCondition::ForeignTarget => {
+                let foreign = target.is_some_and(|t| {
+                    let (sc, _) = split_actor_code(&source.code);
+                    let (tc, _) = split_actor_code(&t.code);
+                    (tc.is_some() || t.name.is_some()) && (sc.is_none() || tc != sc)
+                });
+                if !foreign {
+                    return PairReading::Dropped("the target is no actor of another country");
+                }
+            }
+            ActorCondition::VerbalBetweenPoliticians(code) => {
+                if recodable
+                    && target.is_some_and(|t| {
+                        let compatriots = {
+                            let (sc, _) = split_actor_code(&source.code);
+                            let (tc, _) = split_actor_code(&t.code);
+                            sc.is_some() && tc.is_none_or(|tc| Some(tc) == sc)
+                        };
+                        is_politician(source)
+                            && is_politician(t)
+                            && (compatriots || (source.person.is_some() && t.person.is_some()))
+                    })
+                {
+                    reading = PairReading::Recoded(code);
+                }
+            }
+        }
+    }
+    reading
+}
+
+/// A named person or organisation, or an actor with an official role.
+fn is_official(actor: &ActorPhrase) -> bool {
+    let (_, role) = split_actor_code(&actor.code);
+    actor.name.is_some() || role.is_some_and(|r| OFFICIAL_ROLES.contains(&r.as_str()))
+}
+
+/// A person, or an unarmed political body; nothing armed.
+fn is_politician(actor: &ActorPhrase) -> bool {
+    let roles: Vec<&str> = (3..actor.code.len())
+        .step_by(3)
+        .filter_map(|i| actor.code.get(i..i + 3))
+        .chain(actor.code.get(..3))
+        .collect();
+    if roles.iter().any(|r| ARMED_ROLES.contains(r)) {
+        return false;
+    }
+    let (_, role) = split_actor_code(&actor.code);
+    actor.person.is_some() || role.is_some_and(|r| POLITICAL_ROLES.contains(&r.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CodeOptions, Coder};
+    use std::sync::OnceLock;
+    use tidings_dict::Dictionaries;
+
+    fn coded(text: &str) -> Vec<(String, String, String)> {
+        static CODER: OnceLock<Coder> = OnceLock::new();
+        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin()));
+        let date = chrono::NaiveDate::from_ymd_opt(2019, 5, 1);
+        coder
+            .code_text(text, date, &CodeOptions::default())
+            .iter()
+            .map(|e| {
+                (
+                    e.source.code.clone(),
+                    e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
+                    e.cameo.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_officials_make_visits() {
+        let e = coded("Secretary of State Mike Pompeo travelled to Saudi Arabia on Monday.");
+        assert!(e.iter().any(|(_, t, c)| t == "SAU" && c == "042"), "{e:?}");
+        let e = coded("More than 300 Americans have travelled to Syria to join the fighting.");
+        assert!(!e.iter().any(|(_, _, c)| c == "042"), "{e:?}");
+        let e = coded("Hundreds of migrants from Eritrea arrived in Libya on Sunday.");
+        assert!(!e.iter().any(|(_, _, c)| c == "042"), "{e:?}");
+    }
+
+    #[test]
+    fn a_trip_home_is_no_visit_and_a_resignation_no_act_toward_the_office() {
+        let e = coded("Yulia Tymoshenko flew to Kiev on Saturday.");
+        assert!(!e.iter().any(|(_, _, c)| c == "042"), "{e:?}");
+        let e = coded("Dominic Raab resigned as the U.K.'s Brexit secretary on Thursday.");
+        assert!(!e.iter().any(|(_, _, c)| c.starts_with("08")), "{e:?}");
+    }
+
+    #[test]
+    fn attacks_between_politicians_are_verbal() {
+        let e = coded("President Trump attacked Senator Chuck Schumer on Twitter.");
+        assert!(e.iter().any(|(_, _, c)| c == "111"), "{e:?}");
+        assert!(!e.iter().any(|(_, _, c)| c.starts_with("19")), "{e:?}");
+        let e = coded("Houthi rebels attacked the Yemeni government in Aden.");
+        assert!(e.iter().any(|(_, _, c)| c.starts_with("19")), "{e:?}");
+        let e = coded("Russia attacked Ukraine on Thursday.");
+        assert!(
+            e.iter().any(|(_, t, c)| t == "UKR" && c.starts_with("19")),
+            "{e:?}"
+        );
+    }
+}

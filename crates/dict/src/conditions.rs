@@ -1,0 +1,110 @@
+//! [`ActorCondition`]s: what a verb pattern asks of the actors around it before its code applies.
+//!
+//! A verb's sense often depends on who acts on whom. "Travelled to Syria" is a state visit when a
+//! minister travels and not when fighters or tourists do; "attacked Schumer" is an armed attack
+//! only in a war, and between two politicians it is a verbal one. A pattern line in `verbs.txt` may
+//! end with conditions in braces:
+//!
+//! ```text
+//! 042 | travel to + {official, abroad}
+//! 190 | attack + {verbal 111}
+//! ```
+//!
+//! This module only reads the braces; the coder (`tidings-coder`, module `sense`) tests them on the
+//! actors of each event.
+//!
+//! ```
+//! use tidings_dict::conditions::{split_conditions, ActorCondition};
+//! let (pattern, conditions) = split_conditions("travel to + {official, abroad}", &|_| true).unwrap();
+//! assert_eq!(pattern, "travel to +");
+//! assert_eq!(conditions, vec![ActorCondition::OfficialSource, ActorCondition::ForeignTarget]);
+//! ```
+
+/// One condition of a pattern on its source and target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActorCondition {
+    /// `official`: the source acts in an official capacity: a named person or organisation, or a
+    /// government, military, legislative, judicial, party or opposition actor. Civilians, workers,
+    /// migrants and bare nationalities ("Americans travelled to Cuba") do not.
+    OfficialSource,
+    /// `abroad`: the target is a named actor or a country other than the source's: a trip home or a
+    /// resignation from one's own office is no act toward another actor.
+    ForeignTarget,
+    /// `verbal CODE`: when both actors are politicians (people, governments, parties,
+    /// legislatures, courts or media, none of them armed) and they are compatriots or both people,
+    /// the act is verbal and codes as CODE ("Trump attacked Schumer": 111).
+    VerbalBetweenPoliticians(String),
+}
+
+/// Splits `pattern {a, b}` into the pattern and its conditions. `known_code` tells whether a code
+/// named by `verbal CODE` is in the CAMEO table.
+pub fn split_conditions<'p>(
+    text: &'p str,
+    known_code: &dyn Fn(&str) -> bool,
+) -> Result<(&'p str, Vec<ActorCondition>), String> {
+    let Some(open) = text.find('{') else {
+        if text.contains('}') {
+            return Err("`}` without `{`".into());
+        }
+        return Ok((text.trim(), Vec::new()));
+    };
+    let rest = &text[open + 1..];
+    let Some(close) = rest.find('}') else {
+        return Err("`{` without `}`: conditions are written `{official, abroad}`".into());
+    };
+    if !rest[close + 1..].trim().is_empty() {
+        return Err("conditions `{...}` must end the pattern".into());
+    }
+    let mut conditions = Vec::new();
+    for item in rest[..close].split(',') {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let condition = match words.as_slice() {
+            ["official"] => ActorCondition::OfficialSource,
+            ["abroad"] => ActorCondition::ForeignTarget,
+            ["verbal", code] if known_code(code) => {
+                ActorCondition::VerbalBetweenPoliticians(code.to_string())
+            }
+            ["verbal", code] => {
+                return Err(format!(
+                    "`verbal {code}`: `{code}` is not a CAMEO event code in cameo-codes.txt"
+                ))
+            }
+            _ => {
+                return Err(format!(
+                    "`{}` is not a condition: use `official`, `abroad` or `verbal CODE`",
+                    item.trim()
+                ))
+            }
+        };
+        conditions.push(condition);
+    }
+    Ok((text[..open].trim(), conditions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_conditions_and_rejects_unknown_ones() {
+        let known = |c: &str| c == "111";
+        let (p, c) = split_conditions("attack + {verbal 111}", &known).unwrap();
+        assert_eq!(p, "attack +");
+        assert_eq!(
+            c,
+            vec![ActorCondition::VerbalBetweenPoliticians("111".into())]
+        );
+        assert_eq!(
+            split_conditions("meet with +", &known).unwrap(),
+            ("meet with +", vec![])
+        );
+        assert!(split_conditions("attack + {verbal 999}", &known)
+            .unwrap_err()
+            .contains("999"));
+        assert!(split_conditions("attack + {friendly}", &known)
+            .unwrap_err()
+            .contains("friendly"));
+        assert!(split_conditions("attack + {official", &known).is_err());
+        assert!(split_conditions("attack {official} +", &known).is_err());
+    }
+}
