@@ -210,14 +210,15 @@ pub fn push_events(
             }
             // the sense the actors allow: "Americans travelled to Syria" is no visit
             let recodable = act.code == act.pattern.code;
-            let (cameo, code, values_from) = match sense::read_pair(act.pattern, s, *t, recodable) {
-                PairReading::AsCoded => as_coded.clone(),
-                PairReading::Recoded(other) => match event_values(dicts, act, other) {
-                    Some(values) => values,
-                    None => continue,
-                },
-                PairReading::Dropped(_) => continue,
-            };
+            let (cameo, code, values_from) =
+                match sense::read_pair(act.pattern, s, *t, recodable, (words, act.verb)) {
+                    PairReading::AsCoded => as_coded.clone(),
+                    PairReading::Recoded(other) => match event_values(dicts, act, other) {
+                        Some(values) => values,
+                        None => continue,
+                    },
+                    PairReading::Dropped(_) => continue,
+                };
             let root = cameo[..2].to_string();
             let explain = options.explain.then(|| {
                 json!({

@@ -11,6 +11,7 @@
 
 use crate::actors::ActorPhrase;
 use tidings_dict::conditions::ActorCondition;
+use tidings_dict::words::Words;
 use tidings_dict::VerbPattern;
 use tidings_event::split_actor_code;
 
@@ -43,10 +44,21 @@ pub fn read_pair<'p>(
     source: &ActorPhrase,
     target: Option<&ActorPhrase>,
     recodable: bool,
+    clause: (&Words, usize),
 ) -> PairReading<'p> {
     let mut reading = PairReading::AsCoded;
     for condition in &pattern.conditions {
         match condition {
+            ActorCondition::IfConsequence(code) => {
+                if recodable && names_consequence(clause.0, clause.1) {
+                    reading = PairReading::Recoded(code);
+                }
+            }
+            ActorCondition::UnlessConsequence(code) => {
+                if recodable && !names_consequence(clause.0, clause.1) {
+                    reading = PairReading::Recoded(code);
+                }
+            }
             ActorCondition::OfficialSource => {
                 if !is_official(source) {
                     return PairReading::Dropped("the source acts in no official capacity");
@@ -81,6 +93,62 @@ pub fn read_pair<'p>(
         }
     }
     reading
+}
+
+/// Words that name what follows if a warning goes unheeded.
+const CONSEQUENCES: &[&str] = &[
+    "consequence",
+    "consequences",
+    "repercussions",
+    "retaliation",
+    "retaliate",
+    "retaliatory",
+    "retribution",
+    "reprisal",
+    "reprisals",
+    "response",
+    "respond",
+    "price",
+    "pay",
+    "punish",
+    "punishment",
+    "force",
+    "fury",
+    "action",
+    "actions",
+    "strike",
+    "strikes",
+    "war",
+    "sanctions",
+    "destroy",
+    "missile",
+    "missiles",
+    "target",
+];
+
+/// Whether the clause after the verb names a consequence: a condition ("if", "unless",
+/// "otherwise"), a future ("that it would walk away"), or a word of retaliation, force or price.
+/// The clause ends at "but" or a semicolon ("warned China not to raise levies but Beijing said it
+/// would ..."). A quotation the sentence opens with is the warning's own words ("\"... or we will
+/// respond,\" Esper warned Tehran") and counts too.
+pub fn names_consequence(words: &Words, verb: usize) -> bool {
+    let consequence = |w: &str| {
+        matches!(
+            w,
+            "if" | "unless" | "otherwise" | "will" | "would" | "'ll" | "wo" | "else"
+        ) || CONSEQUENCES.contains(&w)
+    };
+    let after = (verb + 1..words.len())
+        .map(|k| words.norm(k))
+        .take_while(|w| !matches!(*w, "but" | ";" | "while" | "although" | "as"))
+        .any(consequence);
+    let quoted_before = words.len() > 0
+        && words.norm(0) == "\""
+        && (1..verb)
+            .map(|k| words.norm(k))
+            .take_while(|w| *w != "\"")
+            .any(consequence);
+    after || quoted_before
 }
 
 /// A named person or organisation, or an actor with an official role.
@@ -154,6 +222,22 @@ mod tests {
         let e = coded("Russia attacked Ukraine on Thursday.");
         assert!(
             e.iter().any(|(_, t, c)| t == "UKR" && c.starts_with("19")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_warning_is_a_threat_only_with_a_consequence() {
+        let e = coded("Trump warned China not to raise tariffs on American goods.");
+        assert!(e.iter().any(|(_, t, c)| t == "CHN" && c == "012"), "{e:?}");
+        let e = coded("Trump warned China of severe consequences if it raised tariffs.");
+        assert!(
+            e.iter().any(|(_, t, c)| t == "CHN" && c.starts_with("13")),
+            "{e:?}"
+        );
+        let e = coded("Iran warned Europe that it would walk away from the accord.");
+        assert!(
+            e.iter().any(|(_, t, c)| t == "EUR" && c.starts_with("13")),
             "{e:?}"
         );
     }

@@ -8,6 +8,7 @@
 //! ```text
 //! 042 | travel to + {official, abroad}
 //! 190 | attack + {verbal 111}
+//! 130 | warn + {unless-consequence 012}
 //! ```
 //!
 //! This module only reads the braces; the coder (`tidings-coder`, module `sense`) tests them on the
@@ -34,6 +35,13 @@ pub enum ActorCondition {
     /// legislatures, courts or media, none of them armed) and they are compatriots or both people,
     /// the act is verbal and codes as CODE ("Trump attacked Schumer": 111).
     VerbalBetweenPoliticians(String),
+    /// `if-consequence CODE`: when the clause after the verb names a consequence (a condition, "or"
+    /// with a future, retaliation, force, sanctions, a price to pay), the act is a threat and codes
+    /// as CODE ("warned Iran of severe consequences if it restarted": 130).
+    IfConsequence(String),
+    /// `unless-consequence CODE`: when the clause after the verb names no consequence, the act is
+    /// no threat and codes as CODE ("warned China not to raise levies": 012).
+    UnlessConsequence(String),
 }
 
 /// Splits `pattern {a, b}` into the pattern and its conditions. `known_code` tells whether a code
@@ -61,17 +69,23 @@ pub fn split_conditions<'p>(
         let condition = match words.as_slice() {
             ["official"] => ActorCondition::OfficialSource,
             ["abroad"] => ActorCondition::ForeignTarget,
-            ["verbal", code] if known_code(code) => {
-                ActorCondition::VerbalBetweenPoliticians(code.to_string())
-            }
-            ["verbal", code] => {
-                return Err(format!(
-                    "`verbal {code}`: `{code}` is not a CAMEO event code in cameo-codes.txt"
-                ))
+            [name @ ("verbal" | "if-consequence" | "unless-consequence"), code] => {
+                if !known_code(code) {
+                    return Err(format!(
+                        "`{name} {code}`: `{code}` is not a CAMEO event code in cameo-codes.txt"
+                    ));
+                }
+                let code = code.to_string();
+                match *name {
+                    "verbal" => ActorCondition::VerbalBetweenPoliticians(code),
+                    "if-consequence" => ActorCondition::IfConsequence(code),
+                    _ => ActorCondition::UnlessConsequence(code),
+                }
             }
             _ => {
                 return Err(format!(
-                    "`{}` is not a condition: use `official`, `abroad` or `verbal CODE`",
+                    "`{}` is not a condition: use `official`, `abroad`, `verbal CODE`, \
+                     `if-consequence CODE` or `unless-consequence CODE`",
                     item.trim()
                 ))
             }
@@ -104,6 +118,12 @@ mod tests {
         assert!(split_conditions("attack + {friendly}", &known)
             .unwrap_err()
             .contains("friendly"));
+        assert_eq!(
+            split_conditions("warn + {unless-consequence 111}", &known)
+                .unwrap()
+                .1,
+            vec![ActorCondition::UnlessConsequence("111".into())]
+        );
         assert!(split_conditions("attack + {official", &known).is_err());
         assert!(split_conditions("attack {official} +", &known).is_err());
     }
