@@ -222,6 +222,10 @@ fn raw_matches(
                 i += len;
                 continue;
             }
+            if len == 1 && defunct_acronym(dicts, meaning, w, date) {
+                i += 1;
+                continue;
+            }
             let piece = match meaning {
                 PhraseMeaning::Actor(id) => {
                     let (code, role) = dicts.actors.code_on(id, date);
@@ -878,6 +882,27 @@ enum Shape {
     /// A country before its agent ("Danish media"): the country.
     CountryAgent(String),
     Other,
+}
+
+/// The acronym of an organisation that had ceased to exist on `date`: acronyms are reused ("IRA" is
+/// the Irish Republican Army until 2005, the Internet Research Agency in news of 2018), so after the
+/// organisation's end only its full name still names it. An undated article is read as of today,
+/// the date its events get.
+fn defunct_acronym(
+    dicts: &Dictionaries,
+    meaning: PhraseMeaning,
+    word: &tidings_dict::words::Word,
+    date: Option<NaiveDate>,
+) -> bool {
+    let PhraseMeaning::Actor(id) = meaning else {
+        return false;
+    };
+    let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let entry = dicts.actors.entry(id);
+    word.is(Word::ALL_CAPS)
+        && entry.kind == tidings_dict::actors::ActorKind::Organisation
+        && !entry.roles.is_empty()
+        && entry.roles.iter().all(|r| r.to.is_some_and(|t| t < date))
 }
 
 /// "and", ",", ", and" between two coordinated agents or countries.

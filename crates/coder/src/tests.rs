@@ -442,3 +442,28 @@ fn a_possessor_after_a_comma_is_not_another_member() {
         triples(&ev)
     );
 }
+
+#[test]
+fn the_acronym_of_a_defunct_organisation_names_it_only_while_it_existed() {
+    // "IRA": the Irish Republican Army disbanded in 2005; in 2018 news the letters are the
+    // Internet Research Agency, which the dictionaries do not know
+    let then = code(
+        "The IRA attacked British soldiers in Belfast.",
+        "1993-05-01",
+    );
+    assert!(
+        triples(&then).iter().any(|t| t.0 == "GBRINSIRA"),
+        "{:?}",
+        triples(&then)
+    );
+    let later = code(
+        "The IRA attacked British soldiers in Belfast.",
+        "2018-05-01",
+    );
+    assert!(!triples(&later).iter().any(|t| t.0 == "GBRINSIRA"));
+    let named = code(
+        "The Irish Republican Army attacked British soldiers in Belfast.",
+        "2018-05-01",
+    );
+    assert!(triples(&named).iter().any(|t| t.0 == "GBRINSIRA"));
+}
