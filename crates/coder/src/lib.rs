@@ -24,6 +24,7 @@
 pub mod actors;
 pub mod acts;
 pub mod assertion;
+pub mod intent;
 pub mod memory;
 mod parsing;
 mod record;
@@ -230,6 +231,7 @@ impl Coder {
             (!a.negated || options.keep_negated)
                 && record::yields_events(&groups, a)
                 && assertion::rejection(words, &self.dicts, &groups, a).is_none()
+                && (self.dicts.petrarch_verbs || intent::intent_rejection(words, a).is_none())
         });
         if acts.is_empty() {
             return;
