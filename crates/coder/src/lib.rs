@@ -24,6 +24,7 @@
 pub mod actors;
 pub mod acts;
 pub mod assertion;
+pub mod clauses;
 pub mod intent;
 pub mod memory;
 mod parsing;
@@ -268,6 +269,7 @@ impl Coder {
                 acts.retain(|a| {
                     structure::structural_rejection(ctx.sentence, words, parse, &groups, a)
                         .is_none()
+                        && clauses::clause_rejection(words, parse, &groups, a).is_none()
                 })
             });
             if acts.is_empty() {

@@ -294,7 +294,7 @@ fn preposition_before(words: &Words, start: usize) -> Option<&str> {
 }
 
 /// Where the phrase starting at `start` begins with its article ("the United Nations").
-fn article_start(words: &Words, start: usize) -> usize {
+pub(crate) fn article_start(words: &Words, start: usize) -> usize {
     let mut k = start;
     while k > 0 && matches!(words.norm(k - 1), "the" | "a" | "an") {
         k -= 1;
@@ -340,7 +340,7 @@ fn attachment_within(
 
 /// The word of `start..end` whose head lies outside the span (the last one, for a span the parser
 /// split), or None when the span is outside the parse.
-fn span_head(parse: &Parse, start: usize, end: usize) -> Option<usize> {
+pub(crate) fn span_head(parse: &Parse, start: usize, end: usize) -> Option<usize> {
     let range = parse.range();
     if start < range.start || end > range.end {
         return None;
@@ -352,7 +352,7 @@ fn span_head(parse: &Parse, start: usize, end: usize) -> Option<usize> {
 
 /// The verb and the verbs it shares its subject with: those it is a conjunct or open complement
 /// of ("vowed to attack", "met X and praised"), up to three levels.
-fn governing_verbs(parse: &Parse, verb: usize) -> Vec<usize> {
+pub(crate) fn governing_verbs(parse: &Parse, verb: usize) -> Vec<usize> {
     let mut chain = vec![verb];
     let mut v = verb;
     for _ in 0..3 {
