@@ -25,6 +25,7 @@ pub mod actors;
 pub mod acts;
 pub mod assertion;
 pub mod clauses;
+pub mod compounds;
 pub mod intent;
 pub mod memory;
 mod parsing;
@@ -270,6 +271,7 @@ impl Coder {
                     structure::structural_rejection(ctx.sentence, words, parse, &groups, a)
                         .is_none()
                         && clauses::clause_rejection(words, parse, &groups, a).is_none()
+                        && compounds::compound_rejection(words, parse, &groups, a).is_none()
                 })
             });
             if acts.is_empty() {
