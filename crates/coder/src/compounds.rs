@@ -6,7 +6,8 @@
 //! and the parser's `compound` is too often wrong elsewhere ("his British counterparts") to
 //! reject more.
 //!
-//! It does not look at adjectives ("Iranian oil"): those are the actor finder's business.
+//! A bare role word that qualifies a noun of action ("military action", "military parades") is no
+//! actor either. Country adjectives ("Iranian oil") are the actor finder's business.
 
 use crate::actors::ActorGroup;
 use crate::acts::Act;
@@ -29,29 +30,81 @@ const LABELLED: &[&str] = &[
     "criticism",
 ];
 
-/// Why the act's target is only a noun modifier, or None.
+/// Nouns of action and policy that a role word only qualifies: "military action", "military
+/// parades", "government pressure" are no military or government as actors. (Nouns of people and
+/// places are left alone: "government agencies" are government.)
+const ACTIONS: &[&str] = &[
+    "action",
+    "actions",
+    "intervention",
+    "interventions",
+    "operation",
+    "operations",
+    "campaign",
+    "parade",
+    "parades",
+    "display",
+    "authorization",
+    "option",
+    "options",
+    "solution",
+    "pressure",
+    "aid",
+    "assistance",
+    "spending",
+    "budget",
+    "uniforms",
+];
+
+/// Why the act's source or target is only a noun modifier, or None.
 pub fn compound_rejection(
     words: &Words,
     parse: &Parse,
     groups: &[ActorGroup],
     act: &Act,
 ) -> Option<&'static str> {
+    let source = &groups[act.source];
+    let acting = |noun: usize| ACTIONS.contains(&words.norm(noun));
+    if bare_role(source) && modified_noun(parse, groups, source).is_some_and(acting) {
+        return Some("the source is a role word that modifies a noun ('military action')");
+    }
     let target = &groups[act.target?];
     if target.start <= act.verb {
         return None;
     }
-    let head = span_head(parse, target.start, target.end)?;
-    if parse.label(head) != Rel::Compound {
+    let noun = modified_noun(parse, groups, target)?;
+    if bare_role(target) && acting(noun) {
+        return Some("the target is a role word that modifies a noun ('military parades')");
+    }
+    if parse.label(span_head(parse, target.start, target.end)?) == Rel::Compound
+        && LABELLED.contains(&words.norm(noun))
+    {
+        return Some("the target only labels an agreement or a war ('the Paris accord')");
+    }
+    None
+}
+
+/// A role word alone ("military", "government"), with no country or name of its own.
+fn bare_role(group: &ActorGroup) -> bool {
+    group.members.iter().all(|m| {
+        m.name.is_none()
+            && m.person.is_none()
+            && tidings_event::split_actor_code(&m.code).0.is_none()
+            && m.code.len() == 3
+    })
+}
+
+/// The noun the group's phrase modifies as a compound or adjective, when that noun comes after it
+/// and is outside every actor: "Paris" in "the Paris accord", "military" in "military parades".
+/// A noun that makes an actor with the phrase ("Trump administration") is part of its group.
+fn modified_noun(parse: &Parse, groups: &[ActorGroup], group: &ActorGroup) -> Option<usize> {
+    let head = span_head(parse, group.start, group.end)?;
+    if !matches!(parse.label(head), Rel::Compound | Rel::Amod) {
         return None;
     }
     let noun = parse.head(head)?;
-    // the modified word is after the name and outside every actor ("meeting", "Accord"): a
-    // noun that makes an actor with the name ("Trump administration") is part of its phrase
     let in_actor = groups.iter().any(|g| g.start <= noun && noun < g.end);
-    if noun < target.end || in_actor || !LABELLED.contains(&words.norm(noun)) {
-        return None;
-    }
-    Some("the target only labels an agreement or a war ('the Paris accord')")
+    (noun >= group.end && !in_actor).then_some(noun)
 }
 
 #[cfg(test)]
@@ -77,5 +130,11 @@ mod tests {
         assert!(!t.iter().any(|c| c.starts_with("FRA")), "{t:?}");
         let t = targets("Trump withdrew from Syria in 2019.");
         assert!(t.iter().any(|c| c.starts_with("SYR")), "{t:?}");
+    }
+
+    #[test]
+    fn a_role_word_that_modifies_a_noun_is_no_actor() {
+        let t = targets("North Korea displayed the missiles in military parades.");
+        assert!(!t.iter().any(|c| c == "MIL"), "{t:?}");
     }
 }
