@@ -1,10 +1,10 @@
 //! An actor's name used as a noun modifier is no actor: "withdrew from the Paris accord" is not
 //! from France, "attacked the Iran deal" attacks a deal, "advocated for the Iraq invasion" is no
-//! act toward Iraq. The dependency parse marks such a name as a
-//! `compound` of the noun after it; [`compound_rejection`] rejects an act whose target is only
-//! that, when the noun is an agreement or a war the name labels (accord, deal, treaty, war, ...). Other nouns may name whom the act hits ("imposed new Iran sanctions"),
-//! and the parser's `compound` is too often wrong elsewhere ("his British counterparts") to
-//! reject more.
+//! act toward Iraq. The dependency parse marks such a name as a `compound` of the noun after it;
+//! [`compound_rejection`] rejects an act whose target is only that, when the noun is an agreement
+//! or a war the name labels (accord, deal, treaty, war, ...). Other nouns may name whom the act
+//! hits ("imposed new Iran sanctions"), and the parser's `compound` is too often wrong elsewhere
+//! ("his British counterparts") to reject more.
 //!
 //! A bare role word that qualifies a noun of action ("military action", "military parades") is no
 //! actor either. Country adjectives ("Iranian oil") are the actor finder's business.
