@@ -467,3 +467,22 @@ fn the_acronym_of_a_defunct_organisation_names_it_only_while_it_existed() {
     );
     assert!(triples(&named).iter().any(|t| t.0 == "GBRINSIRA"));
 }
+
+#[test]
+fn he_after_an_unknown_speaker_is_that_speaker() {
+    let text = "Putin \"is not our friend,\" Burr said, and he urged Trump to confront Moscow.";
+    let events = code(text, "2018-07-16");
+    assert!(
+        !triples(&events).iter().any(|t| t.0.starts_with("RUS")),
+        "{:?}",
+        triples(&events)
+    );
+    // a known speaker stays known, and a weekday is no speaker
+    let text = "President Donald Trump on Monday said he had urged Congress to act.";
+    let events = code(text, "2018-07-16");
+    assert!(
+        triples(&events).iter().any(|t| t.0.starts_with("USA")),
+        "{:?}",
+        triples(&events)
+    );
+}

@@ -4,7 +4,7 @@
 
 use super::function_words::{is_function_word, is_preposition};
 use super::glue::{glue_ok, of_glue, possessive_title_glue};
-use super::names::unknown_name_before;
+use super::names::{unknown_name_before, unknown_speaker_between};
 use super::pieces::{Match, Piece};
 use super::shared_agents::{distribute_bare_agents, joins_agents, Shape};
 use super::ActorPhrase;
@@ -44,8 +44,17 @@ pub(super) fn compose(
                     .iter()
                     .any(|m| matches!(&m.piece, Piece::Named { id: n, .. } if *n == id))
             };
+            // "Putin \"is not our friend,\" Burr said, and he urged": an unknown speaker after the
+            // known person's last mention is who "he" is
+            let last_named = memory.subject_person().and_then(|id| {
+                matches[..k]
+                    .iter()
+                    .rposition(|m| matches!(&m.piece, Piece::Named { id: n, .. } if *n == id))
+                    .map(|i| matches[i].end)
+            });
             let unknown_before = memory.subject_person().is_some_and(|id| !named_here(id))
-                && unknown_name_before(words, matches, start);
+                && unknown_name_before(words, matches, start)
+                || unknown_speaker_between(words, matches, last_named.unwrap_or(0), start);
             if let Some(id) = memory.subject_person().filter(|_| !unknown_before) {
                 let (code, role) = dicts.actors.code_on(id, date);
                 let origin = role.map(|r| r.origin.clone()).unwrap_or_default();

@@ -42,6 +42,56 @@ pub(super) fn unknown_name_before(words: &Words, matches: &[Match], pos: usize) 
 /// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov
 /// told the council ..."): two or more capitalised words that start no dictionary phrase, followed by
 /// a lowercase word, so Title-case headlines never qualify. Read off the matches
+
+/// A capitalised word no dictionary phrase covers, right before a verb of saying, between `from`
+/// and `to`: a speaker the dictionaries do not know ("Burr said").
+pub(super) fn unknown_speaker_between(
+    words: &Words,
+    matches: &[Match],
+    from: usize,
+    to: usize,
+) -> bool {
+    let covered = |k: usize| matches.iter().any(|m| m.start <= k && k < m.end);
+    (from + 1..to.min(words.len())).any(|k| {
+        matches!(
+            words.norm(k),
+            "said" | "says" | "told" | "added" | "wrote" | "tweeted"
+        ) && words.get(k - 1).is(Word::CAPITALIZED)
+            && !words.get(k - 1).is(Word::PUNCT)
+            && !is_function_word(words.norm(k - 1))
+            && !is_calendar_word(words.norm(k - 1))
+            && !covered(k - 1)
+    })
+}
+
+/// Weekdays and months: "Trump on Monday said" names a day, not a speaker.
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+    )
+}
+
 /// [`raw_matches`](super::pieces::raw_matches) found, so no dictionary lookup is repeated.
 pub(super) fn opens_with_unknown_name(words: &Words, matches: &[Match]) -> bool {
     let k = (0..words.len().min(5))
