@@ -54,6 +54,13 @@ pub fn read_pair<'p>(
                     reading = PairReading::Recoded(code);
                 }
             }
+            ActorCondition::OrganisationTarget(code) => {
+                let organisation = target
+                    .is_some_and(|t| matches!(split_actor_code(&t.code).1.as_deref(), Some("IGO")));
+                if recodable && organisation {
+                    reading = PairReading::Recoded(code);
+                }
+            }
             ActorCondition::UnlessConsequence(code) => {
                 if recodable && !names_consequence(clause.0, clause.1) {
                     reading = PairReading::Recoded(code);
@@ -240,5 +247,17 @@ mod tests {
             e.iter().any(|(_, t, c)| t == "EUR" && c.starts_with("13")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn leaving_an_organisation_is_no_military_withdrawal() {
+        let e = coded("The United States pulled out of the U.N. Human Rights Council.");
+        assert!(
+            e.iter()
+                .any(|(_, t, c)| t.starts_with("IGOUNO") && c == "160"),
+            "{e:?}"
+        );
+        let e = coded("The United States pulled out of Syria.");
+        assert!(e.iter().any(|(_, t, c)| t == "SYR" && c == "087"), "{e:?}");
     }
 }

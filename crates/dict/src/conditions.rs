@@ -42,6 +42,10 @@ pub enum ActorCondition {
     /// `unless-consequence CODE`: when the clause after the verb names no consequence, the act is
     /// no threat and codes as CODE ("warned China not to raise levies": 012).
     UnlessConsequence(String),
+    /// `organisation CODE`: when the target is an international organisation, the act codes as
+    /// CODE ("pulled out of a number of U.N. institutions" leaves an organisation: 160, not the
+    /// military withdrawal 087 it is from a country).
+    OrganisationTarget(String),
 }
 
 /// Splits `pattern {a, b}` into the pattern and its conditions. `known_code` tells whether a code
@@ -69,7 +73,7 @@ pub fn split_conditions<'p>(
         let condition = match words.as_slice() {
             ["official"] => ActorCondition::OfficialSource,
             ["abroad"] => ActorCondition::ForeignTarget,
-            [name @ ("verbal" | "if-consequence" | "unless-consequence"), code] => {
+            [name @ ("verbal" | "if-consequence" | "unless-consequence" | "organisation"), code] => {
                 if !known_code(code) {
                     return Err(format!(
                         "`{name} {code}`: `{code}` is not a CAMEO event code in cameo-codes.txt"
@@ -79,13 +83,14 @@ pub fn split_conditions<'p>(
                 match *name {
                     "verbal" => ActorCondition::VerbalBetweenPoliticians(code),
                     "if-consequence" => ActorCondition::IfConsequence(code),
+                    "organisation" => ActorCondition::OrganisationTarget(code),
                     _ => ActorCondition::UnlessConsequence(code),
                 }
             }
             _ => {
                 return Err(format!(
                     "`{}` is not a condition: use `official`, `abroad`, `verbal CODE`, \
-                     `if-consequence CODE` or `unless-consequence CODE`",
+                     `if-consequence CODE`, `unless-consequence CODE` or `organisation CODE`",
                     item.trim()
                 ))
             }
