@@ -165,6 +165,15 @@ pub fn rejection(
     if (clause_start.max(v.saturating_sub(14))..v).any(|k| CONDITIONALS.contains(&words.norm(k))) {
         return Some("conditional");
     }
+    // "in the event (that) the regime decides to attack", "in case of"
+    if (clause_start.max(v.saturating_sub(14))..v).any(|k| {
+        k >= 2
+            && words.norm(k - 2) == "in"
+            && ((words.norm(k - 1) == "the" && words.norm(k) == "event")
+                || words.norm(k - 1) == "case")
+    }) {
+        return Some("conditional ('in the event')");
+    }
     let forms = dicts.verbs.lookup(words.norm(v)).unwrap_or(&[]);
     // a gerund outside a progressive is a participle or a noun
     // PETRARCH's parse reads a gerund after a modal as the verb of its clause ("it would acting now")

@@ -89,9 +89,11 @@ pub fn read_pair<'p>(
                             let (tc, _) = split_actor_code(&t.code);
                             sc.is_some() && tc.is_none_or(|tc| Some(tc) == sc)
                         };
+                        // compatriots, or a person against a person or a political body
+                        // ("clashed with Turkish officials")
                         is_politician(source)
                             && is_politician(t)
-                            && (compatriots || (source.person.is_some() && t.person.is_some()))
+                            && (compatriots || source.person.is_some())
                     })
                 {
                     reading = PairReading::Recoded(code);

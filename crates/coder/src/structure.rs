@@ -133,7 +133,16 @@ pub fn structural_rejection(
         return Some("an intended act coded as if done");
     }
     // "No American president has ever met ...": a subject no one fills
-    if source.start > 0 && source.end <= act.verb && words.norm(source.start - 1) == "no" {
+    // ("No sitting US president"): "no" right before the subject or one word before it
+    let no_before = |k: usize| k > 0 && words.norm(k - 1) == "no";
+    if source.end <= act.verb
+        && (no_before(source.start)
+            || (source.start > 1
+                && no_before(source.start - 1)
+                && !words
+                    .get(source.start - 1)
+                    .is(tidings_dict::words::Word::PUNCT)))
+    {
         return Some("the subject is negated ('no president has')");
     }
     // "what matters is how he responds to the Islamic State": a clause asked about, not reported

@@ -486,3 +486,22 @@ fn he_after_an_unknown_speaker_is_that_speaker() {
         triples(&events)
     );
 }
+
+#[test]
+fn a_negated_subject_with_an_adjective_and_an_event_clause_code_nothing() {
+    let none = code(
+        "No sitting US president has ever met a North Korean leader.",
+        "2018-03-09",
+    );
+    assert!(none.is_empty(), "{:?}", triples(&none));
+    let met = code(
+        "The US president met the North Korean leader on Tuesday.",
+        "2018-03-09",
+    );
+    assert!(!met.is_empty());
+    let hypothetical = code(
+        "Seoul is ready in the event the regime decides to attack South Korea.",
+        "2018-03-09",
+    );
+    assert!(hypothetical.is_empty(), "{:?}", triples(&hypothetical));
+}
