@@ -12,7 +12,8 @@
 use crate::actors::ActorGroup;
 use crate::acts::Act;
 use crate::structure::span_head;
-use tidings_dict::words::Words;
+use tidings_dict::words::{Word, Words};
+use tidings_dict::Dictionaries;
 use tidings_parser::{Parse, Rel};
 
 /// Nouns of agreements and wars that a name only labels: "the Paris accord", "the Iran deal", "the
@@ -59,6 +60,7 @@ const ACTIONS: &[&str] = &[
 /// Why the act's source or target is only a noun modifier, or None.
 pub fn compound_rejection(
     words: &Words,
+    dicts: &Dictionaries,
     parse: &Parse,
     groups: &[ActorGroup],
     act: &Act,
@@ -67,6 +69,36 @@ pub fn compound_rejection(
     let acting = |noun: usize| ACTIONS.contains(&words.norm(noun));
     if bare_role(source) && modified_noun(parse, groups, source).is_some_and(acting) {
         return Some("the source is a role word that modifies a noun ('military action')");
+    }
+    // "former Trump attorney Michael Cohen traveled": a person's name before a noun of someone
+    // else is no subject. The noun must follow the name, be lowercase and no verb form: the
+    // parser also reads "Trump plans to meet" as a compound
+    let other_person = |n: usize| {
+        n < act.verb
+            && n <= source.end + 1
+            && (source.end..=n).all(|k| {
+                !words.get(k).is(Word::CAPITALIZED)
+                    && dicts.verbs.lookup(words.norm(k)).is_none()
+                    && !matches!(
+                        words.norm(k),
+                        "night"
+                            | "morning"
+                            | "evening"
+                            | "afternoon"
+                            | "week"
+                            | "weekend"
+                            | "month"
+                            | "year"
+                            | "day"
+                    )
+            })
+    };
+    if source.end <= act.verb
+        && source.members.iter().all(|m| m.person.is_some())
+        && parse.label(span_head(parse, source.start, source.end)?) == Rel::Compound
+        && modified_noun(parse, groups, source).is_some_and(other_person)
+    {
+        return Some("the source is a person's name before another noun ('Trump attorney')");
     }
     let target = &groups[act.target?];
     if target.start <= act.verb {
@@ -136,5 +168,25 @@ mod tests {
     fn a_role_word_that_modifies_a_noun_is_no_actor() {
         let t = targets("North Korea displayed the missiles in military parades.");
         assert!(!t.iter().any(|c| c == "MIL"), "{t:?}");
+    }
+
+    #[test]
+    fn a_persons_name_before_another_persons_title_is_no_subject() {
+        static CODER: OnceLock<Coder> = OnceLock::new();
+        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin()));
+        let date = chrono::NaiveDate::from_ymd_opt(2018, 7, 20);
+        let sources = |text: &str| -> Vec<String> {
+            coder
+                .code_text(text, date, &CodeOptions::default())
+                .into_iter()
+                .map(|e| e.source.code)
+                .collect()
+        };
+        let s = sources(
+            "It also claims longtime Trump fixer Michael Cohen met with Russians in Prague.",
+        );
+        assert!(!s.iter().any(|c| c.starts_with("USA")), "{s:?}");
+        let s = sources("Trump plans to meet North Korean leader Kim Jong Un in Vietnam.");
+        assert!(s.iter().any(|c| c.starts_with("USA")), "{s:?}");
     }
 }

@@ -271,7 +271,8 @@ impl Coder {
                     structure::structural_rejection(ctx.sentence, words, parse, &groups, a)
                         .is_none()
                         && clauses::clause_rejection(words, parse, &groups, a).is_none()
-                        && compounds::compound_rejection(words, parse, &groups, a).is_none()
+                        && compounds::compound_rejection(words, &self.dicts, parse, &groups, a)
+                            .is_none()
                 })
             });
             if acts.is_empty() {
