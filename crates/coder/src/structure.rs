@@ -168,6 +168,17 @@ pub fn structural_rejection(
         if k >= 2 && words.norm(k - 1) == "to" && words.norm(k - 2) == "according" {
             return Some("the target is the news source ('according to')");
         }
+        // "defended a trade deal between the United States and the European Union": the parties
+        // of a relation between two others are no targets, except of mediation (045, 039) and of
+        // an investigation ("into contacts between Allen and Kelley": 09)
+        if k > 0
+            && words.norm(k - 1) == "between"
+            && !matches!(act.code.as_str(), "045" | "039")
+            && !act.code.starts_with("09")
+            && !crate::assertion::pattern_asks_for(act, "between")
+        {
+            return Some("the target is a party to a relation between others ('between')");
+        }
         // "step aside as leader of the party": a role after "as" is what the source is, not whom
         // the act is aimed at
         if target.start > act.verb
@@ -546,5 +557,19 @@ mod tests {
         let text = "What matters is how Obama responds to the Islamic State.";
         assert!(has(&coded(text, false), "USAGOV", "IMGISI"));
         assert!(!has(&coded(text, true), "USAGOV", "IMGISI"));
+    }
+
+    #[test]
+    fn the_parties_of_a_relation_between_others_are_no_targets() {
+        let text = "Obama defended a trade deal between Germany and Japan.";
+        assert!(!coded(text, true)
+            .iter()
+            .any(|e| e.1 == "DEU" || e.1 == "JPN"));
+        let text = "President Jimmy Carter brokered a peace agreement between Israel and Egypt.";
+        assert!(
+            coded(text, true).iter().any(|e| e.1 == "ISR"),
+            "{:?}",
+            coded(text, true)
+        );
     }
 }
