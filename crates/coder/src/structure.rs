@@ -227,6 +227,51 @@ pub fn structural_rejection(
             .after
             .iter()
             .all(|e| matches!(e, PatternElement::Target));
+    // a pattern with words of its own: the target must hang (through one modifier) on the verb
+    // or on one of the pattern's words ("expressed concern about Trump's comments", "launched
+    // airstrikes against ISIS"), not on some other word of the clause ("scoffed at the suggestion
+    // that his NATO performance helped Putin"). On the hand-audited samples this drops about one
+    // right event for every two wrong ones, against one in four for the coder as a whole.
+    if !bare && !act.passive {
+        if let Some(t) = act.target {
+            let target = &groups[t];
+            if target.start > act.verb {
+                let own: Vec<&str> = act
+                    .pattern
+                    .after
+                    .iter()
+                    .filter_map(|e| match e {
+                        PatternElement::Word(alts) => Some(alts),
+                        _ => None,
+                    })
+                    .flatten()
+                    .flat_map(|a| a.split(' '))
+                    .collect();
+                let attached =
+                    span_head(parse, target.start, target.end).and_then(|h| attachment(parse, h));
+                let hangs = attached.is_some_and(|(_, rel, head)| {
+                    let coordinated = verbs
+                        .iter()
+                        .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
+                    // "demanded that China codify": the subject of the clause the pattern opens
+                    let clause_subject = own.contains(&"that")
+                        && rel == Rel::Nsubj
+                        && parse.head(head).is_some_and(|h| verbs.contains(&h));
+                    verbs.contains(&head)
+                        || coordinated
+                        || clause_subject
+                        || (head > act.verb
+                            && head < target.start
+                            && own.contains(&words.norm(head)))
+                });
+                if !hangs {
+                    return Some(
+                        "the parse: the target hangs on neither the verb nor the pattern's words",
+                    );
+                }
+            }
+        }
+    }
     if bare && !act.passive {
         if source.end <= act.verb {
             let attached =
