@@ -253,8 +253,15 @@ pub fn structural_rejection(
                     let coordinated = verbs
                         .iter()
                         .any(|&v| parse.children_with(v, Rel::Conj).any(|c| c == head));
-                    // "demanded that China codify": the subject of the clause the pattern opens
-                    let clause_subject = own.contains(&"that")
+                    // "demanded that China codify", "accused Japan of lying": the subject of the
+                    // clause the pattern opens, or of the one after its target
+                    let words_after_target = act
+                        .pattern
+                        .after
+                        .iter()
+                        .skip_while(|e| !matches!(e, PatternElement::Target))
+                        .any(|e| matches!(e, PatternElement::Word(_)));
+                    let clause_subject = (own.contains(&"that") || words_after_target)
                         && rel == Rel::Nsubj
                         && parse.head(head).is_some_and(|h| verbs.contains(&h));
                     verbs.contains(&head)
