@@ -187,6 +187,20 @@ pub fn rejection(
     {
         return Some("participle, not a finite verb");
     }
+    // "names of jailed activist Peter Ajak", "the optics of being scolded by Merkel": a participle
+    // after an article or a preposition (or "being" after one) qualifies a noun or names no act
+    if !dicts.petrarch_verbs && v > 0 && forms.iter().any(|(_, f)| f.can_be_participle()) {
+        let mut k = v - 1;
+        if words.norm(k) == "being" && k > 0 {
+            k -= 1;
+        }
+        if matches!(
+            words.norm(k),
+            "the" | "a" | "an" | "of" | "for" | "about" | "without"
+        ) {
+            return Some("participle after an article or preposition, not a finite verb");
+        }
+    }
     if !act.passive {
         let source = &groups[act.source];
         if source.end <= v {

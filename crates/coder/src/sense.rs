@@ -84,16 +84,8 @@ pub fn read_pair<'p>(
             ActorCondition::VerbalBetweenPoliticians(code) => {
                 if recodable
                     && target.is_some_and(|t| {
-                        let compatriots = {
-                            let (sc, _) = split_actor_code(&source.code);
-                            let (tc, _) = split_actor_code(&t.code);
-                            sc.is_some() && tc.is_none_or(|tc| Some(tc) == sc)
-                        };
-                        // compatriots, or a person against a person or a political body
-                        // ("clashed with Turkish officials")
-                        is_politician(source)
-                            && is_politician(t)
-                            && (compatriots || source.person.is_some())
+                        // any two unarmed politicians ("clashed with Turkish officials")
+                        is_politician(source) && is_politician(t)
                     })
                 {
                     reading = PairReading::Recoded(code);

@@ -32,8 +32,8 @@ pub enum ActorCondition {
     /// resignation from one's own office is no act toward another actor.
     ForeignTarget,
     /// `verbal CODE`: when both actors are politicians (people, governments, parties,
-    /// legislatures, courts or media, none of them armed) and they are compatriots or the source is
-    /// a person, the act is verbal and codes as CODE ("Trump attacked Schumer": 111).
+    /// legislatures, courts or media, none of them armed), the act is verbal and codes as CODE
+    /// ("Trump attacked Schumer", "Bolton clashed with Turkish officials": 111).
     VerbalBetweenPoliticians(String),
     /// `if-consequence CODE`: when the clause after the verb names a consequence (a condition, "or"
     /// with a future, retaliation, force, sanctions, a price to pay), the act is a threat and codes
