@@ -39,10 +39,6 @@ pub(super) fn unknown_name_before(words: &Words, matches: &[Match], pos: usize) 
     false
 }
 
-/// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov
-/// told the council ..."): two or more capitalised words that start no dictionary phrase, followed by
-/// a lowercase word, so Title-case headlines never qualify. Read off the matches
-
 /// A capitalised word no dictionary phrase covers, right before a verb of saying, between `from`
 /// and `to`: a speaker the dictionaries do not know ("Burr said").
 pub(super) fn unknown_speaker_between(
@@ -92,6 +88,9 @@ fn is_calendar_word(w: &str) -> bool {
     )
 }
 
+/// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov
+/// told the council ..."): two or more capitalised words that start no dictionary phrase, followed by
+/// a lowercase word, so Title-case headlines never qualify. Read off the matches
 /// [`raw_matches`](super::pieces::raw_matches) found, so no dictionary lookup is repeated.
 pub(super) fn opens_with_unknown_name(words: &Words, matches: &[Match]) -> bool {
     let k = (0..words.len().min(5))
