@@ -256,12 +256,23 @@ pub fn rejection(
             };
             // a place is the target unless the clause names a better one after "against", "on", ...
             let better = groups.iter().any(|h| {
-                h.start > g.end
-                    && TARGETING.contains(&words.norm(h.start - 1))
-                    && !(g.end..h.start).any(|k| {
+                if h.start <= g.end {
+                    return false;
+                }
+                // the word before the phrase, past its article for a use of force ("airstrikes in
+                // Iraq and Syria against the Islamic State")
+                let mut b = h.start - 1;
+                if matches!(words.norm(b), "the" | "a" | "an")
+                    && b > g.end
+                    && act.code.as_str() >= "15"
+                {
+                    b -= 1;
+                }
+                TARGETING.contains(&words.norm(b))
+                    && !(g.end..b).any(|k| {
                         matches!(words.norm(k), "." | ";" | ":")
                             // "missions over Iraq, targeting Islamic State fighters"
-                            || (words.norm(k) == "," && words.norm(h.start - 1) != "targeting")
+                            || (words.norm(k) == "," && words.norm(b) != "targeting")
                     })
             });
             // a pattern that also offers "against", "on" ... ("launch airstrikes on|against|in +")

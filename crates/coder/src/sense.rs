@@ -129,8 +129,9 @@ const CONSEQUENCES: &[&str] = &[
 
 /// Whether the clause after the verb names a consequence: a condition ("if", "unless",
 /// "otherwise"), a future ("that it would walk away"), or a word of retaliation, force or price.
-/// The clause ends at "but" or a semicolon ("warned China not to raise levies but Beijing said it
-/// would ..."). A quotation the sentence opens with is the warning's own words ("\"... or we will
+/// The clause ends at "but", a semicolon or a subordinate clause ("warned China not to raise levies
+/// but Beijing said it would ...", "warned Turkey not to allow a massacre after the U.S. announced
+/// it would step aside"). A quotation the sentence opens with is the warning's own words ("\"... or we will
 /// respond,\" Esper warned Tehran") and counts too.
 pub fn names_consequence(words: &Words, verb: usize) -> bool {
     let consequence = |w: &str| {
@@ -141,7 +142,21 @@ pub fn names_consequence(words: &Words, verb: usize) -> bool {
     };
     let after = (verb + 1..words.len())
         .map(|k| words.norm(k))
-        .take_while(|w| !matches!(*w, "but" | ";" | "while" | "although" | "as"))
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "but"
+                    | ";"
+                    | "while"
+                    | "although"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "since"
+                    | "because"
+            )
+        })
         .any(consequence);
     let quoted_before = words.len() > 0
         && words.norm(0) == "\""
