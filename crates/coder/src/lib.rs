@@ -4,9 +4,15 @@
 //! (`tidings-article`), splits it into sentences (`tidings-text`), and for each sentence finds the
 //! actors ([`actors::find_actors`]: dictionary phrases, agents composed with countries, names and
 //! pronouns remembered in an [`memory::ArticleMemory`]) and the acts ([`acts::find_acts`]: verb
-//! patterns with source and target, passive, negation, intent). Every act becomes one
-//! [`Event`] per source and target actor, dated by the sentence's own date expression or the
-//! article's story date, and filled in from the CAMEO table (Goldstein, QuadClass, PLOVER).
+//! patterns with source and target, passive, negation, intent). Each act then passes the checks
+//! that a careful coder would make: [`assertion`] (is it reported as done: no question, condition or
+//! hypothetical), [`intent`] (a wish is no threat), and, on the sentence's dependency parse,
+//! [`structure`] (are the source and target the verb's arguments), [`clauses`] (no supposition, no
+//! victim as target) and [`compounds`] (no name that only modifies a noun). Every act that stands
+//! becomes one [`Event`] per source and target actor, read in the sense the actors allow
+//! ([`sense`]: a pattern's `{official}`, `{abroad}`, `{verbal 111}` ... conditions), dated by the
+//! sentence's own date expression or the article's story date, and filled in from the CAMEO table
+//! (Goldstein, QuadClass, PLOVER).
 //!
 //! The coder does not read files or store anything.
 //!
