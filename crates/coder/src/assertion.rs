@@ -203,10 +203,8 @@ pub fn rejection(
     }
     if !act.passive {
         let source = &groups[act.source];
-        if source.end <= v {
-            if (source.end..v).any(|k| RELATIVES.contains(&words.norm(k))) {
-                return Some("relative clause between subject and verb");
-            }
+        if source.end <= v && (source.end..v).any(|k| RELATIVES.contains(&words.norm(k))) {
+            return Some("relative clause between subject and verb");
         }
     }
     // "rejected the criticism and accused France": a target after a coordinated verb is that verb's

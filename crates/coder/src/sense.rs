@@ -158,7 +158,7 @@ pub fn names_consequence(words: &Words, verb: usize) -> bool {
             )
         })
         .any(consequence);
-    let quoted_before = words.len() > 0
+    let quoted_before = !words.is_empty()
         && words.norm(0) == "\""
         && (1..verb)
             .map(|k| words.norm(k))

@@ -91,7 +91,7 @@ pub fn parse_date(s: &str, end: bool) -> Result<Option<NaiveDate>, String> {
 /// True for a well-formed actor code: 3 to 15 uppercase letters or digits, in whole groups of three.
 pub fn is_actor_code(code: &str) -> bool {
     (3..=15).contains(&code.len())
-        && code.len() % 3 == 0
+        && code.len().is_multiple_of(3)
         && code
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())

@@ -133,7 +133,7 @@ impl<T: Clone + PartialEq> PhraseIndex<T> {
             value,
         });
         // longest first, so the first match found is the longest
-        list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         self.len += 1;
         true
     }

@@ -117,7 +117,7 @@ impl Words {
                 let mut n = next.chars();
                 if let (Some(s), follow) = (n.next(), n.next()) {
                     if (s == 's' || s == 'S')
-                        && follow.map_or(true, |f| !is_word_char(f))
+                        && follow.is_none_or(|f| !is_word_char(f))
                         && !self.words.is_empty()
                     {
                         let start = i;
@@ -206,7 +206,7 @@ impl Words {
                     .map_or(0, |s| s.chars().count());
                 if prev.is_alphabetic() && seg_len == 1 && next.is_some_and(|n| n.is_alphabetic()) {
                     let after = text[end + 1..].chars().nth(1);
-                    if after.map_or(true, |a| a == '.' || !is_word_char(a)) {
+                    if after.is_none_or(|a| a == '.' || !is_word_char(a)) {
                         end += 1;
                         continue;
                     }
@@ -241,39 +241,39 @@ impl Words {
                 let n2 = it.next();
                 // n't: split "did" + "n't"
                 if n1 == Some('t') || n1 == Some('T') {
-                    if text[..end].ends_with('n') || text[..end].ends_with('N') {
-                        if n2.map_or(true, |c| !is_word_char(c)) {
-                            let word_end = end - 1;
-                            if word_end > start {
-                                self.push_norm_word(
-                                    text,
-                                    start,
-                                    word_end,
-                                    letters - 1,
-                                    uppers,
-                                    digits,
-                                    first_upper,
-                                );
-                            }
-                            let ns = self.norm.len() as u32;
-                            self.norm.push_str("n't");
-                            let e = end + alen + 1;
-                            self.words.push(Word {
-                                start: word_end as u32,
-                                end: e as u32,
-                                norm_start: ns,
-                                norm_end: self.norm.len() as u32,
-                                flags: 0,
-                                hash: word_hash("n't"),
-                            });
-                            return e;
+                    if (text[..end].ends_with('n') || text[..end].ends_with('N'))
+                        && n2.is_none_or(|c| !is_word_char(c))
+                    {
+                        let word_end = end - 1;
+                        if word_end > start {
+                            self.push_norm_word(
+                                text,
+                                start,
+                                word_end,
+                                letters - 1,
+                                uppers,
+                                digits,
+                                first_upper,
+                            );
                         }
+                        let ns = self.norm.len() as u32;
+                        self.norm.push_str("n't");
+                        let e = end + alen + 1;
+                        self.words.push(Word {
+                            start: word_end as u32,
+                            end: e as u32,
+                            norm_start: ns,
+                            norm_end: self.norm.len() as u32,
+                            flags: 0,
+                            hash: word_hash("n't"),
+                        });
+                        return e;
                     }
                 }
                 // O'Brien, al-Qa'ida: apostrophe followed by a letter that is not a lone s
                 if n1.is_some_and(|c| c.is_alphabetic())
                     && !((n1 == Some('s') || n1 == Some('S'))
-                        && n2.map_or(true, |c| !is_word_char(c)))
+                        && n2.is_none_or(|c| !is_word_char(c)))
                 {
                     end += alen;
                     continue;
