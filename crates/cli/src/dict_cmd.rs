@@ -182,6 +182,16 @@ fn stats(args: &DictionaryArgs) -> anyhow::Result<ExitCode> {
     }
     let line: Vec<String> = by_root.iter().map(|(r, n)| format!("{r}:{n}")).collect();
     outln!("{:>34}: {}", "verb patterns by root", line.join(" "));
+    let conditioned = dicts
+        .verbs
+        .patterns
+        .iter()
+        .filter(|p| !p.conditions.is_empty())
+        .count();
+    outln!(
+        "{:>34}: {conditioned}",
+        "verb patterns with actor conditions"
+    );
     outln!("{:>34}: {}", "CAMEO event codes", dicts.cameo.len());
     outln!(
         "{:>34}: {}",

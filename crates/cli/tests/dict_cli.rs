@@ -40,4 +40,8 @@ fn stats_count_thousands_of_dated_roles() {
         .unwrap_or(0);
     assert!(dated >= 3000, "{text}");
     assert!(text.contains("verb patterns by root"), "{text}");
+    assert!(
+        text.contains("verb patterns with actor conditions"),
+        "{text}"
+    );
 }
