@@ -1,0 +1,134 @@
+//! The command-line arguments of `ingest`, `query`, `timeline` and `export`, and the value enums
+//! they take. Nothing is read, stored or printed here.
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use tidings_article::Format;
+
+/// Input formats accepted on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormat {
+    /// Scraped plain text: headline, dateline, paragraphs.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Text => Format::PlainText,
+            InputFormat::Jsonl => Format::JsonLines,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Article files (plain text or JSON Lines); none or `-` reads standard input.
+    pub files: Vec<PathBuf>,
+    /// The database file (created when missing).
+    #[arg(long, default_value = "tidings.db")]
+    pub db: PathBuf,
+    /// Input format; detected from name and content when not given.
+    #[arg(long, value_enum)]
+    pub format: Option<InputFormat>,
+    /// Dictionary directory instead of the built-in dictionaries.
+    #[arg(long, alias = "dictionaries")]
+    pub dict: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for articles that give none.
+    #[arg(long, value_parser = crate::pipeline::parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    #[arg(long, default_value = "tidings.db")]
+    pub db: PathBuf,
+    /// Events with this actor on either side (code prefix: CHN matches CHNGOV).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Events from one actor to another, `CHN:PRK`.
+    #[arg(long)]
+    pub dyad: Option<String>,
+    /// CAMEO code prefix (`05`, `051`).
+    #[arg(long, conflicts_with = "quad")]
+    pub code: Option<String>,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub quad: Option<u8>,
+    /// First day, YYYY-MM-DD.
+    #[arg(long)]
+    pub from: Option<NaiveDate>,
+    /// Last day, YYYY-MM-DD.
+    #[arg(long)]
+    pub to: Option<NaiveDate>,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[arg(long, default_value = "tidings.db")]
+    pub db: PathBuf,
+    /// First actor (code prefix).
+    pub a: String,
+    /// Second actor (code prefix).
+    pub b: String,
+    #[arg(long, value_enum, default_value = "month")]
+    pub by: PeriodArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// GDELT 2.0 Events table, 61 tab-separated columns, no header.
+    Gdelt,
+    /// GDELT 2.0 Mentions table, plus sentence text and offsets.
+    Mentions,
+    /// Parquet files partitioned by date (needs --out DIR).
+    Parquet,
+    /// One JSON object per event with its mentions.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PartitionArg {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, default_value = "tidings.db")]
+    pub db: PathBuf,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Output file (directory for parquet); standard output when not given.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Parquet partitioning.
+    #[arg(long, value_enum, default_value = "day")]
+    pub partition: PartitionArg,
+}

@@ -1,0 +1,181 @@
+//! `tidings ingest`: reads articles, codes them (two threads per batch), and hands each batch to
+//! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
+//! database are not coded again, so re-running an interrupted ingest completes it.
+
+use super::args::IngestArgs;
+use crate::pipeline::{load_coder, read_inputs};
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+use tidings_article::{Article, Format};
+use tidings_coder::{CodeOptions, Coder};
+use tidings_event::Event;
+use tidings_store::{ArticleMeta, IngestStats, Store};
+
+/// Codes and stores articles; prints a summary on stdout, problems on stderr.
+pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
+    let coder = load_coder(a.dict.as_deref())?;
+    let total_bytes: u64 = a
+        .files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let progress = progress_bar(total_bytes);
+
+    let mut stats = IngestStats::default();
+    let mut malformed = 0usize;
+    let mut skipped_before_coding = 0usize;
+    let mut bytes_read = 0u64;
+    let mut pending: Vec<Article> = Vec::new();
+    let batch_size = a.batch as usize;
+    let flush = |pending: &mut Vec<Article>,
+                 store: &mut Store,
+                 stats: &mut IngestStats|
+     -> anyhow::Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let coded = code_batch(&coder, pending);
+        pending.clear();
+        let batch_stats = store.ingest_batch(&coded).context("storing a batch")?;
+        for p in &batch_stats.problems {
+            progress.suspend(|| eprintln!("{}: {}", p.origin, p.message));
+        }
+        stats.add(batch_stats);
+        progress.set_message(format!(
+            "{} articles stored, {} events",
+            stats.articles_stored, stats.events_created
+        ));
+        Ok(())
+    };
+
+    for record in read_inputs(&a.files, a.format.map(Format::from)) {
+        match record {
+            Ok(mut article) => {
+                if article.date.is_none() {
+                    article.date = a.date;
+                }
+                let len = article.text.len() as u64;
+                bytes_read += len;
+                progress.inc(len);
+                if store.contains(&ArticleMeta::from_article(&article))? {
+                    skipped_before_coding += 1;
+                    continue;
+                }
+                pending.push(article);
+                if pending.len() >= batch_size {
+                    flush(&mut pending, &mut store, &mut stats)?;
+                }
+            }
+            Err(err) => {
+                malformed += 1;
+                progress.suspend(|| eprintln!("{err} (skipped)"));
+            }
+        }
+    }
+    flush(&mut pending, &mut store, &mut stats)?;
+    progress.finish_and_clear();
+
+    let secs = started.elapsed().as_secs_f64();
+    let total = store.summary()?;
+    let read = stats.articles_seen + skipped_before_coding;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "articles read        {read}")?;
+    writeln!(out, "  stored now         {}", stats.articles_stored)?;
+    writeln!(
+        out,
+        "  already stored     {}",
+        stats.already_stored + skipped_before_coding
+    )?;
+    writeln!(out, "  near-duplicates    {}", stats.near_duplicates)?;
+    writeln!(out, "malformed records    {malformed}")?;
+    writeln!(out, "mentions added       {}", stats.mentions_added)?;
+    writeln!(
+        out,
+        "events added         {} (plus {} further mentions of known events)",
+        stats.events_created, stats.events_mentioned_again
+    )?;
+    writeln!(
+        out,
+        "events skipped       {} (negated {})",
+        stats.problems.len(),
+        stats.negated_skipped
+    )?;
+    writeln!(
+        out,
+        "database             {} articles ({} near-duplicates), {} events, {} mentions",
+        total.articles, total.near_duplicates, total.events, total.mentions
+    )?;
+    writeln!(
+        out,
+        "seconds              {secs:.2} ({:.1} articles/s, {:.2} MB/s)",
+        read as f64 / secs.max(1e-9),
+        bytes_read as f64 / 1e6 / secs.max(1e-9)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_bar(total_bytes: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total_bytes.max(1)), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta}) {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Codes a batch on up to two threads, keeping input order. An article whose coding panics is
+/// reported and stored without events, so it is not coded again on a re-run.
+fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Event>)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 2);
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let options = CodeOptions::default();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                let options = &options;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|article| code_one(coder, article, options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn code_one(coder: &Coder, article: &Article, options: &CodeOptions) -> (ArticleMeta, Vec<Event>) {
+    let mut meta = ArticleMeta::from_article(article);
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        coder.code(article, options)
+    })) {
+        Ok(coded) => {
+            meta.doc_len = coded.clean.text.chars().count();
+            (meta, coded.events)
+        }
+        Err(_) => {
+            eprintln!(
+                "{}: the coder failed on this article; stored without events",
+                meta.origin
+            );
+            (meta, Vec::new())
+        }
+    }
+}

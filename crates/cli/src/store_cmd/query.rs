@@ -1,0 +1,130 @@
+//! `tidings query`: the events matching a filter as a table, CSV or JSON Lines, one evidence
+//! sentence each. Reads the store only.
+
+use super::args::{OutputFormat, QueryArgs};
+use super::closed_pipe_is_success;
+use std::io::Write;
+use std::process::ExitCode;
+use tidings_store::{QueryFilter, Store};
+
+fn parse_dyad(dyad: &str) -> anyhow::Result<(String, String)> {
+    match dyad.split_once(':') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().into(), b.trim().into()))
+        }
+        _ => anyhow::bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. CHN:PRK"),
+    }
+}
+
+/// Lists events with their counts and one evidence sentence each.
+pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
+    closed_pipe_is_success(query_inner(a))
+}
+
+fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&a.db)?;
+    let filter = QueryFilter {
+        actor: a.actor,
+        dyad: a.dyad.as_deref().map(parse_dyad).transpose()?,
+        code: a.code,
+        quad_class: a.quad,
+        from: a.from,
+        to: a.to,
+        limit: a.limit,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut n = 0usize;
+    match a.format {
+        OutputFormat::Table => {
+            writeln!(
+                out,
+                "{:>8}  {:<10}  {:<9} {:<9} {:<5} {:>1} {:>6} {:>4} {:>4} {:>4}  EVIDENCE",
+                "ID", "DATE", "SOURCE", "TARGET", "CODE", "Q", "GOLD", "MENT", "SRC", "ART"
+            )?;
+        }
+        OutputFormat::Csv => {
+            writeln!(out, "id,date,actor1_code,actor1_name,actor2_code,actor2_name,event_code,quad_class,goldstein,num_mentions,num_sources,num_articles,source_url,evidence")?;
+        }
+        OutputFormat::Jsonl => {}
+    }
+    store.for_each_event(&filter, |e| {
+        n += 1;
+        match a.format {
+            OutputFormat::Table => writeln!(
+                out,
+                "{:>8}  {}  {:<9} {:<9} {:<5} {:>1} {:>6.1} {:>4} {:>4} {:>4}  {}",
+                e.id,
+                e.date,
+                e.actor1_code,
+                if e.actor2_code.is_empty() {
+                    "-"
+                } else {
+                    &e.actor2_code
+                },
+                e.event_code,
+                e.quad_class,
+                e.goldstein,
+                e.num_mentions,
+                e.num_sources,
+                e.num_articles,
+                shorten(&e.evidence, 100)
+            )?,
+            OutputFormat::Csv => {
+                let fields = [
+                    e.id.to_string(),
+                    e.date.to_string(),
+                    e.actor1_code.clone(),
+                    e.actor1_name.clone(),
+                    e.actor2_code.clone(),
+                    e.actor2_name.clone(),
+                    e.event_code.clone(),
+                    e.quad_class.to_string(),
+                    format!("{:.1}", e.goldstein),
+                    e.num_mentions.to_string(),
+                    e.num_sources.to_string(),
+                    e.num_articles.to_string(),
+                    e.source_url.clone(),
+                    e.evidence.clone(),
+                ];
+                writeln!(
+                    out,
+                    "{}",
+                    fields
+                        .iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?
+            }
+            OutputFormat::Jsonl => writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&e)
+                    .map_err(|err| tidings_store::StoreError::Invalid(err.to_string()))?
+            )?,
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    if n == 0 {
+        eprintln!("no events match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.replace(['\n', '\t'], " ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
