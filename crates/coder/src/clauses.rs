@@ -74,8 +74,9 @@ const REPORTING_NOUNS: &[&str] = &[
     "declaration",
 ];
 
-/// Nouns whose "that" clause is feared, supposed or weighed, not reported ("over fear that Beijing
-/// would retaliate", "the possibility that Russia attacks").
+/// Nouns whose "that" clause is feared, supposed, weighed or only alleged, not reported ("over fear
+/// that Beijing would retaliate", "the possibility that Russia attacks", "suspicions that the regime
+/// has used sarin").
 const SUPPOSITION_NOUNS: &[&str] = &[
     "fear",
     "fears",
@@ -96,6 +97,16 @@ const SUPPOSITION_NOUNS: &[&str] = &[
     "idea",
     "hope",
     "hopes",
+    // unconfirmed: "months of suspicions that the regime has used sarin"
+    "suspicion",
+    "suspicions",
+    "indications",
+    "allegation",
+    "allegations",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
 ];
 
 /// Prepositions that open a phrase about what an object noun is aimed at or concerns ("violence

@@ -505,3 +505,9 @@ fn a_negated_subject_with_an_adjective_and_an_event_clause_code_nothing() {
     );
     assert!(hypothetical.is_empty(), "{:?}", triples(&hypothetical));
 }
+
+#[test]
+fn a_suspicion_is_no_report() {
+    let text = "The claim comes after months of suspicions that the Syrian regime has used sarin against rebels.";
+    assert!(code(text, "2013-03-15").is_empty());
+}

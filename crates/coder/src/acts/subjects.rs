@@ -34,6 +34,19 @@ pub(super) fn subject_of(
                 return None;
             }
         }
+        // "Obama plans to meet with Abbas, and he will travel to Jordan": a pronoun nearer the
+        // verb is its subject, even one no actor was found for
+        if !dicts.petrarch_verbs
+            && (g.end..verb).any(|j| {
+                // ("A refugee, he applied": the pronoun takes up the phrase just before it)
+                let resumes = j == g.end + 1 && words.norm(g.end) == ",";
+                matches!(words.norm(j), "he" | "she" | "we" | "i")
+                    && !resumes
+                    && !groups.iter().any(|h| h.start <= j && j < h.end)
+            })
+        {
+            return None;
+        }
         let object_of_prep = after_preposition(words, dicts, g.start);
         if object_of_prep {
             continue;
