@@ -61,6 +61,25 @@ pub fn read_pair<'p>(
                     reading = PairReading::Recoded(code);
                 }
             }
+            ActorCondition::PersonTarget(code) => {
+                let person = target.is_some_and(|t| {
+                    t.person.is_some()
+                        || matches!(
+                            split_actor_code(&t.code).1.as_deref(),
+                            Some("CVL" | "MED" | "EDU" | "HRI" | "LAB" | "REF")
+                        )
+                });
+                if recodable && person {
+                    reading = PairReading::Recoded(code);
+                }
+            }
+            ActorCondition::IntentOnly => {
+                if recodable {
+                    return PairReading::Dropped(
+                        "the verb names no act of its own, only an intent",
+                    );
+                }
+            }
             ActorCondition::UnlessConsequence(code) => {
                 if recodable && !names_consequence(clause.0, clause.1) {
                     reading = PairReading::Recoded(code);
@@ -268,5 +287,18 @@ mod tests {
         );
         let e = coded("The United States pulled out of Syria.");
         assert!(e.iter().any(|(_, t, c)| t == "SYR" && c == "087"), "{e:?}");
+    }
+
+    #[test]
+    fn capturing_a_person_is_an_abduction_and_retaliation_only_an_intent() {
+        let e = coded("Islamic State militants captured the journalist James Foley in Syria.");
+        assert!(!e.iter().any(|(_, _, c)| c.starts_with("19")), "{e:?}");
+        let e = coded("Russia retaliated against the United States on Monday.");
+        assert!(!e.iter().any(|(_, t, _)| t == "USA"), "{e:?}");
+        let e = coded("Russia vowed to retaliate against the United States.");
+        assert!(
+            e.iter().any(|(_, t, c)| t == "USA" && c.starts_with("13")),
+            "{e:?}"
+        );
     }
 }

@@ -46,6 +46,13 @@ pub enum ActorCondition {
     /// CODE ("pulled out of a number of U.N. institutions" leaves an organisation: 160, not the
     /// military withdrawal 087 it is from a country).
     OrganisationTarget(String),
+    /// `person CODE`: when the target is a person or civilians, the act codes as CODE ("captured
+    /// the journalist" is an abduction, 181; "captured the town" an occupation, 192).
+    PersonTarget(String),
+    /// `intent-only`: the pattern is coded only as a stated intent or threat ("vowed to retaliate
+    /// against Israel": 13x); done, the act is whatever the retaliation was, which the verb does
+    /// not say.
+    IntentOnly,
 }
 
 /// Splits `pattern {a, b}` into the pattern and its conditions. `known_code` tells whether a code
@@ -73,7 +80,9 @@ pub fn split_conditions<'p>(
         let condition = match words.as_slice() {
             ["official"] => ActorCondition::OfficialSource,
             ["abroad"] => ActorCondition::ForeignTarget,
-            [name @ ("verbal" | "if-consequence" | "unless-consequence" | "organisation"), code] => {
+            ["intent-only"] => ActorCondition::IntentOnly,
+            [name @ ("verbal" | "if-consequence" | "unless-consequence" | "organisation"
+            | "person"), code] => {
                 if !known_code(code) {
                     return Err(format!(
                         "`{name} {code}`: `{code}` is not a CAMEO event code in cameo-codes.txt"
@@ -84,13 +93,15 @@ pub fn split_conditions<'p>(
                     "verbal" => ActorCondition::VerbalBetweenPoliticians(code),
                     "if-consequence" => ActorCondition::IfConsequence(code),
                     "organisation" => ActorCondition::OrganisationTarget(code),
+                    "person" => ActorCondition::PersonTarget(code),
                     _ => ActorCondition::UnlessConsequence(code),
                 }
             }
             _ => {
                 return Err(format!(
                     "`{}` is not a condition: use `official`, `abroad`, `verbal CODE`, \
-                     `if-consequence CODE`, `unless-consequence CODE` or `organisation CODE`",
+                     `if-consequence CODE`, `unless-consequence CODE`, `organisation CODE`, \
+                     `person CODE` or `intent-only`",
                     item.trim()
                 ))
             }
