@@ -175,6 +175,27 @@ pub fn structural_rejection(
         if k >= 2 && words.norm(k - 1) == "to" && words.norm(k - 2) == "according" {
             return Some("the target is the news source ('according to')");
         }
+        // "stormed the U.S. Embassy in Baghdad", "met Putin at the summit in Helsinki": a capital
+        // after a locative the pattern does not name is where the act happened, not the government
+        // it stands for (uses of force excepted: "airstrikes in Damascus" hit Syria)
+        let capital = target.members.iter().all(|m| {
+            m.name.is_some()
+                && m.person.is_none()
+                && m.origins.iter().any(|o| o.starts_with("countries.txt"))
+        });
+        if capital
+            && k > act.verb
+            && k > 0
+            && matches!(
+                words.norm(k - 1),
+                "in" | "near" | "inside" | "outside" | "off"
+            )
+            && !(target.end < words.len() && words.norm(target.end) == "'s")
+            && act.code.as_str() < "18"
+            && !crate::assertion::pattern_asks_for(act, words.norm(k - 1))
+        {
+            return Some("the target is the capital the act happened in ('in Baghdad')");
+        }
         // "defended a trade deal between the United States and the European Union": the parties
         // of a relation between two others are no targets, except of mediation (045, 039) and of
         // an investigation ("into contacts between Allen and Kelley": 09)
@@ -410,6 +431,22 @@ mod tests {
         let text = "President Jimmy Carter brokered a peace agreement between Israel and Egypt.";
         assert!(
             coded(text, true).iter().any(|e| e.1 == "ISR"),
+            "{:?}",
+            coded(text, true)
+        );
+    }
+
+    #[test]
+    fn a_capital_the_act_happened_in_is_no_target() {
+        let text = "Protesters stormed the U.S. Embassy in Baghdad on Tuesday.";
+        assert!(
+            !coded(text, true).iter().any(|e| e.1 == "IRQGOV"),
+            "{:?}",
+            coded(text, true)
+        );
+        let text = "But Mr Trump voiced frustration at Beijing's response, linking the trade deficit with China.";
+        assert!(
+            coded(text, true).iter().any(|e| e.1 == "CHNGOV"),
             "{:?}",
             coded(text, true)
         );
