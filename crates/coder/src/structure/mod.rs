@@ -196,6 +196,24 @@ pub fn structural_rejection(
         {
             return Some("the target is the capital the act happened in ('in Baghdad')");
         }
+        // "summoned the U.S. Ambassador to China": the country a diplomat of another state is
+        // posted to is not the one acted on ("recalled its ambassador to Israel" is)
+        if k >= 2
+            && words.norm(k - 1) == "to"
+            && matches!(
+                words.norm(k - 2),
+                "ambassador" | "ambassadors" | "envoy" | "envoys" | "emissary" | "consul"
+            )
+            && groups.iter().any(|g| {
+                g.end == k - 1
+                    && g.start < k - 2
+                    && g.members
+                        .iter()
+                        .all(|m| tidings_event::split_actor_code(&m.code).0.is_some())
+            })
+        {
+            return Some("the target is where another state's diplomat is posted ('U.S. Ambassador to China')");
+        }
         // "defended a trade deal between the United States and the European Union": the parties
         // of a relation between two others are no targets, except of mediation (045, 039) and of
         // an investigation ("into contacts between Allen and Kelley": 09)
@@ -447,6 +465,16 @@ mod tests {
         let text = "But Mr Trump voiced frustration at Beijing's response, linking the trade deficit with China.";
         assert!(
             coded(text, true).iter().any(|e| e.1 == "CHNGOV"),
+            "{:?}",
+            coded(text, true)
+        );
+    }
+
+    #[test]
+    fn where_another_states_diplomat_is_posted_is_no_target() {
+        let text = "Assistant Foreign Minister Zheng Zeguang summoned the U.S. Ambassador to China Max Baucus and lodged a formal protest.";
+        assert!(
+            !coded(text, true).iter().any(|e| e.1 == "CHN"),
             "{:?}",
             coded(text, true)
         );
