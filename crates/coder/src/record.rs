@@ -210,21 +210,28 @@ pub fn push_events(
             }
             // the sense the actors allow: "Americans travelled to Syria" is no visit
             let recodable = act.code == act.pattern.code;
-            let (cameo, code, values_from) =
-                match sense::read_pair(act.pattern, s, *t, recodable, (words, act.verb)) {
-                    PairReading::AsCoded => as_coded.clone(),
-                    PairReading::Recoded(other) => match event_values(dicts, act, other) {
-                        Some(values) => values,
-                        None => continue,
-                    },
-                    PairReading::Dropped(_) => continue,
-                };
+            let reading = sense::read_pair(act.pattern, s, *t, recodable, (words, act.verb));
+            let (cameo, code, values_from) = match reading {
+                PairReading::AsCoded => as_coded.clone(),
+                PairReading::Recoded(other) => match event_values(dicts, act, other) {
+                    Some(values) => values,
+                    None => continue,
+                },
+                PairReading::Dropped(_) => continue,
+            };
             let root = cameo[..2].to_string();
             let explain = options.explain.then(|| {
                 json!({
                     "pattern": act.pattern.text,
                     "pattern_code": act.pattern.code,
                     "pattern_origin": act.pattern.origin,
+                    "pattern_conditions": act
+                        .pattern
+                        .conditions
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>(),
+                    "recoded_by_condition": matches!(reading, PairReading::Recoded(_)),
                     "verb": words.norm(act.verb),
                     "passive": act.passive,
                     "intent": act.intent,

@@ -55,6 +55,22 @@ pub enum ActorCondition {
     IntentOnly,
 }
 
+impl std::fmt::Display for ActorCondition {
+    /// The condition as written in `verbs.txt` (`official`, `verbal 111`, ...).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ActorCondition::OfficialSource => write!(f, "official"),
+            ActorCondition::ForeignTarget => write!(f, "abroad"),
+            ActorCondition::IntentOnly => write!(f, "intent-only"),
+            ActorCondition::VerbalBetweenPoliticians(c) => write!(f, "verbal {c}"),
+            ActorCondition::IfConsequence(c) => write!(f, "if-consequence {c}"),
+            ActorCondition::UnlessConsequence(c) => write!(f, "unless-consequence {c}"),
+            ActorCondition::OrganisationTarget(c) => write!(f, "organisation {c}"),
+            ActorCondition::PersonTarget(c) => write!(f, "person {c}"),
+        }
+    }
+}
+
 /// Splits `pattern {a, b}` into the pattern and its conditions. `known_code` tells whether a code
 /// named by `verbal CODE` is in the CAMEO table.
 pub fn split_conditions<'p>(
@@ -141,6 +157,10 @@ mod tests {
             vec![ActorCondition::UnlessConsequence("111".into())]
         );
         assert!(split_conditions("attack + {official", &known).is_err());
+        // written back as read
+        let (_, c) = split_conditions("warn + {abroad, unless-consequence 111}", &known).unwrap();
+        let back: Vec<String> = c.iter().map(|c| c.to_string()).collect();
+        assert_eq!(back, ["abroad", "unless-consequence 111"]);
         assert!(split_conditions("attack {official} +", &known).is_err());
     }
 }
