@@ -359,24 +359,7 @@ fn supposed(words: &Words, parse: &Parse, groups: &[ActorGroup], act: &Act) -> b
 #[cfg(test)]
 mod tests {
     use super::{is_form_of, REPORTING_VERBS};
-    use crate::{CodeOptions, Coder};
-    use tidings_dict::Dictionaries;
-
-    fn coded(text: &str, checks: bool) -> Vec<(String, String, String)> {
-        let coder = Coder::new(Dictionaries::builtin()).with_syntax_checks(checks);
-        coder
-            .code_text(text, None, &CodeOptions::default())
-            .into_iter()
-            .map(|e| {
-                let target = e.target.map(|t| t.code).unwrap_or_default();
-                (e.source.code, target, e.root)
-            })
-            .collect()
-    }
-
-    fn has(events: &[(String, String, String)], source: &str, target: &str) -> bool {
-        events.iter().any(|e| e.0 == source && e.1 == target)
-    }
+    use crate::test_support::{coded, has};
 
     #[test]
     fn reporting_verbs_are_recognised_in_their_inflections() {

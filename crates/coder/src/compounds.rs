@@ -141,16 +141,10 @@ fn modified_noun(parse: &Parse, groups: &[ActorGroup], group: &ActorGroup) -> Op
 
 #[cfg(test)]
 mod tests {
-    use crate::{CodeOptions, Coder};
-    use std::sync::OnceLock;
-    use tidings_dict::Dictionaries;
+    use crate::test_support::events_on;
 
     fn targets(text: &str) -> Vec<String> {
-        static CODER: OnceLock<Coder> = OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin()));
-        let date = chrono::NaiveDate::from_ymd_opt(2018, 7, 20);
-        coder
-            .code_text(text, date, &CodeOptions::default())
+        events_on(text, Some("2018-07-20"))
             .into_iter()
             .filter_map(|e| e.target.map(|t| t.code))
             .collect()
@@ -172,12 +166,8 @@ mod tests {
 
     #[test]
     fn a_persons_name_before_another_persons_title_is_no_subject() {
-        static CODER: OnceLock<Coder> = OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin()));
-        let date = chrono::NaiveDate::from_ymd_opt(2018, 7, 20);
         let sources = |text: &str| -> Vec<String> {
-            coder
-                .code_text(text, date, &CodeOptions::default())
+            events_on(text, Some("2018-07-20"))
                 .into_iter()
                 .map(|e| e.source.code)
                 .collect()

@@ -77,16 +77,10 @@ pub fn intent_rejection(words: &Words, act: &Act) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{CodeOptions, Coder};
-    use std::sync::OnceLock;
-    use tidings_dict::Dictionaries;
+    use crate::test_support::events_on;
 
     fn codes(text: &str) -> Vec<String> {
-        static CODER: OnceLock<Coder> = OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin()));
-        let date = chrono::NaiveDate::from_ymd_opt(2019, 5, 1);
-        coder
-            .code_text(text, date, &CodeOptions::default())
+        events_on(text, Some("2019-05-01"))
             .into_iter()
             .map(|e| e.cameo)
             .collect()

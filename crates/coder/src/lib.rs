@@ -356,6 +356,8 @@ fn story_date(
 }
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_petrarch;

@@ -208,23 +208,15 @@ fn is_politician(actor: &ActorPhrase) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{CodeOptions, Coder};
-    use std::sync::OnceLock;
-    use tidings_dict::Dictionaries;
+    use crate::test_support::events_on;
 
+    /// (source, target, CAMEO code) of the events of `text`, published 2019-05-01.
     fn coded(text: &str) -> Vec<(String, String, String)> {
-        static CODER: OnceLock<Coder> = OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin()));
-        let date = chrono::NaiveDate::from_ymd_opt(2019, 5, 1);
-        coder
-            .code_text(text, date, &CodeOptions::default())
-            .iter()
+        events_on(text, Some("2019-05-01"))
+            .into_iter()
             .map(|e| {
-                (
-                    e.source.code.clone(),
-                    e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
-                    e.cameo.clone(),
-                )
+                let target = e.target.map(|t| t.code).unwrap_or_default();
+                (e.source.code, target, e.cameo)
             })
             .collect()
     }

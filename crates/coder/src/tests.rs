@@ -1,39 +1,16 @@
 //! Behaviour of the coder on single sentences, with the built-in dictionaries.
 
-use crate::{CodeOptions, Coder};
+use crate::test_support::{coder, events_on, triples};
+use crate::CodeOptions;
 use chrono::NaiveDate;
-use std::sync::OnceLock;
-use tidings_dict::Dictionaries;
 use tidings_event::Event;
-
-fn coder() -> &'static Coder {
-    static CODER: OnceLock<Coder> = OnceLock::new();
-    CODER.get_or_init(|| Coder::new(Dictionaries::builtin()))
-}
 
 fn date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 fn code(text: &str, on: &str) -> Vec<Event> {
-    coder().code_text(text, date(on), &CodeOptions::default())
-}
-
-/// (source, target, root) triples.
-fn triples(events: &[Event]) -> Vec<(String, String, String)> {
-    events
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone(),
-                e.target
-                    .as_ref()
-                    .map(|t| t.code.clone())
-                    .unwrap_or_default(),
-                e.root.clone(),
-            )
-        })
-        .collect()
+    events_on(text, Some(on))
 }
 
 fn has(events: &[Event], source: &str, target: &str, root: &str) -> bool {
@@ -59,7 +36,7 @@ fn passive_voice_swaps_source_and_target() {
 fn negated_acts_are_dropped_or_marked() {
     let ev = code("Russia did not attack Ukraine.", "2020-10-11");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
-    let kept = coder().code_text(
+    let kept = coder(true).code_text(
         "Russia did not attack Ukraine.",
         date("2020-10-11"),
         &CodeOptions {
@@ -116,8 +93,8 @@ fn reported_speech_codes_the_reported_act() {
 fn a_pronoun_after_a_reporting_verb_is_the_reporter() {
     // the tag rules alone (the dependency-parse checks of `structure` judge the same sentences
     // on their own)
-    let coder = Coder::new(Dictionaries::builtin()).with_syntax_checks(false);
-    let code = |text: &str| coder.code_text(text, date("2020-10-11"), &CodeOptions::default());
+    let code =
+        |text: &str| coder(false).code_text(text, date("2020-10-11"), &CodeOptions::default());
     let ev = code("Turkey said it shot down a Russian warplane.");
     assert!(has(&ev, "TUR", "RUSMIL", "19"), "{:?}", triples(&ev));
     // another subject after the reporting verb is not the reporter
@@ -310,7 +287,7 @@ fn future_weekdays_and_lead_dates() {
         text: "Officials met on Saturday.\n\nChina praised Japan.\n\nOne.\n\nTwo.\n\nThree.\n\nRussia praised Japan.".into(),
         origin: tidings_article::Origin { file: "t".into(), line: 1 },
     };
-    let coded = coder().code(&article, &CodeOptions::default());
+    let coded = coder(true).code(&article, &CodeOptions::default());
     let by = |s: &str| {
         coded
             .events
@@ -334,7 +311,7 @@ fn future_weekdays_and_lead_dates() {
 
 #[test]
 fn undated_text_uses_dates_that_carry_their_year() {
-    let ev = coder().code_text(
+    let ev = coder(true).code_text(
         "In August 2016, China condemned Japan.",
         None,
         &CodeOptions::default(),

@@ -270,24 +270,7 @@ pub fn structural_rejection(
 
 #[cfg(test)]
 mod tests {
-    use crate::{CodeOptions, Coder};
-    use tidings_dict::Dictionaries;
-
-    fn coded(text: &str, checks: bool) -> Vec<(String, String, String)> {
-        let coder = Coder::new(Dictionaries::builtin()).with_syntax_checks(checks);
-        coder
-            .code_text(text, None, &CodeOptions::default())
-            .into_iter()
-            .map(|e| {
-                let target = e.target.map(|t| t.code).unwrap_or_default();
-                (e.source.code, target, e.root)
-            })
-            .collect()
-    }
-
-    fn has(events: &[(String, String, String)], source: &str, target: &str) -> bool {
-        events.iter().any(|e| e.0 == source && e.1 == target)
-    }
+    use crate::test_support::{coded, has};
 
     #[test]
     fn subject_and_object_of_the_verb_stand() {
