@@ -28,7 +28,8 @@ use tidings_tagger::Upos;
 /// Modals of possibility and obligation. "will" and "would" state future acts and intentions
 /// ("said it would restore ties"), which the intent markers code; "would" in a conditional is caught
 /// by the conditional rule.
-const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "should", "can", "must", "ought"];
+pub(crate) const HYPOTHETICAL_MODALS: &[&str] =
+    &["could", "might", "may", "should", "can", "must", "ought"];
 /// Modals of the future and of intent, which do not make an act hypothetical.
 const FUTURE_MODALS: &[&str] = &["will", "would", "shall", "'ll", "wo"];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];

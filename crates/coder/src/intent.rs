@@ -11,6 +11,7 @@
 //! whether a phrase is an intent at all (that is `dictionaries/modifiers.txt`).
 
 use crate::acts::Act;
+use crate::assertion::HYPOTHETICAL_MODALS;
 use tidings_dict::words::{Word, Words};
 
 /// Verbs of wishing, seeking and expecting before "to".
@@ -45,9 +46,6 @@ const DESIRES: &[&str] = &[
     "like",
 ];
 
-/// Modals of possibility and obligation.
-const POSSIBILITY: &[&str] = &["could", "might", "may", "should", "can", "must"];
-
 /// Why the act's intent reading does not stand, or None.
 pub fn intent_rejection(words: &Words, act: &Act) -> Option<&'static str> {
     if !act.intent {
@@ -68,7 +66,9 @@ pub fn intent_rejection(words: &Words, act: &Act) -> Option<&'static str> {
         k -= 1;
     }
     // "May plans to ally": a capitalised "May" is a name
-    if k > 0 && POSSIBILITY.contains(&words.norm(k - 1)) && !words.get(k - 1).is(Word::CAPITALIZED)
+    if k > 0
+        && HYPOTHETICAL_MODALS.contains(&words.norm(k - 1))
+        && !words.get(k - 1).is(Word::CAPITALIZED)
     {
         return Some("an intent under a modal of possibility ('may look to')");
     }

@@ -32,6 +32,6 @@ mod dates;
 mod periods;
 mod sentences;
 
-pub use dates::{find_dates, DateKind, DateMention};
+pub use dates::{find_dates, is_day_or_month_name, DateKind, DateMention};
 pub use periods::{find_periods, PeriodMention, Precision};
 pub use sentences::split_sentences;

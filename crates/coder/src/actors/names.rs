@@ -60,32 +60,9 @@ pub(super) fn unknown_speaker_between(
     })
 }
 
-/// Weekdays and months: "Trump on Monday said" names a day, not a speaker.
+/// Weekdays, months, "today" and "yesterday": "Trump on Monday said" names a day, not a speaker.
 fn is_calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-    )
+    tidings_text::is_day_or_month_name(w) || matches!(w, "today" | "yesterday")
 }
 
 /// The sentence opens with a name the dictionaries and the article do not know ("Nickolay Mladenov

@@ -310,10 +310,13 @@ fn defunct_acronym(
     let PhraseMeaning::Actor(id) = meaning else {
         return false;
     };
-    let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let entry = dicts.actors.entry(id);
-    word.is(Word::ALL_CAPS)
-        && entry.kind == tidings_dict::actors::ActorKind::Organisation
-        && !entry.roles.is_empty()
-        && entry.roles.iter().all(|r| r.to.is_some_and(|t| t < date))
+    if !word.is(Word::ALL_CAPS)
+        || entry.kind != tidings_dict::actors::ActorKind::Organisation
+        || entry.roles.is_empty()
+    {
+        return false;
+    }
+    let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    entry.roles.iter().all(|r| r.to.is_some_and(|t| t < date))
 }

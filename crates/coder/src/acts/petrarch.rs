@@ -25,19 +25,14 @@ pub(super) fn object_head_limit(words: &Words, pos: usize, end: usize) -> usize 
     phrase_end.max(pos + WORD_WINDOW).min(end)
 }
 
-/// The index after a weekday ("Thursday", "on Thursday") standing at `pos`, else `pos`.
+/// The index after a weekday ("Thursday", "on Thursday") standing at `pos`, else `pos` (no month
+/// name ends in "day").
 pub(super) fn after_weekday(words: &Words, pos: usize, end: usize) -> usize {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let at = pos + usize::from(pos < end && words.norm(pos) == "on");
-    if at < end && words.norm(at).ends_with("day") && WEEKDAYS.contains(&words.norm(at)) {
+    if at < end
+        && words.norm(at).ends_with("day")
+        && tidings_text::is_day_or_month_name(words.norm(at))
+    {
         at + 1
     } else {
         pos

@@ -6,23 +6,25 @@ use chrono::{Datelike, NaiveDate};
 use super::tokens::Cursor;
 use super::{kind_for, DateKind, DateMention};
 
+/// The months' full names.
+pub(super) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month of a capitalised month name or abbreviation (`October`, `Oct`, `Sept`); "may" and
 /// "march" in lowercase are ordinary words.
 pub(crate) fn month_of(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() < 3 {
         return None;
     }

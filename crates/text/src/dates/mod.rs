@@ -67,6 +67,21 @@ pub fn find_dates(sentence: &str, article_date: NaiveDate) -> Vec<DateMention> {
     mentions
 }
 
+/// Whether `word` is the full name of a weekday or a month, in any case ("Monday", "march"): a
+/// word that names a date, not an actor.
+///
+/// ```
+/// assert!(tidings_text::is_day_or_month_name("Saturday"));
+/// assert!(tidings_text::is_day_or_month_name("october"));
+/// assert!(!tidings_text::is_day_or_month_name("Oct"));
+/// ```
+pub fn is_day_or_month_name(word: &str) -> bool {
+    weekday_of(word).is_some()
+        || calendar::MONTHS
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m))
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
     const DAYS: [(&str, Weekday); 7] = [
         ("monday", Weekday::Mon),
