@@ -15,6 +15,8 @@
 //!                  article memory, as the coder would have done; default a fresh memory
 //!   --file PATH    another training file
 //!   --list         print every miss, one per line (for diffing two runs)
+//!   --show TEXT    only print the actors found in TEXT (sentences separated by " || " share one
+//!                  article memory), dated --date YYYY-MM-DD (default 2017-06-01)
 //! ```
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -46,6 +48,8 @@ struct Options {
     misses: usize,
     context: bool,
     list: bool,
+    show: Option<String>,
+    date: Option<chrono::NaiveDate>,
 }
 
 fn options() -> Options {
@@ -55,6 +59,8 @@ fn options() -> Options {
         misses: 25,
         context: false,
         list: false,
+        show: None,
+        date: chrono::NaiveDate::from_ymd_opt(2017, 6, 1),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -63,6 +69,12 @@ fn options() -> Options {
             "--context" => o.context = true,
             "--list" => o.list = true,
             "--file" => o.file = PathBuf::from(args.next().expect("--file PATH")),
+            "--show" => o.show = args.next(),
+            "--date" => {
+                o.date = args
+                    .next()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            }
             _ => panic!("unknown argument {a}"),
         }
     }
@@ -101,9 +113,34 @@ fn country_of(code: &str) -> Option<String> {
     tidings_event::split_actor_code(code).0
 }
 
+/// `--show`: the actors found in each sentence of `text`.
+fn show(text: &str, date: Option<chrono::NaiveDate>, dicts: &Dictionaries) {
+    let mut memory = ArticleMemory::default();
+    for sentence in text.split(" || ") {
+        let words = Words::new(sentence);
+        for g in find_actors(&words, dicts, date, &mut memory) {
+            let members: Vec<String> = g
+                .members
+                .iter()
+                .map(|p| {
+                    let a = words.get(p.start).start as usize;
+                    let b = words.get(p.end - 1).end as usize;
+                    format!("'{}'={}", &sentence[a..b], p.code)
+                })
+                .collect();
+            println!("{}", members.join(" + "));
+        }
+        println!("--");
+    }
+}
+
 fn main() {
     let o = options();
     let dicts = Dictionaries::builtin();
+    if let Some(text) = &o.show {
+        show(text, o.date, &dicts);
+        return;
+    }
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&o.file)
         .expect("training file")
         .lines()

@@ -1,6 +1,8 @@
 //! [`ArticleMemory`]: who has been named so far in an article, so that later short references
 //! resolve to the full actor: a surname ("Kim"), another single part of the name ("Jinping"), a name
 //! learned from a title ("Foreign Minister Wang Yi", then "Wang"), and "he"/"she" as a subject.
+//! It also counts the countries named, so that a bare role ("the president", "the administration")
+//! can take the country the article is about, and "the North" can be North Korea once Korea is named.
 
 use crate::actors::name_parts;
 use tidings_dict::{ActorId, Dictionaries};
@@ -11,6 +13,8 @@ pub struct ArticleMemory {
     people: Vec<(ActorId, Vec<String>)>,
     subject: Option<ActorId>,
     unknown: Vec<(Vec<String>, String)>,
+    /// Countries named so far: (country, mentions with a state role, all mentions).
+    countries: Vec<(String, u32, u32)>,
 }
 
 impl ArticleMemory {
@@ -96,5 +100,36 @@ impl ArticleMemory {
             .rev()
             .find(|(parts, _)| parts.iter().any(|p| p == part))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Records an actor of `country` named in the article; `state_role` when it is a person, a
+    /// government, military, legislature, court, police or intelligence service of that country
+    /// ("President Obama", "the Kremlin", "Japanese troops"), not the bare country name.
+    pub fn mention_country(&mut self, country: &str, state_role: bool) {
+        match self.countries.iter_mut().find(|(c, _, _)| c == country) {
+            Some(e) => {
+                e.1 += u32::from(state_role);
+                e.2 += 1;
+            }
+            None => self
+                .countries
+                .push((country.to_string(), u32::from(state_role), 1)),
+        }
+    }
+
+    /// Has the article named an actor of `country`?
+    pub fn has_named_country(&self, country: &str) -> bool {
+        self.countries.iter().any(|(c, _, _)| c == country)
+    }
+
+    /// The one country the article is about, as far as its state actors go: the country of more than
+    /// half of the state actors named so far ("President Abe", "Japanese officials", "Tokyo" ...).
+    /// None when no state actor was named or two countries share them ("Trump met Putin").
+    pub fn dominant_country(&self) -> Option<&str> {
+        let total: u32 = self.countries.iter().map(|(_, r, _)| r).sum();
+        self.countries
+            .iter()
+            .find(|(_, r, _)| *r > 0 && 2 * r > total)
+            .map(|(c, _, _)| c.as_str())
     }
 }

@@ -8,6 +8,7 @@
 //! [`find_actors`] turns the [`Words`] of a sentence into [`ActorPhrase`]s, each a span of words with
 //! a resolved code, and groups coordinated phrases into [`ActorGroup`]s.
 
+mod article_context;
 mod compose;
 mod function_words;
 mod glue;
@@ -21,6 +22,7 @@ pub use names::name_parts;
 
 use crate::memory::ArticleMemory;
 use chrono::NaiveDate;
+use article_context::apply_article;
 use compose::compose;
 use groups::group;
 use names::{opens_with_unknown_name, unknown_name_before};
@@ -66,6 +68,7 @@ pub fn find_actors(
         memory.forget_subject();
     }
     let phrases = compose(words, dicts, date, &matches, memory);
+    let phrases = apply_article(words, &matches, phrases, memory);
     // someone the dictionaries do not know was named: a later "he"/"she" may be them
     if unknown_name_before(words, &matches, words.len()) {
         memory.forget_subject();

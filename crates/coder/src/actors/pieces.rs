@@ -54,7 +54,20 @@ pub(super) fn raw_matches(
         let agent = dicts.agents.phrases.longest_at(words, i);
         let actor_len = actor.as_ref().map_or(0, |a| a.0);
         let agent_len = agent.as_ref().map_or(0, |a| a.0);
-        if actor_len > 0 && actor_len >= agent_len {
+        // "Peru's Congress", "the Philippine Senate", "a state Senate": a country's or a state's own
+        // body, though the bare name ("Congress") is the United States'
+        let qualified_body = actor_len > 0
+            && actor_len == agent_len
+            && qualified_before(words, dicts, &out, i)
+            && actor.as_ref().is_some_and(|(_, ms)| {
+                ms.iter().all(|m| match m {
+                    PhraseMeaning::Actor(id) => {
+                        dicts.actors.entry(*id).kind == ActorKind::Organisation
+                    }
+                    PhraseMeaning::Adjective(_) => false,
+                })
+            });
+        if actor_len > 0 && actor_len >= agent_len && !qualified_body {
             let (len, meanings) = actor.unwrap();
             let meaning = pick_meaning(&meanings, dicts, date);
             if inside_other_name(words, dicts, i, len, meaning, title_case) {
@@ -86,6 +99,11 @@ pub(super) fn raw_matches(
         }
         if agent_len > 0 {
             let (len, roles) = agent.unwrap();
+            // "anti-government rebels", "pro-government militias": a stance, not the government
+            if i > 0 && matches!(words.norm(i - 1), "anti" | "pro") {
+                i += len;
+                continue;
+            }
             out.push(Match {
                 start: i,
                 end: i + len,
@@ -134,6 +152,21 @@ pub(super) fn raw_matches(
         i += 1;
     }
     out
+}
+
+/// A country (adjective, name, or name with "'s") or the word "state" right before word `at`.
+fn qualified_before(words: &Words, dicts: &Dictionaries, out: &[Match], at: usize) -> bool {
+    if at > 0 && matches!(words.norm(at - 1), "state" | "provincial" | "regional") {
+        return true;
+    }
+    out.last().is_some_and(|m| {
+        let country = match &m.piece {
+            Piece::Adjective { .. } => true,
+            Piece::Named { id, .. } => dicts.actors.entry(*id).kind == ActorKind::Country,
+            _ => false,
+        };
+        country && (m.end == at || m.end + 1 == at && words.norm(m.end) == "'s")
+    })
 }
 
 const DIRECTIONS: &[&str] = &[
