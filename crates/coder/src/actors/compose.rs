@@ -216,17 +216,21 @@ pub(super) fn compose(
                 }
             }
         }
-        // A person's agents: "Assad's forces" are Syria's military, not Assad himself.
+        // A person's agents: "Assad's forces" are Syria's military, not Assad himself; so are "the
+        // Obama administration" and "Putin spokesman" (the name right before the agent).
         let mut owner_agent: Option<String> = None;
         if let Some((id, code)) = &named {
+            let possessive = end < words.len() && words.norm(end) == "'s";
+            // "anti-Assad forces" are against him
+            let stance = start > 0 && matches!(words.norm(start - 1), "anti" | "pro");
             if dicts.actors.entry(*id).kind == ActorKind::Person
-                && end < words.len()
-                && words.norm(end) == "'s"
+                && (possessive || role.is_none() && !stance)
             {
                 if let Some(n) = matches.get(next) {
                     if let Piece::Agent { role: r, origin } = &n.piece {
                         let country = tidings_event::split_actor_code(code).0;
-                        if n.start == end + 1 && !r.starts_with('=') {
+                        let at = if possessive { end + 1 } else { end };
+                        if n.start == at && !r.starts_with('=') && !r.ends_with('~') {
                             if let Some(c) = country {
                                 owner_agent = Some(format!("{c}{r}"));
                                 origins.push(origin.clone());
@@ -319,6 +323,7 @@ pub(super) fn compose(
                 && !w.is(Word::CAPITALIZED)
                 && n.chars().all(char::is_alphabetic)
                 && !is_function_word(n)
+                && !names_the_country(n)
             {
                 k = next;
                 continue;
@@ -436,4 +441,22 @@ pub(super) fn compose(
         k = next;
     }
     out
+}
+
+/// Nouns after which a country adjective still names the country: acts it does ("Russian
+/// interference", "Israeli shelling", "Chinese efforts"), people acting for it ("a Russian lawyer",
+/// "his French counterpart"), and what it owns or trades ("Israeli airspace", "Chinese goods").
+const COUNTRY_NOUNS: &[&str] = &[
+    "meddling", "interference", "aggression", "threat", "attack", "strike", "airstrike", "shelling",
+    "missile", "rocket", "barrage", "bombardment", "incursion", "intervention", "involvement",
+    "invasion", "occupation", "effort", "compliance", "expansion", "expansionism", "disinformation",
+    "propaganda", "hacking", "provocation", "retaliation", "crackdown", "offensive", "buildup",
+    "withdrawal", "pressure", "lawyer", "attorney", "operative", "agent", "counterpart", "negotiator",
+    "goods", "import", "export", "product", "territory", "airspace", "waters", "sovereignty",
+    "settlement", "claim", "demand", "response", "position", "stance", "proposal", "offer",
+];
+
+/// Whether `noun` (or its singular) is one of [`COUNTRY_NOUNS`].
+fn names_the_country(noun: &str) -> bool {
+    COUNTRY_NOUNS.contains(&noun) || noun.strip_suffix('s').is_some_and(|n| COUNTRY_NOUNS.contains(&n))
 }

@@ -4,6 +4,12 @@
 use super::function_words::is_function_word;
 use tidings_dict::words::{Word, Words};
 
+/// Words that make a rank of a title, capitalised or not: "Chinese Vice Premier", "Iran's Deputy
+/// Foreign Minister", "U.S. Acting Secretary".
+const TITLE_MODIFIERS: &[&str] = &[
+    "vice", "deputy", "acting", "first", "assistant", "under", "senior", "top", "chief", "interim",
+];
+
 /// Words allowed between a country and its agent: "'s", "the", and up to two plain lowercase words
 /// ("Chinese state-run media", "Syrian government forces").
 pub(super) fn glue_ok(words: &Words, from: usize, to: usize, allow_plain: bool) -> bool {
@@ -14,6 +20,7 @@ pub(super) fn glue_ok(words: &Words, from: usize, to: usize, allow_plain: bool) 
         let w = words.get(i);
         let n = words.norm(i);
         n == "'s"
+            || allow_plain && TITLE_MODIFIERS.contains(&n) && to - from <= 2
             || (allow_plain
                 && !w.is(Word::PUNCT)
                 && !w.is(Word::CAPITALIZED)
