@@ -2,7 +2,8 @@
 //!
 //! Each subcommand lives in its own module and only parses arguments, calls the library crates and
 //! prints: `code` (article -> events as JSON Lines), `ingest`/`query`/`timeline`/`export` (the event
-//! store), `validate` (peer validation suites), `dict` (dictionary tools).
+//! store), `validate` (peer validation suites), `eval` (scoring against gold sentences), `dict`
+//! (dictionary tools).
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ macro_rules! outln {
 
 mod code;
 mod dict_cmd;
+mod eval;
 mod pipeline;
 mod store_cmd;
 mod validate_cmd;
@@ -51,6 +53,8 @@ enum Command {
     Export(store_cmd::ExportArgs),
     /// Run a PETRARCH validation file and report the pass rate.
     Validate(validate_cmd::ValidateArgs),
+    /// Score the coder against gold sentences (precision, recall, F1 per CAMEO root).
+    Eval(eval::EvalArgs),
     /// Check, inspect and count dictionaries.
     #[command(subcommand)]
     Dict(dict_cmd::DictCommand),
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => store_cmd::timeline(args),
         Command::Export(args) => store_cmd::export(args),
         Command::Validate(args) => validate_cmd::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Dict(cmd) => dict_cmd::run(cmd),
     };
     match result {
