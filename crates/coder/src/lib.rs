@@ -20,11 +20,13 @@
 //! use tidings_coder::{Coder, CodeOptions};
 //! use tidings_dict::Dictionaries;
 //! let coder = Coder::new(Dictionaries::builtin());
-//! let date = chrono::NaiveDate::from_ymd_opt(2020, 10, 11);
-//! let events = coder.code_text("China praised North Korea.", date, &CodeOptions::default());
-//! assert_eq!(events[0].source.code, "CHN");
-//! assert_eq!(events[0].target.as_ref().unwrap().code, "PRK");
-//! assert_eq!(events[0].root, "05");
+//! let date = chrono::NaiveDate::from_ymd_opt(2019, 6, 1);
+//! let text = "Japanese Prime Minister Shinzo Abe met South Korean President Moon Jae-in on Friday.";
+//! let events = coder.code_text(text, date, &CodeOptions::default());
+//! assert_eq!(events[0].source.code, "JPNGOV");
+//! assert_eq!(events[0].target.as_ref().unwrap().code, "KORGOV");
+//! assert_eq!(events[0].root, "04");
+//! assert_eq!(events[0].date, "2019-05-31");
 //! ```
 
 pub mod actors;
@@ -34,7 +36,9 @@ pub mod clauses;
 pub mod compounds;
 pub mod intent;
 pub mod memory;
+pub mod model;
 mod parsing;
+mod modelled;
 mod record;
 pub mod sense;
 pub mod structure;
@@ -71,6 +75,14 @@ pub struct Coder {
     /// Check each act against a dependency parse of its sentence ([`structure`]); on by default,
     /// off for PETRARCH verb dictionaries.
     syntax_checks: bool,
+    /// The trained event model ([`model`]); None codes with the verb patterns and rules alone.
+    model: Option<&'static model::Weights>,
+}
+
+/// Where a sentence's results go: events, or (for training) the candidates with their features.
+enum Sink<'o> {
+    Events(&'o mut Vec<Event>),
+    Candidates(&'o mut Vec<model::SentenceCandidates>),
 }
 
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
@@ -80,10 +92,24 @@ impl Coder {
     pub fn new(dicts: Dictionaries) -> Coder {
         // PETRARCH verb files are coded the way PETRARCH codes them, by their own patterns
         let syntax_checks = !dicts.petrarch_verbs;
+        // the event model is trained on tidings' own dictionaries' actors and patterns
+        let model = (!dicts.petrarch_verbs).then(model::builtin);
         Coder {
             dicts,
             syntax_checks,
+            model,
         }
+    }
+
+    /// Codes with the given event model, or with the verb patterns and rules alone (None).
+    pub fn with_model(mut self, model: Option<&'static model::Weights>) -> Coder {
+        self.model = model;
+        self
+    }
+
+    /// Whether an event model decides the events.
+    pub fn has_model(&self) -> bool {
+        self.model.is_some()
     }
 
     /// Turns the dependency-parse checks of [`structure`] on or off (on by default). Off, the
@@ -99,16 +125,30 @@ impl Coder {
 
     /// Codes one article: clean, split, code each sentence in order.
     pub fn code(&self, article: &Article, options: &CodeOptions) -> CodedArticle {
+        let mut events = Vec::new();
+        let (clean, sentence_count) = self.run(article, options, &mut Sink::Events(&mut events));
+        CodedArticle {
+            clean,
+            sentence_count,
+            events,
+        }
+    }
+
+    /// The candidate events of each sentence of an article that names an actor, with the
+    /// features the event model reads: what training and inspection need.
+    pub fn candidates(&self, article: &Article) -> Vec<model::SentenceCandidates> {
+        let mut out = Vec::new();
+        self.run(article, &CodeOptions::default(), &mut Sink::Candidates(&mut out));
+        out
+    }
+
+    /// Cleans, splits and codes each sentence in order into `sink`.
+    fn run(&self, article: &Article, options: &CodeOptions, sink: &mut Sink) -> (CleanText, usize) {
         let clean = tidings_article::clean(article);
         let sentences = tidings_text::split_sentences(&clean.text);
-        let mut events = Vec::new();
         let text = &clean.text;
         if self.story_discarded(text) {
-            return CodedArticle {
-                sentence_count: sentences.len(),
-                clean,
-                events,
-            };
+            return (clean, sentences.len());
         }
         let story_date = story_date(text, &sentences, clean.headline_end, article.date);
         let mut memory = ArticleMemory::default();
@@ -133,20 +173,10 @@ impl Coder {
                 in_lead,
                 story_date,
             };
-            self.code_sentence(
-                &ctx,
-                &mut words,
-                &mut memory,
-                &mut lead_people,
-                options,
-                &mut events,
-            );
+            self.code_sentence(&ctx, &mut words, &mut memory, &mut lead_people, options, sink);
         }
-        CodedArticle {
-            sentence_count: sentences.len(),
-            clean,
-            events,
-        }
+        let count = sentences.len();
+        (clean, count)
     }
 
     /// Codes a piece of text with no article around it (one or more sentences), dated `date`.
@@ -178,10 +208,37 @@ impl Coder {
                 &mut memory,
                 &mut Vec::new(),
                 options,
-                &mut events,
+                &mut Sink::Events(&mut events),
             );
         }
         events
+    }
+
+    /// The date of a sentence's events: its own date expression, else the story or article date.
+    /// A later sentence whose subject refers back to a person of the lead ("he", "Kim", "the
+    /// Chinese president") continues the lead's story and takes its date.
+    pub(crate) fn event_date(
+        &self,
+        ctx: &record::SentenceContext,
+        words: &Words,
+        sources: &[&actors::ActorPhrase],
+        lead_people: &[tidings_dict::ActorId],
+    ) -> (Option<NaiveDate>, &'static str) {
+        let date = ctx.event_date();
+        if date.1 == "article" && !ctx.in_lead && ctx.story_date != ctx.article_date {
+            let refers_back = sources.iter().any(|m| {
+                let Some(p) = m.person.filter(|p| lead_people.contains(p)) else {
+                    return false;
+                };
+                let text = &ctx.sentence
+                    [words.get(m.start).start as usize..words.get(m.end - 1).end as usize];
+                !text.contains(self.dicts.actors.entry(p).name.as_str())
+            });
+            if refers_back {
+                return (ctx.story_date, "story");
+            }
+        }
+        date
     }
 
     fn story_discarded(&self, text: &str) -> bool {
@@ -202,7 +259,7 @@ impl Coder {
         memory: &mut ArticleMemory,
         lead_people: &mut Vec<tidings_dict::ActorId>,
         options: &CodeOptions,
-        out: &mut Vec<Event>,
+        sink: &mut Sink,
     ) {
         words.fill(ctx.sentence);
         if words.is_empty() {
@@ -226,13 +283,27 @@ impl Coder {
                     .flat_map(|g| g.members.iter().filter_map(|m| m.person)),
             );
         }
-        let mut acts = acts::find_acts(words, &self.dicts, &groups);
-        if acts.is_empty() {
-            return;
-        }
         if !self.dicts.discards.is_empty()
             && (0..words.len()).any(|i| self.dicts.discards.longest_at(words, i).is_some())
         {
+            return;
+        }
+        let out = match sink {
+            Sink::Candidates(c) => return modelled::collect(self, ctx, words, &groups, c),
+            Sink::Events(out) => out,
+        };
+        if let Some(weights) = self.model {
+            let input = modelled::ModelInput {
+                ctx,
+                words,
+                groups: &groups,
+                lead_people,
+                options,
+            };
+            return modelled::code(self, &input, weights, out);
+        }
+        let mut acts = acts::find_acts(words, &self.dicts, &groups);
+        if acts.is_empty() {
             return;
         }
         acts.retain(|a| {
@@ -285,24 +356,11 @@ impl Coder {
                 return;
             }
         }
-        let mut date = ctx.event_date();
-        // a later sentence whose subject refers back to a person of the lead ("he", "Kim", "the
-        // Chinese president") continues the lead's story and takes its date
-        if date.1 == "article" && !ctx.in_lead && ctx.story_date != ctx.article_date {
-            let refers_back = acts.iter().any(|a| {
-                groups[a.source].members.iter().any(|m| {
-                    let Some(p) = m.person.filter(|p| lead_people.contains(p)) else {
-                        return false;
-                    };
-                    let text = &ctx.sentence
-                        [words.get(m.start).start as usize..words.get(m.end - 1).end as usize];
-                    !text.contains(self.dicts.actors.entry(p).name.as_str())
-                })
-            });
-            if refers_back {
-                date = (ctx.story_date, "story");
-            }
-        }
+        let sources: Vec<&actors::ActorPhrase> = acts
+            .iter()
+            .flat_map(|a| groups[a.source].members.iter())
+            .collect();
+        let date = self.event_date(ctx, words, &sources, lead_people);
         let first = out.len();
         for act in &acts {
             if act.negated && !options.keep_negated {

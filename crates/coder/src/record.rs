@@ -268,3 +268,56 @@ pub fn push_events(
         }
     }
 }
+
+/// One event the event model decided: `source` did `cameo` to `target`.
+pub struct Decided<'a> {
+    pub source: &'a ActorPhrase,
+    pub target: Option<&'a ActorPhrase>,
+    pub cameo: &'a str,
+    pub date: (Option<NaiveDate>, &'static str),
+    pub explain: Option<serde_json::Value>,
+}
+
+/// Adds the event of one model decision, with the CAMEO table's values for its code (or, for a
+/// code the table lacks, for its root's generic code).
+pub fn push_decided(
+    ctx: &SentenceContext,
+    words: &Words,
+    dicts: &Dictionaries,
+    d: Decided,
+    out: &mut Vec<Event>,
+) {
+    let generic = format!("{}0", &d.cameo[..2]);
+    let (cameo, values) = match dicts.cameo.get(d.cameo) {
+        Some(v) => (d.cameo.to_string(), v),
+        None => match dicts.cameo.get(&generic) {
+            Some(v) => (generic.clone(), v),
+            None => return,
+        },
+    };
+    let date = d.date.0.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    out.push(Event {
+        article_id: ctx.article_id.to_string(),
+        sentence_index: ctx.index,
+        sentence: ctx.sentence.to_string(),
+        span: Span {
+            start: ctx.offset,
+            end: ctx.offset + ctx.sentence.len(),
+        },
+        date: date.format("%Y-%m-%d").to_string(),
+        date_basis: Some(d.date.1.to_string()),
+        source: actor_record(words, ctx.sentence, d.source),
+        target: d.target.map(|t| actor_record(words, ctx.sentence, t)),
+        root: cameo[..2].to_string(),
+        cameo,
+        quad_class: values.quad_class,
+        goldstein: values.goldstein,
+        plover: Plover {
+            event: values.plover_event.clone(),
+            mode: values.plover_mode.clone(),
+        },
+        values_from: None,
+        negated: false,
+        explain: d.explain,
+    });
+}

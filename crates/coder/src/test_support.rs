@@ -7,12 +7,17 @@ use std::sync::OnceLock;
 use tidings_dict::Dictionaries;
 use tidings_event::Event;
 
-/// The built-in coder, with the dependency-parse checks on or off.
+/// The built-in verb-pattern coder (no event model: these tests check the patterns and the rules
+/// that also feed the model its evidence), with the dependency-parse checks on or off.
 pub(crate) fn coder(checks: bool) -> &'static Coder {
     static WITH: OnceLock<Coder> = OnceLock::new();
     static WITHOUT: OnceLock<Coder> = OnceLock::new();
     let cell = if checks { &WITH } else { &WITHOUT };
-    cell.get_or_init(|| Coder::new(Dictionaries::builtin()).with_syntax_checks(checks))
+    cell.get_or_init(|| {
+        Coder::new(Dictionaries::builtin())
+            .with_syntax_checks(checks)
+            .with_model(None)
+    })
 }
 
 /// The events of `text`, published on `date` (`YYYY-MM-DD`, or none), parse checks on.

@@ -56,6 +56,9 @@ pub struct Dictionaries {
     pub discards: PhraseIndex<()>,
     /// Phrases that rule a whole story out.
     pub story_discards: PhraseIndex<()>,
+    /// Nouns that name an event and the CAMEO code they suggest ("talks" 040, "airstrikes" 195),
+    /// from `event-nouns.txt`: evidence for the event model.
+    pub event_nouns: PhraseIndex<String>,
     /// The verb patterns include a PETRARCH verb file's, which PETRARCH matches on a parse: a
     /// pattern's target is the verb's object however many prepositional phrases lead to it.
     pub petrarch_verbs: bool,
@@ -70,6 +73,35 @@ impl Dictionaries {
     }
 }
 
+/// Reads `event-nouns.txt`: `CODE | noun; noun ...`, each noun phrase written as it appears (plural
+/// forms listed where news uses them).
+fn read_event_nouns(
+    path: &str,
+    text: &str,
+    known: &dyn Fn(&str) -> bool,
+    into: &mut PhraseIndex<String>,
+    errors: &mut Vec<DictError>,
+) {
+    for (line, fields) in format::records(text) {
+        let err = |reason: String| DictError {
+            file: path.to_string(),
+            line,
+            reason,
+        };
+        let [code, nouns] = fields.as_slice() else {
+            errors.push(err("expected `CODE | noun; noun ...`".into()));
+            continue;
+        };
+        if !known(code) {
+            errors.push(err(format!("unknown CAMEO code {code:?}; see cameo-codes.txt")));
+            continue;
+        }
+        for noun in nouns.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            into.insert(noun, false, code.to_string());
+        }
+    }
+}
+
 /// Gathers dictionary files, then builds [`Dictionaries`].
 pub struct DictionaryBuilder {
     cameo_text: Option<String>,
@@ -79,6 +111,7 @@ pub struct DictionaryBuilder {
     pub modifiers: Modifiers,
     pub discards: PhraseIndex<()>,
     pub story_discards: PhraseIndex<()>,
+    pending_event_nouns: Vec<(String, String)>,
     pending_verbs: Vec<(String, String)>,
     /// Patterns already parsed (from other formats).
     pub patterns: Vec<VerbPattern>,
@@ -104,6 +137,7 @@ impl DictionaryBuilder {
             modifiers: Modifiers::default(),
             discards: PhraseIndex::default(),
             story_discards: PhraseIndex::default(),
+            pending_event_nouns: Vec::new(),
             pending_verbs: Vec::new(),
             patterns: Vec::new(),
             errors: Vec::new(),
@@ -178,6 +212,9 @@ impl DictionaryBuilder {
             (_, "verbs.txt") => self
                 .pending_verbs
                 .push((path.to_string(), text.to_string())),
+            (_, "event-nouns.txt") => self
+                .pending_event_nouns
+                .push((path.to_string(), text.to_string())),
             (_, "verb-forms.txt") => self.irregular.add_file(path, text, &mut self.errors),
             (_, "modifiers.txt") => self
                 .deferred_modifiers
@@ -219,6 +256,10 @@ impl DictionaryBuilder {
         for (path, text) in std::mem::take(&mut self.pending_verbs) {
             patterns.extend(verbs::read_patterns(&path, &text, &known, &mut self.errors));
         }
+        let mut event_nouns = PhraseIndex::default();
+        for (path, text) in std::mem::take(&mut self.pending_event_nouns) {
+            read_event_nouns(&path, &text, &known, &mut event_nouns, &mut self.errors);
+        }
         let mut verbs = VerbDictionary::build(patterns, &self.irregular);
         if self.petrarch_verbs {
             // PETRARCH looks a word up as written: a verb listed under its own spelling ("LEFT")
@@ -233,6 +274,7 @@ impl DictionaryBuilder {
             modifiers: self.modifiers,
             discards: self.discards,
             story_discards: self.story_discards,
+            event_nouns,
             petrarch_verbs: self.petrarch_verbs,
         };
         (dicts, self.errors)

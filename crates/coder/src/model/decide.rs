@@ -1,0 +1,144 @@
+//! Deciding a sentence: score each candidate, keep the roots that beat "no event", and keep one
+//! event per (source, target, root) as the coders count them.
+
+use super::candidates::{self, Candidate, Mention};
+use super::evidence::{dictionary_evidence, EvidenceInput};
+use super::features::{candidate_features, DictEvidence, FeatureSink, SentenceView};
+use super::train::decide;
+use super::weights::{Weights, CLASSES};
+
+/// A candidate with its features.
+pub struct Scored<'g> {
+    pub candidate: Candidate<'g>,
+    pub features: Vec<u64>,
+}
+
+/// The candidates of a sentence with their features, and the dictionaries' evidence.
+pub struct SentenceAnalysis<'g> {
+    pub scored: Vec<Scored<'g>>,
+    pub evidence: Vec<DictEvidence>,
+}
+
+/// Finds the candidates of a sentence and their features.
+pub fn analyse<'g>(input: &EvidenceInput<'g>) -> SentenceAnalysis<'g> {
+    let mentions = candidates::mentions(input.groups);
+    let cands = candidates::candidates(&mentions);
+    let evidence = dictionary_evidence(input);
+    let mut covered = vec![None; input.words.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        for c in &mut covered[m.phrase.start..m.phrase.end] {
+            *c = Some(k);
+        }
+    }
+    let lexicon = super::features::lexicon_roots(input.words, input.dicts);
+    let view = SentenceView {
+        lexicon: &lexicon,
+        words: input.words,
+        groups: input.groups,
+        parse: input.parse,
+        covered: &covered,
+        evidence: &evidence,
+        headline: input.headline,
+    };
+    let scored = cands
+        .into_iter()
+        .map(|candidate| {
+            let mut features = Vec::with_capacity(96);
+            candidate_features(&view, &candidate, &mut FeatureSink { out: &mut features });
+            Scored {
+                candidate,
+                features,
+            }
+        })
+        .collect();
+    SentenceAnalysis { scored, evidence }
+}
+
+/// One coded event of the model.
+#[derive(Debug, Clone)]
+pub struct Decision<'g> {
+    pub source: Mention<'g>,
+    pub target: Option<Mention<'g>>,
+    /// The CAMEO root as a class (1..=20).
+    pub class: usize,
+    /// How far the root's score beat "no event".
+    pub margin: f32,
+    /// The CAMEO code: a dictionary pattern's code with this root for the pair, else the root's
+    /// generic code ("040").
+    pub code: String,
+    /// The dictionary act behind the code, if any.
+    pub evidence: Option<usize>,
+}
+
+/// Scores the candidates and keeps the events.
+pub fn decisions<'g>(analysis: &SentenceAnalysis<'g>, weights: &Weights) -> Vec<Decision<'g>> {
+    let mut scores = [0.0f32; CLASSES];
+    let mut out: Vec<Decision> = Vec::new();
+    for s in &analysis.scored {
+        weights.score(&s.features, &mut scores);
+        let class = decide(&scores, weights.margin);
+        if class == 0 {
+            continue;
+        }
+        let margin = scores[class] - scores[0];
+        let c = &s.candidate;
+        let evidence = analysis.evidence.iter().position(|e| {
+            e.source == c.source.group
+                && e.target == c.target.map(|t| t.group)
+                && super::class_of(&e.code) == Some(class as u8)
+        });
+        let code = match evidence {
+            Some(k) => analysis.evidence[k].code.clone(),
+            None => format!("{}0", super::root_of(class)),
+        };
+        out.push(Decision {
+            source: c.source,
+            target: c.target,
+            class,
+            margin,
+            code,
+            evidence,
+        });
+    }
+    deduplicate(out)
+}
+
+/// One event per (source actor, target actor, root), the most confident; an event with no target
+/// gives way to one of the same source and root that has one. `key` gives an item's source and
+/// target identities and class, `margin` its confidence.
+pub fn keep_events<T>(
+    mut items: Vec<T>,
+    key: impl Fn(&T) -> (String, Option<String>, usize),
+    margin: impl Fn(&T) -> f32,
+) -> Vec<T> {
+    items.sort_by(|a, b| margin(b).total_cmp(&margin(a)));
+    let mut kept: Vec<T> = Vec::new();
+    let mut keys: Vec<(String, Option<String>, usize)> = Vec::new();
+    for item in items {
+        let k = key(&item);
+        if !keys.contains(&k) {
+            keys.push(k);
+            kept.push(item);
+        }
+    }
+    let targeted: Vec<(String, usize)> = keys
+        .iter()
+        .filter(|k| k.1.is_some())
+        .map(|k| (k.0.clone(), k.2))
+        .collect();
+    kept.into_iter()
+        .zip(keys)
+        .filter(|(_, k)| k.1.is_some() || !targeted.contains(&(k.0.clone(), k.2)))
+        .map(|(item, _)| item)
+        .collect()
+}
+
+fn deduplicate(ds: Vec<Decision>) -> Vec<Decision> {
+    let mut kept = keep_events(
+        ds,
+        |d| (d.source.identity(), d.target.map(|t| t.identity()), d.class),
+        |d| d.margin,
+    );
+    kept.sort_by_key(|d| (d.source.phrase.start, d.target.map(|t| t.phrase.start)));
+    kept
+}
