@@ -54,12 +54,43 @@ fn args() -> Args {
     }
 }
 
-fn read_coded(paths: &[String]) -> Vec<CodedSentence> {
+/// The characters `a..b` of `s` (offsets in Unicode code points, as Python counts them).
+fn chars(s: &str, a: usize, b: usize) -> Option<String> {
+    let v: Vec<char> = s.chars().collect();
+    (a <= b && b <= v.len()).then(|| v[a..b].iter().collect())
+}
+
+/// A line of the repository's own annotations (`crates/coder/model/annotations/`), which keep
+/// offsets instead of text, with the text put back from the article: the sentence from `start`
+/// and `end`, each actor's words from its `source_span` / `target_span` in the sentence.
+fn with_text(line: &str, texts: &HashMap<String, String>) -> Result<String, String> {
+    let mut v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    if v.get("text").is_some() {
+        return Ok(line.to_string());
+    }
+    let id = v["article_id"].as_str().ok_or("no `article_id`")?;
+    let article = texts.get(id).ok_or_else(|| format!("article {id} is not in the corpus"))?;
+    let (a, b) = (v["start"].as_u64().ok_or("no `start`")?, v["end"].as_u64().ok_or("no `end`")?);
+    let sentence = chars(article, a as usize, b as usize).ok_or("`start`/`end` outside the article")?;
+    for e in v["events"].as_array_mut().ok_or("no `events`")? {
+        for side in ["source", "target"] {
+            let span = e[format!("{side}_span")].as_array().map(|s| {
+                (s[0].as_u64().unwrap_or(0) as usize, s[1].as_u64().unwrap_or(0) as usize)
+            });
+            let words = span.and_then(|(a, b)| chars(&sentence, a, b));
+            e[format!("{side}_text")] = words.map_or(serde_json::Value::Null, Into::into);
+        }
+    }
+    v["text"] = sentence.into();
+    Ok(v.to_string())
+}
+
+fn read_coded(paths: &[String], texts: &HashMap<String, String>) -> Vec<CodedSentence> {
     let mut out = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            match labels::parse_coded_sentence(line) {
+            match with_text(line, texts).and_then(|l| labels::parse_coded_sentence(&l)) {
                 Ok(s) => out.push(s),
                 Err(e) => eprintln!("{path}:{}: {e}; line skipped", n + 1),
             }
@@ -69,16 +100,19 @@ fn read_coded(paths: &[String]) -> Vec<CodedSentence> {
 }
 
 /// Codes the articles the coded sentences come from, on every core.
+fn read_articles(path: &str) -> Vec<tidings_article::Article> {
+    tidings_article::read_path(Path::new(path), None)
+        .expect("articles file")
+        .filter_map(|r| r.map_err(|e| eprintln!("{e}")).ok())
+        .collect()
+}
+
 fn candidates_by_article(
     coder: &Coder,
-    articles: &str,
+    articles: &[tidings_article::Article],
     wanted: &HashMap<String, Vec<usize>>,
 ) -> HashMap<String, Vec<SentenceCandidates>> {
-    let records = tidings_article::read_path(Path::new(articles), None).expect("articles file");
-    let articles: Vec<_> = records
-        .filter_map(|r| r.map_err(|e| eprintln!("{e}")).ok())
-        .filter(|a| wanted.contains_key(&a.id))
-        .collect();
+    let articles: Vec<_> = articles.iter().filter(|a| wanted.contains_key(&a.id)).collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -101,14 +135,17 @@ fn candidates_by_article(
 
 fn main() {
     let args = args();
-    let coded = read_coded(&args.coded);
+    let articles = read_articles(&args.articles);
+    let texts: HashMap<String, String> =
+        articles.iter().map(|a| (a.id.clone(), a.text.clone())).collect();
+    let coded = read_coded(&args.coded, &texts);
     let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, s) in coded.iter().enumerate() {
         wanted.entry(s.article_id.clone()).or_default().push(k);
     }
     let coder = Coder::new(Dictionaries::builtin());
     let started = std::time::Instant::now();
-    let by_article = candidates_by_article(&coder, &args.articles, &wanted);
+    let by_article = candidates_by_article(&coder, &articles, &wanted);
     let empty = Vec::new();
     let sentences: Vec<(&CodedSentence, Vec<SentenceCandidates>)> = coded
         .iter()
