@@ -14,6 +14,13 @@
 //! sentence's own date expression or the article's story date, and filled in from the CAMEO table
 //! (Goldstein, QuadClass, PLOVER).
 //!
+//! With tidings' own dictionaries a trained [`model`] decides instead. The acts and the checks above
+//! become its evidence: every ordered pair of actor mentions in a sentence (and every mention with
+//! no target) is a candidate, and the model scores it from the words, the dependency parse, the
+//! patterns' acts and the rules' vetoes ([`model::features`]). `modelled.rs` runs it on a sentence;
+//! [`Coder::candidates`] gives the candidates with their features, for training
+//! (`examples/train_events.rs`) and inspection. PETRARCH verb dictionaries keep the pattern coder.
+//!
 //! The coder does not read files or store anything.
 //!
 //! ```
