@@ -103,11 +103,17 @@ fn explain_names_pattern_and_entries() {
     let seed = shared().join("seed/xi-kim-letter-2020-10-11.txt");
     let out = tidings(&["code", "--explain", seed.to_str().unwrap()]);
     let ev = events(&out);
-    assert!(ev.iter().all(|e| e["explain"]["pattern"].is_string()
-        && e["explain"]["pattern_origin"]
-            .as_str()
-            .unwrap()
-            .starts_with("verbs.txt:")));
+    // every event says what decided it; those a verb pattern coded name the pattern and its line
+    assert!(ev.iter().all(|e| e["explain"]["decided_by"].is_string()));
+    let by_pattern: Vec<_> = ev
+        .iter()
+        .filter(|e| e["explain"]["pattern"].is_string())
+        .collect();
+    assert!(!by_pattern.is_empty(), "{ev:#?}");
+    assert!(by_pattern.iter().all(|e| e["explain"]["pattern_origin"]
+        .as_str()
+        .unwrap()
+        .starts_with("verbs.txt:")));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("ALSO READ: Pakistan bans TikTok"),

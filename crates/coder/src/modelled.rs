@@ -79,9 +79,12 @@ fn explain(words: &Words, analysis: &SentenceAnalysis, d: &Decision) -> serde_js
         let e = &analysis.evidence[k];
         json!({"verb": words.norm(e.verb), "code": e.code, "vetoed_by": e.veto})
     });
+    let standing = d.margin.is_infinite();
     json!({
-        "decided_by": "event model",
-        "margin": d.margin,
+        "decided_by": if standing { "verb pattern (no rule vetoed it)" } else { "event model" },
+        "pattern": d.evidence.map(|k| analysis.evidence[k].pattern.clone()),
+        "pattern_origin": d.evidence.map(|k| analysis.evidence[k].origin.clone()),
+        "margin": if standing { None } else { Some(d.margin) },
         "dictionary_act": pattern,
         "source_entries": d.source.phrase.origins,
         "source_resolved_from": d.source.phrase.resolved_from,

@@ -52,6 +52,8 @@ pub fn dictionary_evidence(input: &EvidenceInput) -> Vec<DictEvidence> {
                 target: a.target,
                 code: a.code.clone(),
                 verb: a.verb,
+                pattern: a.pattern.text.clone(),
+                origin: a.pattern.origin.clone(),
                 veto,
             }
         })

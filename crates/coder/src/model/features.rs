@@ -24,6 +24,9 @@ pub struct DictEvidence {
     pub code: String,
     /// The verb word.
     pub verb: usize,
+    /// The pattern as written and its `file:line`, for `--explain`.
+    pub pattern: String,
+    pub origin: String,
     /// The rule that rejected the act, or None when it stands.
     pub veto: Option<&'static str>,
 }
