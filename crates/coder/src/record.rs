@@ -61,6 +61,14 @@ pub struct SentenceContext<'a> {
 }
 
 impl SentenceContext<'_> {
+    /// The sentence's byte span in the cleaned article text.
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.offset,
+            end: self.offset + self.sentence.len(),
+        }
+    }
+
     /// The sentence's own past date expression ("on Saturday", "Oct. 9"), else the default date.
     pub fn event_date(&self) -> (Option<NaiveDate>, &'static str) {
         if let Some(article_date) = self.article_date {
@@ -245,10 +253,7 @@ pub fn push_events(
                 article_id: ctx.article_id.to_string(),
                 sentence_index: ctx.index,
                 sentence: ctx.sentence.to_string(),
-                span: Span {
-                    start: ctx.offset,
-                    end: ctx.offset + ctx.sentence.len(),
-                },
+                span: ctx.span(),
                 date: date.format("%Y-%m-%d").to_string(),
                 date_basis: Some(basis.to_string()),
                 source: actor_record(words, ctx.sentence, s),
@@ -300,10 +305,7 @@ pub fn push_decided(
         article_id: ctx.article_id.to_string(),
         sentence_index: ctx.index,
         sentence: ctx.sentence.to_string(),
-        span: Span {
-            start: ctx.offset,
-            end: ctx.offset + ctx.sentence.len(),
-        },
+        span: ctx.span(),
         date: date.format("%Y-%m-%d").to_string(),
         date_basis: Some(d.date.1.to_string()),
         source: actor_record(words, ctx.sentence, d.source),
