@@ -11,11 +11,12 @@
 //! events. `--check` first trains on four fifths of the articles and prints precision, recall and
 //! F1 on the other fifth for a range of margins, so that the margin is chosen on training data.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use tidings_coder::model::labels::{self, CodedSentence, Tally};
+use tidings_coder::model::labels;
 use tidings_coder::model::train::{self, Example, TrainOptions};
-use tidings_coder::model::SentenceCandidates;
+use tidings_coder::model::{SentenceCandidates, Weights};
+use tidings_gold::{ArticleTexts, CodedEvent, CodedSentence, Score, Triple};
 use tidings_coder::Coder;
 use tidings_dict::Dictionaries;
 
@@ -54,52 +55,20 @@ fn args() -> Args {
     }
 }
 
-/// The characters `a..b` of `s` (offsets in Unicode code points, as Python counts them).
-fn chars(s: &str, a: usize, b: usize) -> Option<String> {
-    let v: Vec<char> = s.chars().collect();
-    (a <= b && b <= v.len()).then(|| v[a..b].iter().collect())
-}
-
-/// A line of the repository's own annotations (`crates/coder/model/annotations/`), which keep
-/// offsets instead of text, with the text put back from the article: the sentence from `start`
-/// and `end`, each actor's words from its `source_span` / `target_span` in the sentence.
-fn with_text(line: &str, texts: &HashMap<String, String>) -> Result<String, String> {
-    let mut v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    if v.get("text").is_some() {
-        return Ok(line.to_string());
-    }
-    let id = v["article_id"].as_str().ok_or("no `article_id`")?;
-    let article = texts.get(id).ok_or_else(|| format!("article {id} is not in the corpus"))?;
-    let (a, b) = (v["start"].as_u64().ok_or("no `start`")?, v["end"].as_u64().ok_or("no `end`")?);
-    let sentence = chars(article, a as usize, b as usize).ok_or("`start`/`end` outside the article")?;
-    for e in v["events"].as_array_mut().ok_or("no `events`")? {
-        for side in ["source", "target"] {
-            let span = e[format!("{side}_span")].as_array().map(|s| {
-                (s[0].as_u64().unwrap_or(0) as usize, s[1].as_u64().unwrap_or(0) as usize)
-            });
-            let words = span.and_then(|(a, b)| chars(&sentence, a, b));
-            e[format!("{side}_text")] = words.map_or(serde_json::Value::Null, Into::into);
-        }
-    }
-    v["text"] = sentence.into();
-    Ok(v.to_string())
-}
-
-fn read_coded(paths: &[String], texts: &HashMap<String, String>) -> Vec<CodedSentence> {
+/// Reads every coded-sentence file; a line that cannot be read is reported and skipped.
+fn read_coded(paths: &[String], texts: &ArticleTexts) -> Vec<CodedSentence> {
     let mut out = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            match with_text(line, texts).and_then(|l| labels::parse_coded_sentence(&l)) {
-                Ok(s) => out.push(s),
-                Err(e) => eprintln!("{path}:{}: {e}; line skipped", n + 1),
-            }
+        let (coded, errors) = tidings_gold::read_coded(Path::new(path), Some(texts))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for e in errors {
+            eprintln!("{e}; line skipped");
         }
+        out.extend(coded);
     }
     out
 }
 
-/// Codes the articles the coded sentences come from, on every core.
 fn read_articles(path: &str) -> Vec<tidings_article::Article> {
     tidings_article::read_path(Path::new(path), None)
         .expect("articles file")
@@ -107,12 +76,13 @@ fn read_articles(path: &str) -> Vec<tidings_article::Article> {
         .collect()
 }
 
+/// Codes the articles the coded sentences come from, on every core.
 fn candidates_by_article(
     coder: &Coder,
     articles: &[tidings_article::Article],
-    wanted: &HashMap<String, Vec<usize>>,
+    wanted: &HashSet<&str>,
 ) -> HashMap<String, Vec<SentenceCandidates>> {
-    let articles: Vec<_> = articles.iter().filter(|a| wanted.contains_key(&a.id)).collect();
+    let articles: Vec<_> = articles.iter().filter(|a| wanted.contains(a.id.as_str())).collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -133,126 +103,106 @@ fn candidates_by_article(
     })
 }
 
+/// A coded sentence and the coder's sentences that are it (usually one).
+type Matched<'a> = (&'a CodedSentence, Vec<&'a SentenceCandidates>);
+
 fn main() {
     let args = args();
     let articles = read_articles(&args.articles);
-    let texts: HashMap<String, String> =
-        articles.iter().map(|a| (a.id.clone(), a.text.clone())).collect();
+    let texts: ArticleTexts = articles.iter().map(|a| (a.id.clone(), a.text.clone())).collect();
     let coded = read_coded(&args.coded, &texts);
-    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, s) in coded.iter().enumerate() {
-        wanted.entry(s.article_id.clone()).or_default().push(k);
-    }
+    let wanted: HashSet<&str> = coded.iter().map(|c| c.article_id.as_str()).collect();
     let coder = Coder::new(Dictionaries::builtin());
     let started = std::time::Instant::now();
     let by_article = candidates_by_article(&coder, &articles, &wanted);
-    let empty = Vec::new();
-    let sentences: Vec<(&CodedSentence, Vec<SentenceCandidates>)> = coded
+    let sentences: Vec<Matched> = coded
         .iter()
         .map(|c| {
-            let mine = by_article.get(&c.article_id).unwrap_or(&empty);
-            let matched = mine
-                .iter()
+            let matched = by_article
+                .get(&c.article_id)
+                .into_iter()
+                .flatten()
                 .filter(|s| labels::same_sentence(&s.sentence, &c.text))
-                .cloned()
                 .collect();
             (c, matched)
         })
         .collect();
-    let found = sentences.iter().filter(|s| !s.1.is_empty()).count();
     eprintln!(
         "{} coded sentences, {} events; {} found among the candidates of {} articles ({:.1} s)",
         coded.len(),
         coded.iter().map(|c| c.events.len()).sum::<usize>(),
-        found,
+        sentences.iter().filter(|s| !s.1.is_empty()).count(),
         by_article.len(),
         started.elapsed().as_secs_f64()
     );
-    if std::env::var("DEBUG_LABELS").is_ok() {
-        for (c, ss) in sentences.iter().take(40) {
-            println!("== {} {}", c.sid, c.text);
-            for e in &c.events {
-                println!("  gold {:?}", e);
-            }
-            for s in ss {
-                for cand in &s.candidates {
-                    let l = labels::candidate_labels(&s.sentence, cand, &c.events);
-                    println!("  cand {} [{}] -> {:?} [{:?}] {:?}", cand.source_code, &s.sentence[cand.source_span.clone()], cand.target_code, cand.target_span.clone().map(|r| &s.sentence[r]), l);
-                }
-            }
-        }
-    }
-    let reachable: usize = sentences
-        .iter()
-        .map(|(c, ss)| {
-            c.events
-                .iter()
-                .filter(|e| {
-                    ss.iter().any(|s| {
-                        s.candidates.iter().any(|cand| {
-                            labels::candidate_labels(&s.sentence, cand, std::slice::from_ref(*e))
-                                .is_some_and(|l| !l.is_empty())
-                        })
-                    })
-                })
-                .count()
-        })
-        .sum();
-    eprintln!("{reachable} coded events have a candidate with their actors");
-    let examples_of = |part: &[&(&CodedSentence, Vec<SentenceCandidates>)]| -> Vec<Example> {
-        part.iter()
-            .flat_map(|(c, s)| labels::examples(c, s))
-            .collect()
-    };
+    eprintln!("{} coded events have a candidate with their actors", reachable(&sentences));
     if args.check {
-        let fold = |c: &CodedSentence| tidings_article::fnv1a64(c.article_id.as_bytes()) % 5 == 0;
-        let train_part: Vec<_> = sentences.iter().filter(|s| !fold(s.0)).collect();
-        let dev_part: Vec<_> = sentences.iter().filter(|s| fold(s.0)).collect();
-        let examples = examples_of(&train_part);
-        eprintln!("check: {} training examples, {} held-out sentences", examples.len(), dev_part.len());
-        let mut weights = train::train(examples, &args.options);
-        if std::env::var("SHOW_DEV").is_ok() {
-            weights.margin = -3.0;
-            for (c, s) in dev_part.iter().take(60) {
-                let given: Vec<_> = s.iter().flat_map(|s| labels::predicted(s, &weights)).collect();
-                println!("== {}\n  gold {:?}\n  mine {:?}", c.text, c.events.iter().map(|e| (e.source_country.clone(), e.target_country.clone(), e.class)).collect::<Vec<_>>(), given);
-            }
-        }
-        let mut fit = Tally::default();
-        for (c, s) in &train_part {
-            let given: Vec<_> = s.iter().flat_map(|s| labels::predicted(s, &weights)).collect();
-            fit.add(&c.events, &given);
-        }
-        println!("fit on training part: precision {:.3} recall {:.3} F1 {:.3}", fit.precision(), fit.recall(), fit.f1());
-        for margin in [-40.0, -30.0, -25.0, -20.0, -15.0, -10.0, -6.0, -3.0, 0.0] {
-            weights.margin = margin;
-            let mut tally = Tally::default();
-            for (c, s) in &dev_part {
-                let given: Vec<_> = s.iter().flat_map(|s| labels::predicted(s, &weights)).collect();
-                tally.add(&c.events, &given);
-            }
-            println!(
-                "held-out margin {margin:>4}: precision {:.3} recall {:.3} F1 {:.3} ({} right, {} wrong, {} missed)",
-                tally.precision(),
-                tally.recall(),
-                tally.f1(),
-                tally.right,
-                tally.wrong,
-                tally.missed
-            );
-        }
+        check(&sentences, &args.options);
     }
-    let all: Vec<_> = sentences.iter().collect();
-    let examples = examples_of(&all);
+    let examples = examples_of(sentences.iter());
     let positives = examples.iter().filter(|e| !e.labels.is_empty()).count();
-    eprintln!("{positives} positive candidates of {}", examples.len());
     let n = examples.len();
     let weights = train::train(examples, &args.options);
     std::fs::write(&args.out, weights.to_bytes()).unwrap_or_else(|e| panic!("{}: {e}", args.out));
     eprintln!(
-        "trained on {n} candidates: {} features, margin {}, written to {}",
+        "trained on {n} candidates ({positives} events): {} features, margin {}, written to {}",
         weights.feature_count(),
         weights.margin,
         args.out
     );
+}
+
+fn examples_of<'a>(part: impl Iterator<Item = &'a Matched<'a>>) -> Vec<Example> {
+    part.flat_map(|(c, s)| labels::examples(c, s)).collect()
+}
+
+/// How many coded events some candidate could give: both its mentions are the coded actors.
+fn reachable(sentences: &[Matched]) -> usize {
+    let reached = |e: &CodedEvent, ss: &[&SentenceCandidates]| {
+        ss.iter().any(|s| {
+            s.candidates.iter().any(|cand| {
+                labels::candidate_labels(&s.sentence, cand, std::slice::from_ref(e))
+                    .is_some_and(|l| !l.is_empty())
+            })
+        })
+    };
+    sentences
+        .iter()
+        .map(|(c, ss)| c.events.iter().filter(|e| reached(e, ss)).count())
+        .sum()
+}
+
+/// Trains on four fifths of the articles and prints how the model does on its own training part
+/// and, for a range of margins, on the other fifth.
+fn check(sentences: &[Matched], options: &TrainOptions) {
+    let held_out = |c: &CodedSentence| tidings_article::fnv1a64(c.article_id.as_bytes()) % 5 == 0;
+    let train_part: Vec<&Matched> = sentences.iter().filter(|s| !held_out(s.0)).collect();
+    let dev_part: Vec<&Matched> = sentences.iter().filter(|s| held_out(s.0)).collect();
+    let examples = examples_of(train_part.iter().copied());
+    eprintln!("check: {} training examples, {} held-out sentences", examples.len(), dev_part.len());
+    let mut weights = train::train(examples, options);
+    let score = |part: &[&Matched], weights: &Weights| {
+        let mut score = Score::default();
+        for (c, s) in part {
+            let gold = c.triples();
+            let got: Vec<Triple> = s.iter().flat_map(|s| labels::predicted(s, weights)).collect();
+            score.add(&gold, &got, &tidings_gold::match_sentence(&gold, &got));
+        }
+        score.overall
+    };
+    let fit = score(&train_part, &weights);
+    println!("fit on training part: precision {:.3} recall {:.3} F1 {:.3}", fit.precision(), fit.recall(), fit.f1());
+    for margin in [-40.0, -30.0, -25.0, -20.0, -15.0, -10.0, -6.0, -3.0, 0.0] {
+        weights.margin = margin;
+        let c = score(&dev_part, &weights);
+        println!(
+            "held-out margin {margin:>4}: precision {:.3} recall {:.3} F1 {:.3} ({} right, {} wrong, {} missed)",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.false_positives(),
+            c.false_negatives()
+        );
+    }
 }

@@ -3,22 +3,16 @@
 //!
 //! The articles the gold names are read from the corpus and coded whole, with the same coder and
 //! reader as `tidings code`; each gold sentence is then scored against the coded events that belong
-//! to it, exactly as the reference scorer `shared/gold/score.py` does ([`score`]). The report
-//! ([`report`]) gives score.py's summary line, a table per CAMEO root and the root confusions, or
-//! one JSON object with `--json`; `--misses` lists every missed gold event and false positive.
-//!
-//! - [`gold`] reads the gold sentences (dev gold or training format);
-//! - [`score`] holds the scoring rules, [`pyword`] Python's `\w` that they normalise with.
+//! to it, exactly as the reference scorer `shared/gold/score.py` does (`tidings-gold` reads the gold
+//! sentences, dev gold or training format, and holds the scoring rules). The report ([`report`])
+//! gives score.py's summary line, a table per CAMEO root and the root confusions, or one JSON object
+//! with `--json`; `--misses` lists every missed gold event and false positive.
 
-mod gold;
-mod pyword;
 mod report;
-mod score;
 
 use crate::pipeline::{self, DictionaryArgs};
 use clap::Args;
-use gold::GoldSentence;
-use score::{SentenceMatch, Triple};
+use tidings_gold::{CodedSentence, SentenceMatch, Triple};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -50,7 +44,9 @@ pub struct EvalArgs {
 
 /// One gold sentence, the coded events that belong to it, and how they matched.
 pub struct Outcome<'a> {
-    pub gold: &'a GoldSentence,
+    pub gold: &'a CodedSentence,
+    /// The gold events as the scorer compares them.
+    pub gold_triples: Vec<Triple>,
     pub events: Vec<&'a Event>,
     pub got: Vec<Triple>,
     pub matched: SentenceMatch,
@@ -66,7 +62,7 @@ struct Coded {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let (gold, gold_errors) = gold::read_gold(&args.gold)?;
+    let (gold, gold_errors) = tidings_gold::read_coded(&args.gold, None)?;
     for e in &gold_errors {
         eprintln!("tidings: skipped: {e}");
     }
@@ -168,22 +164,24 @@ fn report_missing(wanted: &HashSet<&str>, found: &HashSet<String>, corpus: &Path
 
 /// Matches each gold sentence, in gold order, with the coded events of its article that belong to it.
 fn score_sentences<'a>(
-    gold: &'a [GoldSentence],
+    gold: &'a [CodedSentence],
     events: &'a HashMap<String, Vec<Event>>,
 ) -> Vec<Outcome<'a>> {
     gold.iter()
         .map(|g| {
-            let gold_norm = score::norm(&g.text);
+            let gold_norm = tidings_gold::norm(&g.text);
             let events: Vec<&Event> = events
                 .get(&g.article_id)
                 .into_iter()
                 .flatten()
-                .filter(|e| score::belongs(&score::norm(&e.sentence), &gold_norm))
+                .filter(|e| tidings_gold::belongs(&tidings_gold::norm(&e.sentence), &gold_norm))
                 .collect();
             let got: Vec<Triple> = events.iter().map(|e| Triple::of_event(e)).collect();
-            let matched = score::match_sentence(&g.events, &got);
+            let gold_triples = g.triples();
+            let matched = tidings_gold::match_sentence(&gold_triples, &got);
             Outcome {
                 gold: g,
+                gold_triples,
                 events,
                 got,
                 matched,

@@ -2,7 +2,7 @@
 //! root met), the root confusions most frequent first and, with `--misses`, each gold sentence with a
 //! missed gold event or a false positive; or all of it as one JSON object (`--json`).
 
-use super::score::{Counts, Score, Triple};
+use tidings_gold::{Counts, Score, Triple};
 use super::Outcome;
 use serde_json::{json, Value};
 use tidings_cameo::CameoTable;
@@ -11,7 +11,7 @@ use tidings_cameo::CameoTable;
 pub fn total(outcomes: &[Outcome]) -> Score {
     let mut score = Score::default();
     for o in outcomes {
-        score.add(&o.gold.events, &o.got, &o.matched);
+        score.add(&o.gold_triples, &o.got, &o.matched);
     }
     score
 }
@@ -139,8 +139,7 @@ fn has_miss(o: &Outcome) -> bool {
 }
 
 fn missed<'a>(o: &'a Outcome) -> impl Iterator<Item = &'a Triple> {
-    o.gold
-        .events
+    o.gold_triples
         .iter()
         .zip(&o.matched.gold_hits)
         .filter(|(_, h)| h.is_none())

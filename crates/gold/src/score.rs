@@ -15,7 +15,7 @@
 //! On top of score.py's totals, [`Score`] keeps counts per root and the root confusions: a false
 //! positive with the source and target country of a gold event of its sentence but another root.
 
-use super::pyword::is_word_char;
+use crate::pyword::is_word_char;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tidings_event::Event;
