@@ -93,7 +93,10 @@ fn article_texts(ids: &HashSet<String>) -> HashMap<String, String> {
         };
         let id = v["id"].as_str().unwrap_or_default();
         if ids.contains(id) {
-            out.insert(id.to_string(), v["text"].as_str().unwrap_or_default().to_string());
+            out.insert(
+                id.to_string(),
+                v["text"].as_str().unwrap_or_default().to_string(),
+            );
         }
     }
     out
@@ -263,7 +266,11 @@ fn main() {
     println!(
         "actor recall: {recalled} of {total} ({:.1}%){}",
         100.0 * recalled as f64 / total.max(1) as f64,
-        if o.context { " with article context" } else { "" }
+        if o.context {
+            " with article context"
+        } else {
+            ""
+        }
     );
     for (kind, list) in &misses {
         println!("  {}: {}", kind.label(), list.len());

@@ -16,9 +16,9 @@ use std::path::Path;
 use tidings_coder::model::labels;
 use tidings_coder::model::train::{self, Example, TrainOptions};
 use tidings_coder::model::{SentenceCandidates, Weights};
-use tidings_gold::{ArticleTexts, CodedEvent, CodedSentence, Score, Triple};
 use tidings_coder::Coder;
 use tidings_dict::Dictionaries;
+use tidings_gold::{ArticleTexts, CodedEvent, CodedSentence, Score, Triple};
 
 struct Args {
     coded: Vec<String>,
@@ -36,9 +36,18 @@ fn args() -> Args {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--check" => check = true,
-            "--epochs" => options.epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
-            "--min-count" => options.min_count = it.next().and_then(|v| v.parse().ok()).expect("--min-count N"),
-            "--margin" => options.margin = it.next().and_then(|v| v.parse().ok()).expect("--margin M"),
+            "--epochs" => {
+                options.epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N")
+            }
+            "--min-count" => {
+                options.min_count = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--min-count N")
+            }
+            "--margin" => {
+                options.margin = it.next().and_then(|v| v.parse().ok()).expect("--margin M")
+            }
             _ => positional.push(a),
         }
     }
@@ -82,7 +91,10 @@ fn candidates_by_article(
     articles: &[tidings_article::Article],
     wanted: &HashSet<&str>,
 ) -> HashMap<String, Vec<SentenceCandidates>> {
-    let articles: Vec<_> = articles.iter().filter(|a| wanted.contains(a.id.as_str())).collect();
+    let articles: Vec<_> = articles
+        .iter()
+        .filter(|a| wanted.contains(a.id.as_str()))
+        .collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -109,7 +121,10 @@ type Matched<'a> = (&'a CodedSentence, Vec<&'a SentenceCandidates>);
 fn main() {
     let args = args();
     let articles = read_articles(&args.articles);
-    let texts: ArticleTexts = articles.iter().map(|a| (a.id.clone(), a.text.clone())).collect();
+    let texts: ArticleTexts = articles
+        .iter()
+        .map(|a| (a.id.clone(), a.text.clone()))
+        .collect();
     let coded = read_coded(&args.coded, &texts);
     let wanted: HashSet<&str> = coded.iter().map(|c| c.article_id.as_str()).collect();
     let coder = Coder::new(Dictionaries::builtin());
@@ -135,7 +150,10 @@ fn main() {
         by_article.len(),
         started.elapsed().as_secs_f64()
     );
-    eprintln!("{} coded events have a candidate with their actors", reachable(&sentences));
+    eprintln!(
+        "{} coded events have a candidate with their actors",
+        reachable(&sentences)
+    );
     if args.check {
         check(&sentences, &args.options);
     }
@@ -179,19 +197,31 @@ fn check(sentences: &[Matched], options: &TrainOptions) {
     let train_part: Vec<&Matched> = sentences.iter().filter(|s| !held_out(s.0)).collect();
     let dev_part: Vec<&Matched> = sentences.iter().filter(|s| held_out(s.0)).collect();
     let examples = examples_of(train_part.iter().copied());
-    eprintln!("check: {} training examples, {} held-out sentences", examples.len(), dev_part.len());
+    eprintln!(
+        "check: {} training examples, {} held-out sentences",
+        examples.len(),
+        dev_part.len()
+    );
     let mut weights = train::train(examples, options);
     let score = |part: &[&Matched], weights: &Weights| {
         let mut score = Score::default();
         for (c, s) in part {
             let gold = c.triples();
-            let got: Vec<Triple> = s.iter().flat_map(|s| labels::predicted(s, weights)).collect();
+            let got: Vec<Triple> = s
+                .iter()
+                .flat_map(|s| labels::predicted(s, weights))
+                .collect();
             score.add(&gold, &got, &tidings_gold::match_sentence(&gold, &got));
         }
         score.overall
     };
     let fit = score(&train_part, &weights);
-    println!("fit on training part: precision {:.3} recall {:.3} F1 {:.3}", fit.precision(), fit.recall(), fit.f1());
+    println!(
+        "fit on training part: precision {:.3} recall {:.3} F1 {:.3}",
+        fit.precision(),
+        fit.recall(),
+        fit.f1()
+    );
     for margin in [-40.0, -30.0, -25.0, -20.0, -15.0, -10.0, -6.0, -3.0, 0.0] {
         weights.margin = margin;
         let c = score(&dev_part, &weights);

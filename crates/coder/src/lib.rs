@@ -44,8 +44,8 @@ pub mod compounds;
 pub mod intent;
 pub mod memory;
 pub mod model;
-mod parsing;
 mod modelled;
+mod parsing;
 mod record;
 pub mod sense;
 pub mod structure;
@@ -114,11 +114,6 @@ impl Coder {
         self
     }
 
-    /// Whether an event model decides the events.
-    pub fn has_model(&self) -> bool {
-        self.model.is_some()
-    }
-
     /// Turns the dependency-parse checks of [`structure`] on or off (on by default). Off, the
     /// coder finds more events, fewer of them right, and runs faster.
     pub fn with_syntax_checks(mut self, on: bool) -> Coder {
@@ -145,7 +140,11 @@ impl Coder {
     /// features the event model reads: what training and inspection need.
     pub fn candidates(&self, article: &Article) -> Vec<model::SentenceCandidates> {
         let mut out = Vec::new();
-        self.run(article, &CodeOptions::default(), &mut Sink::Candidates(&mut out));
+        self.run(
+            article,
+            &CodeOptions::default(),
+            &mut Sink::Candidates(&mut out),
+        );
         out
     }
 
@@ -180,10 +179,16 @@ impl Coder {
                 in_lead,
                 story_date,
             };
-            self.code_sentence(&ctx, &mut words, &mut memory, &mut lead_people, options, sink);
+            self.code_sentence(
+                &ctx,
+                &mut words,
+                &mut memory,
+                &mut lead_people,
+                options,
+                sink,
+            );
         }
-        let count = sentences.len();
-        (clean, count)
+        (clean, sentences.len())
     }
 
     /// Codes a piece of text with no article around it (one or more sentences), dated `date`.

@@ -1,9 +1,11 @@
-//! Coding a sentence with the event model ([`crate::model`]): tag and parse it, gather the
+//! Coding a sentence with the event model ([`crate::model`]): tag and parse it (only when it names
+//! two actors that could make an event), gather the
 //! dictionaries' evidence, score every candidate pair of actors, and turn the decisions into
 //! events. Also collects the candidates with their features for training.
 
 use crate::actors::{ActorGroup, ActorPhrase};
-use crate::model::decide::{analyse, decisions, Decision, SentenceAnalysis};
+use crate::model::candidates::{self, Mention};
+use crate::model::decide::{analyse, decisions, DecidedBy, Decision, SentenceAnalysis};
 use crate::model::evidence::EvidenceInput;
 use crate::model::{CandidateRecord, SentenceCandidates, Weights};
 use crate::record::{self, Decided, SentenceContext};
@@ -24,21 +26,13 @@ pub struct ModelInput<'a> {
 
 /// Codes one sentence with the model into `out`.
 pub fn code(coder: &Coder, input: &ModelInput, weights: &Weights, out: &mut Vec<Event>) {
-    let ctx = input.ctx;
-    let words = input.words;
-    if !worth_parsing(input.groups) {
+    let (ctx, words) = (input.ctx, input.words);
+    let mentions = candidates::mentions(input.groups);
+    // tagging and parsing would cost most of the coder's time: only where the model may code
+    if !candidates::has_pair(&mentions) {
         return;
     }
-    parsing::with_tagged_parse(words, |tags, parse| {
-        let analysis = analyse(&EvidenceInput {
-            sentence: ctx.sentence,
-            words,
-            dicts: coder.dictionaries(),
-            groups: input.groups,
-            tags,
-            parse,
-            headline: ctx.headline,
-        });
+    with_analysis(coder, ctx, words, input.groups, &mentions, |analysis| {
         let decided = decisions(&analysis, weights);
         if decided.is_empty() {
             return;
@@ -59,16 +53,26 @@ pub fn code(coder: &Coder, input: &ModelInput, weights: &Weights, out: &mut Vec<
     });
 }
 
-/// Whether the sentence names two different actors, one of them with a country or a name: the
-/// model codes no event in other sentences, and tagging and parsing them would cost most of the
-/// coder's time.
-fn worth_parsing(groups: &[ActorGroup]) -> bool {
-    let mentions = crate::model::candidates::mentions(groups);
-    mentions.iter().enumerate().any(|(k, a)| {
-        mentions[k + 1..].iter().any(|b| {
-            a.identity() != b.identity()
-                && (record::anchored(a.phrase) || record::anchored(b.phrase))
-        })
+/// Tags and parses the sentence and hands its candidates, features and evidence to `f`.
+fn with_analysis<'g, R>(
+    coder: &Coder,
+    ctx: &SentenceContext,
+    words: &Words,
+    groups: &'g [ActorGroup],
+    mentions: &[Mention<'g>],
+    f: impl FnOnce(SentenceAnalysis<'g>) -> R,
+) -> R {
+    parsing::with_tagged_parse(words, |tags, parse| {
+        let input = EvidenceInput {
+            sentence: ctx.sentence,
+            words,
+            dicts: coder.dictionaries(),
+            groups,
+            tags,
+            parse,
+            headline: ctx.headline,
+        };
+        f(analyse(&input, mentions))
     })
 }
 
@@ -79,12 +83,15 @@ fn explain(words: &Words, analysis: &SentenceAnalysis, d: &Decision) -> serde_js
         let e = &analysis.evidence[k];
         json!({"verb": words.norm(e.verb), "code": e.code, "vetoed_by": e.veto})
     });
-    let standing = d.margin.is_infinite();
+    let (decided_by, margin) = match d.by {
+        DecidedBy::Model { margin } => ("event model", Some(margin)),
+        DecidedBy::Pattern => ("verb pattern (no rule vetoed it)", None),
+    };
     json!({
-        "decided_by": if standing { "verb pattern (no rule vetoed it)" } else { "event model" },
+        "decided_by": decided_by,
         "pattern": d.evidence.map(|k| analysis.evidence[k].pattern.clone()),
         "pattern_origin": d.evidence.map(|k| analysis.evidence[k].origin.clone()),
-        "margin": if standing { None } else { Some(d.margin) },
+        "margin": margin,
         "dictionary_act": pattern,
         "source_entries": d.source.phrase.origins,
         "source_resolved_from": d.source.phrase.resolved_from,
@@ -101,17 +108,10 @@ pub fn collect(
     groups: &[ActorGroup],
     out: &mut Vec<SentenceCandidates>,
 ) {
-    let span = |p: &ActorPhrase| words.get(p.start).start as usize..words.get(p.end - 1).end as usize;
-    parsing::with_tagged_parse(words, |tags, parse| {
-        let analysis = analyse(&EvidenceInput {
-            sentence: ctx.sentence,
-            words,
-            dicts: coder.dictionaries(),
-            groups,
-            tags,
-            parse,
-            headline: ctx.headline,
-        });
+    let span =
+        |p: &ActorPhrase| words.get(p.start).start as usize..words.get(p.end - 1).end as usize;
+    let mentions = candidates::mentions(groups);
+    with_analysis(coder, ctx, words, groups, &mentions, |analysis| {
         let candidates = analysis
             .scored
             .into_iter()

@@ -198,8 +198,6 @@ pub fn push_events(
     let Some(as_coded) = event_values(dicts, act, &act.code) else {
         return;
     };
-    let (date, basis) = date;
-    let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let sources = &groups[act.source].members;
     let targets: Vec<Option<&ActorPhrase>> = match act.target {
         Some(t) => groups[t].members.iter().map(Some).collect(),
@@ -227,7 +225,6 @@ pub fn push_events(
                 },
                 PairReading::Dropped(_) => continue,
             };
-            let root = cameo[..2].to_string();
             let explain = options.explain.then(|| {
                 json!({
                     "pattern": act.pattern.text,
@@ -249,38 +246,66 @@ pub fn push_events(
                     "target_resolved_from": t.and_then(|t| t.resolved_from),
                 })
             });
-            out.push(Event {
-                article_id: ctx.article_id.to_string(),
-                sentence_index: ctx.index,
-                sentence: ctx.sentence.to_string(),
-                span: ctx.span(),
-                date: date.format("%Y-%m-%d").to_string(),
-                date_basis: Some(basis.to_string()),
-                source: actor_record(words, ctx.sentence, s),
-                target: t.map(|t| actor_record(words, ctx.sentence, t)),
-                cameo,
-                root,
-                quad_class: code.quad_class,
-                goldstein: code.goldstein,
-                plover: Plover {
-                    event: code.plover_event.clone(),
-                    mode: code.plover_mode.clone(),
-                },
-                values_from,
-                negated: act.negated,
+            let decided = Decided {
+                source: s,
+                target: *t,
+                cameo: &cameo,
+                date,
                 explain,
-            });
+            };
+            out.push(event_record(
+                ctx,
+                words,
+                decided,
+                code,
+                values_from,
+                act.negated,
+            ));
         }
     }
 }
 
-/// One event the event model decided: `source` did `cameo` to `target`.
+/// One coded event: `source` did `cameo` to `target`, on `date` (with its basis).
 pub struct Decided<'a> {
     pub source: &'a ActorPhrase,
     pub target: Option<&'a ActorPhrase>,
     pub cameo: &'a str,
-    pub date: (Option<NaiveDate>, &'static str),
+    pub date: (Option<NaiveDate>, &'a str),
     pub explain: Option<serde_json::Value>,
+}
+
+/// The event record of `d`, with the CAMEO table's `values` for its code (taken from the entry
+/// `values_from` when that is not the code's own). An undated event is dated today.
+fn event_record(
+    ctx: &SentenceContext,
+    words: &Words,
+    d: Decided,
+    values: &tidings_cameo::EventCode,
+    values_from: Option<String>,
+    negated: bool,
+) -> Event {
+    let date = d.date.0.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    Event {
+        article_id: ctx.article_id.to_string(),
+        sentence_index: ctx.index,
+        sentence: ctx.sentence.to_string(),
+        span: ctx.span(),
+        date: date.format("%Y-%m-%d").to_string(),
+        date_basis: Some(d.date.1.to_string()),
+        source: actor_record(words, ctx.sentence, d.source),
+        target: d.target.map(|t| actor_record(words, ctx.sentence, t)),
+        root: d.cameo[..2].to_string(),
+        cameo: d.cameo.to_string(),
+        quad_class: values.quad_class,
+        goldstein: values.goldstein,
+        plover: Plover {
+            event: values.plover_event.clone(),
+            mode: values.plover_mode.clone(),
+        },
+        values_from,
+        negated,
+        explain: d.explain,
+    }
 }
 
 /// Adds the event of one model decision, with the CAMEO table's values for its code (or, for a
@@ -300,26 +325,12 @@ pub fn push_decided(
             None => return,
         },
     };
-    let date = d.date.0.unwrap_or_else(|| chrono::Utc::now().date_naive());
-    out.push(Event {
-        article_id: ctx.article_id.to_string(),
-        sentence_index: ctx.index,
-        sentence: ctx.sentence.to_string(),
-        span: ctx.span(),
-        date: date.format("%Y-%m-%d").to_string(),
-        date_basis: Some(d.date.1.to_string()),
-        source: actor_record(words, ctx.sentence, d.source),
-        target: d.target.map(|t| actor_record(words, ctx.sentence, t)),
-        root: cameo[..2].to_string(),
-        cameo,
-        quad_class: values.quad_class,
-        goldstein: values.goldstein,
-        plover: Plover {
-            event: values.plover_event.clone(),
-            mode: values.plover_mode.clone(),
-        },
-        values_from: None,
-        negated: false,
-        explain: d.explain,
-    });
+    out.push(event_record(
+        ctx,
+        words,
+        Decided { cameo: &cameo, ..d },
+        values,
+        None,
+        false,
+    ));
 }

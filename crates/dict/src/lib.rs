@@ -93,7 +93,9 @@ fn read_event_nouns(
             continue;
         };
         if !known(code) {
-            errors.push(err(format!("unknown CAMEO code {code:?}; see cameo-codes.txt")));
+            errors.push(err(format!(
+                "unknown CAMEO code {code:?}; see cameo-codes.txt"
+            )));
             continue;
         }
         for noun in nouns.split(';').map(str::trim).filter(|n| !n.is_empty()) {

@@ -105,7 +105,11 @@ pub fn read_coded(
 }
 
 /// One line of any layout.
-fn parse_line(text: &str, line: usize, texts: Option<&ArticleTexts>) -> Result<CodedSentence, String> {
+fn parse_line(
+    text: &str,
+    line: usize,
+    texts: Option<&ArticleTexts>,
+) -> Result<CodedSentence, String> {
     let raw: RawSentence =
         serde_json::from_str(text).map_err(|e| format!("not a coded sentence: {e}"))?;
     let sentence = match raw.text {
@@ -117,7 +121,8 @@ fn parse_line(text: &str, line: usize, texts: Option<&ArticleTexts>) -> Result<C
         .into_iter()
         .enumerate()
         .map(|(n, e)| {
-            coded_event(e, &sentence).ok_or(format!("event {} has neither `root` nor `cameo`", n + 1))
+            coded_event(e, &sentence)
+                .ok_or(format!("event {} has neither `root` nor `cameo`", n + 1))
         })
         .collect::<Result<_, _>>()?;
     Ok(CodedSentence {
@@ -129,7 +134,10 @@ fn parse_line(text: &str, line: usize, texts: Option<&ArticleTexts>) -> Result<C
 }
 
 /// The sentence of an annotation that keeps offsets: characters `start..end` of its article.
-fn sentence_from_offsets(raw: &RawSentence, texts: Option<&ArticleTexts>) -> Result<String, String> {
+fn sentence_from_offsets(
+    raw: &RawSentence,
+    texts: Option<&ArticleTexts>,
+) -> Result<String, String> {
     let (Some(start), Some(end)) = (raw.start, raw.end) else {
         return Err("no `text`, and no `start` and `end` to take it from".into());
     };
@@ -137,7 +145,8 @@ fn sentence_from_offsets(raw: &RawSentence, texts: Option<&ArticleTexts>) -> Res
     let article = texts
         .get(&raw.article_id)
         .ok_or_else(|| format!("article {} is not in the corpus", raw.article_id))?;
-    chars(article, start, end).ok_or_else(|| format!("`start`..`end` ({start}..{end}) is outside the article"))
+    chars(article, start, end)
+        .ok_or_else(|| format!("`start`..`end` ({start}..{end}) is outside the article"))
 }
 
 /// The characters `a..b` of `s`, counted in Unicode code points (as Python counts them).
@@ -219,7 +228,11 @@ mod tests {
     fn annotations_with_offsets_take_their_text_from_the_article() {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(br#"{"sid": "AN1", "article_id": "a", "start": 6, "end": 28, "events": [{"source": "RUS", "source_country": "RUS", "source_span": [0, 6], "target": "TUR", "target_country": "TUR", "target_span": [14, 20], "cameo": "111"}]}"#).unwrap();
-        let texts: ArticleTexts = [("a".to_string(), "Hier. Russia blamed Türkey again.".to_string())].into();
+        let texts: ArticleTexts = [(
+            "a".to_string(),
+            "Hier. Russia blamed Türkey again.".to_string(),
+        )]
+        .into();
         let (coded, errors) = read_coded(file.path(), Some(&texts)).unwrap();
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(coded[0].text, "Russia blamed Türkey a");
@@ -235,7 +248,10 @@ mod tests {
         assert_eq!(gold.len(), 1);
         assert_eq!(gold[0].sid, "line 5");
         assert_eq!(errors.len(), 3);
-        assert!(errors[0].starts_with("1:not a coded sentence"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("1:not a coded sentence"),
+            "{errors:?}"
+        );
         assert_eq!(errors[1], "3:not UTF-8");
         assert_eq!(errors[2], "4:event 1 has neither `root` nor `cameo`");
     }

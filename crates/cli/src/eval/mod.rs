@@ -12,7 +12,6 @@ mod report;
 
 use crate::pipeline::{self, DictionaryArgs};
 use clap::Args;
-use tidings_gold::{CodedSentence, SentenceMatch, Triple};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +19,7 @@ use std::time::Instant;
 use tidings_article::Format;
 use tidings_coder::{CodeOptions, Coder};
 use tidings_event::Event;
+use tidings_gold::{CodedSentence, SentenceMatch, Triple};
 
 #[derive(Args)]
 pub struct EvalArgs {

@@ -2,10 +2,10 @@
 //! root met), the root confusions most frequent first and, with `--misses`, each gold sentence with a
 //! missed gold event or a false positive; or all of it as one JSON object (`--json`).
 
-use tidings_gold::{Counts, Score, Triple};
 use super::Outcome;
 use serde_json::{json, Value};
 use tidings_cameo::CameoTable;
+use tidings_gold::{Counts, Score, Triple};
 
 /// Adds up the outcomes of all gold sentences.
 pub fn total(outcomes: &[Outcome]) -> Score {

@@ -124,9 +124,16 @@ fn phrase(start: usize, end: usize, code: String, origin: &str) -> ActorPhrase {
 
 fn resolve_extra(x: &Extra, memory: &ArticleMemory) -> Option<ActorPhrase> {
     match x.kind {
-        ExtraKind::Divided(this, other) => (memory.has_named_country(this)
-            || memory.has_named_country(other))
-        .then(|| phrase(x.start, x.end, this.to_string(), "article: the pair was named")),
+        ExtraKind::Divided(this, other) => {
+            (memory.has_named_country(this) || memory.has_named_country(other)).then(|| {
+                phrase(
+                    x.start,
+                    x.end,
+                    this.to_string(),
+                    "article: the pair was named",
+                )
+            })
+        }
         ExtraKind::House => {
             let country = memory.dominant_country().unwrap_or("USA");
             Some(phrase(

@@ -7,7 +7,16 @@ use tidings_dict::words::{Word, Words};
 /// Words that make a rank of a title, capitalised or not: "Chinese Vice Premier", "Iran's Deputy
 /// Foreign Minister", "U.S. Acting Secretary".
 const TITLE_MODIFIERS: &[&str] = &[
-    "vice", "deputy", "acting", "first", "assistant", "under", "senior", "top", "chief", "interim",
+    "vice",
+    "deputy",
+    "acting",
+    "first",
+    "assistant",
+    "under",
+    "senior",
+    "top",
+    "chief",
+    "interim",
 ];
 
 /// Words allowed between a country and its agent: "'s", "the", and up to two plain lowercase words

@@ -21,8 +21,8 @@ pub use function_words::{is_function_word, is_preposition};
 pub use names::name_parts;
 
 use crate::memory::ArticleMemory;
-use chrono::NaiveDate;
 use article_context::apply_article;
+use chrono::NaiveDate;
 use compose::compose;
 use groups::group;
 use names::{opens_with_unknown_name, unknown_name_before};

@@ -19,10 +19,6 @@ impl Mention<'_> {
             .0
             .unwrap_or_else(|| self.phrase.code.clone())
     }
-
-    pub fn country(&self) -> Option<String> {
-        split_actor_code(&self.phrase.code).0
-    }
 }
 
 /// A source mention and a target mention (or none).
@@ -48,9 +44,24 @@ pub fn mentions(groups: &[ActorGroup]) -> Vec<Mention<'_>> {
     out
 }
 
+/// Whether `s` and `t` make a candidate pair: two different actors ("Putin ... Russia" are one),
+/// not both a bare role with no country or name.
+fn pairable(s: &Mention, t: &Mention) -> bool {
+    s.identity() != t.identity()
+        && (crate::record::anchored(s.phrase) || crate::record::anchored(t.phrase))
+}
+
+/// Whether the mentions make at least one candidate pair: the model codes no event in a sentence
+/// that has none.
+pub fn has_pair(mentions: &[Mention]) -> bool {
+    mentions
+        .iter()
+        .enumerate()
+        .any(|(k, s)| mentions[k + 1..].iter().any(|t| pairable(s, t)))
+}
+
 /// The candidate pairs: each mention as a source, with each mention of another actor as target
-/// and with no target. A pair of two mentions of one actor ("Putin ... Russia") is no candidate;
-/// neither is a bare role with no country or name on both sides.
+/// ([`pairable`]) and with no target.
 pub fn candidates<'g>(mentions: &[Mention<'g>]) -> Vec<Candidate<'g>> {
     let mut out = Vec::new();
     for s in mentions {
@@ -58,13 +69,7 @@ pub fn candidates<'g>(mentions: &[Mention<'g>]) -> Vec<Candidate<'g>> {
             source: *s,
             target: None,
         });
-        for t in mentions {
-            if std::ptr::eq(s.phrase, t.phrase) || s.identity() == t.identity() {
-                continue;
-            }
-            if !crate::record::anchored(s.phrase) && !crate::record::anchored(t.phrase) {
-                continue;
-            }
+        for t in mentions.iter().filter(|t| pairable(s, t)) {
             out.push(Candidate {
                 source: *s,
                 target: Some(*t),

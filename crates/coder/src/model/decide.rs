@@ -19,10 +19,10 @@ pub struct SentenceAnalysis<'g> {
     pub evidence: Vec<DictEvidence>,
 }
 
-/// Finds the candidates of a sentence and their features.
-pub fn analyse<'g>(input: &EvidenceInput<'g>) -> SentenceAnalysis<'g> {
-    let mentions = candidates::mentions(input.groups);
-    let cands = candidates::candidates(&mentions);
+/// Finds the candidates of a sentence (its actor `mentions`, [`candidates::mentions`]) and their
+/// features.
+pub fn analyse<'g>(input: &EvidenceInput, mentions: &[Mention<'g>]) -> SentenceAnalysis<'g> {
+    let cands = candidates::candidates(mentions);
     let evidence = dictionary_evidence(input);
     let mut covered = vec![None; input.words.len()];
     for (k, m) in mentions.iter().enumerate() {
@@ -34,7 +34,6 @@ pub fn analyse<'g>(input: &EvidenceInput<'g>) -> SentenceAnalysis<'g> {
     let view = SentenceView {
         lexicon: &lexicon,
         words: input.words,
-        groups: input.groups,
         parse: input.parse,
         covered: &covered,
         evidence: &evidence,
@@ -54,20 +53,38 @@ pub fn analyse<'g>(input: &EvidenceInput<'g>) -> SentenceAnalysis<'g> {
     SentenceAnalysis { scored, evidence }
 }
 
-/// One coded event of the model.
+/// What coded an event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DecidedBy {
+    /// The model: the root's score beat "no event" by `margin`.
+    Model { margin: f32 },
+    /// A verb pattern's act that no precision rule vetoed, kept as the pattern coder kept it.
+    Pattern,
+}
+
+/// One coded event.
 #[derive(Debug, Clone)]
 pub struct Decision<'g> {
     pub source: Mention<'g>,
     pub target: Option<Mention<'g>>,
     /// The CAMEO root as a class (1..=20).
     pub class: usize,
-    /// How far the root's score beat "no event".
-    pub margin: f32,
+    pub by: DecidedBy,
     /// The CAMEO code: a dictionary pattern's code with this root for the pair, else the root's
     /// generic code ("040").
     pub code: String,
     /// The dictionary act behind the code, if any.
     pub evidence: Option<usize>,
+}
+
+impl Decision<'_> {
+    /// How sure the coder is: the model's margin; a pattern's act above any.
+    fn confidence(&self) -> f32 {
+        match self.by {
+            DecidedBy::Model { margin } => margin,
+            DecidedBy::Pattern => f32::INFINITY,
+        }
+    }
 }
 
 /// Scores the candidates and keeps the events.
@@ -80,7 +97,6 @@ pub fn decisions<'g>(analysis: &SentenceAnalysis<'g>, weights: &Weights) -> Vec<
         if class == 0 {
             continue;
         }
-        let margin = scores[class] - scores[0];
         let c = &s.candidate;
         let evidence = analysis.evidence.iter().position(|e| {
             e.source == c.source.group
@@ -95,7 +111,9 @@ pub fn decisions<'g>(analysis: &SentenceAnalysis<'g>, weights: &Weights) -> Vec<
             source: c.source,
             target: c.target,
             class,
-            margin,
+            by: DecidedBy::Model {
+                margin: scores[class] - scores[0],
+            },
             code,
             evidence,
         });
@@ -119,7 +137,7 @@ fn standing_pattern_acts<'g>(analysis: &SentenceAnalysis<'g>) -> Vec<Decision<'g
                     source: c.source,
                     target: c.target,
                     class: class as usize,
-                    margin: f32::INFINITY,
+                    by: DecidedBy::Pattern,
                     code: e.code.clone(),
                     evidence: Some(k),
                 });
@@ -165,23 +183,23 @@ fn deduplicate(ds: Vec<Decision>) -> Vec<Decision> {
         |d| {
             // a pattern's own act is one per actor, as the pattern coder counts ("Kim and the
             // Workers' Party": PRKGOV and PRKPTY); the model's are one per country
-            if d.margin.is_infinite() {
+            if d.by == DecidedBy::Pattern {
                 let code = |m: &Mention| m.phrase.code.clone();
                 (code(&d.source), d.target.as_ref().map(code), d.class)
             } else {
                 (d.source.identity(), d.target.map(|t| t.identity()), d.class)
             }
         },
-        |d| d.margin,
+        Decision::confidence,
     );
     // the model's event of the same two countries and root as a pattern's is the same event
     let identity = |d: &Decision| (d.source.identity(), d.target.map(|t| t.identity()), d.class);
     let by_patterns: Vec<_> = kept
         .iter()
-        .filter(|d| d.margin.is_infinite())
+        .filter(|d| d.by == DecidedBy::Pattern)
         .map(identity)
         .collect();
-    kept.retain(|d| d.margin.is_infinite() || !by_patterns.contains(&identity(d)));
+    kept.retain(|d| d.by == DecidedBy::Pattern || !by_patterns.contains(&identity(d)));
     kept.sort_by_key(|d| (d.source.phrase.start, d.target.map(|t| t.phrase.start)));
     kept
 }

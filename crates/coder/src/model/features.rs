@@ -10,7 +10,6 @@
 //!   it and why ([`DictEvidence`]).
 
 use super::candidates::Candidate;
-use crate::actors::ActorGroup;
 use tidings_dict::words::{Word, Words};
 use tidings_dict::Dictionaries;
 use tidings_event::split_actor_code;
@@ -34,7 +33,6 @@ pub struct DictEvidence {
 /// Everything the features of one sentence's candidates read.
 pub struct SentenceView<'a> {
     pub words: &'a Words,
-    pub groups: &'a [ActorGroup],
     pub parse: &'a Parse,
     /// Which actor mention covers each word (index into the mentions), if any.
     pub covered: &'a [Option<usize>],
@@ -96,32 +94,33 @@ impl FeatureSink<'_> {
     /// (a verb pattern vetoed by a rule, a noun on the path between the actors) carries over to
     /// roots seen rarely in training. The plain feature with the root in its name is added too.
     fn add_rooted(&mut self, root: &str, parts: &[&str]) {
-        let mut with_root: Vec<&str> = parts.to_vec();
-        with_root.push(root);
-        self.add(&with_root);
+        self.out.push(key(parts.iter().copied().chain([root])));
         if let Ok(r @ 1..=20) = root.parse::<u64>() {
-            let mut shared: Vec<&str> = vec!["rooted"];
-            shared.extend_from_slice(parts);
-            self.add(&shared);
-            let key = self.out.pop().unwrap() & ((1 << ROOT_SHIFT) - 1);
-            self.out.push(key | (r << ROOT_SHIFT));
+            let shared = key(["rooted"].into_iter().chain(parts.iter().copied()));
+            self.out.push(shared | (r << ROOT_SHIFT));
         }
     }
 
     fn add(&mut self, parts: &[&str]) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (k, p) in parts.iter().enumerate() {
-            if k > 0 {
-                h ^= 0x1f;
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-            for b in p.as_bytes() {
-                h ^= *b as u64;
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-        self.out.push(h & ((1 << ROOT_SHIFT) - 1));
+        self.out.push(key(parts.iter().copied()));
     }
+}
+
+/// The key of a feature's parts: FNV-1a over their bytes with a separator between parts, without
+/// the root bits.
+fn key<'s>(parts: impl Iterator<Item = &'s str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (k, p) in parts.enumerate() {
+        if k > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        for b in p.as_bytes() {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h & ((1 << ROOT_SHIFT) - 1)
 }
 
 /// A crude stem: "talks" -> "talk", "attacked" -> "attack", "sanctioning" -> "sanction".
@@ -400,7 +399,11 @@ fn path_features(view: &SentenceView, hs: usize, ht: usize, sink: &mut FeatureSi
 }
 
 /// What the dictionaries' verb patterns said about this pair.
-fn evidence_features(view: &SentenceView, c: &super::candidates::Candidate, sink: &mut FeatureSink) {
+fn evidence_features(
+    view: &SentenceView,
+    c: &super::candidates::Candidate,
+    sink: &mut FeatureSink,
+) {
     let tgroup = c.target.map(|t| t.group);
     for e in view.evidence {
         let root = &e.code[..2.min(e.code.len())];

@@ -33,7 +33,10 @@ fn is_actor(
     if &country_of(code) != country {
         return false;
     }
-    match text.as_deref().and_then(|t| sentence.find(t).map(|at| at..at + t.len())) {
+    match text
+        .as_deref()
+        .and_then(|t| sentence.find(t).map(|at| at..at + t.len()))
+    {
         Some(words) => words.start < span.end && span.start < words.end,
         None => true,
     }
@@ -52,8 +55,15 @@ pub fn candidate_labels(
         let Some(class) = class_of(&e.triple.root) else {
             continue;
         };
-        let (source_country, target_country_coded) = (&e.triple.source_country, &e.triple.target_country);
-        if !is_actor(sentence, &c.source_span, &c.source_code, source_country, &e.source_text) {
+        let (source_country, target_country_coded) =
+            (&e.triple.source_country, &e.triple.target_country);
+        if !is_actor(
+            sentence,
+            &c.source_span,
+            &c.source_code,
+            source_country,
+            &e.source_text,
+        ) {
             same_pair |= &country_of(&c.source_code) == source_country
                 && &target_country(c) == target_country_coded;
             continue;
@@ -141,7 +151,10 @@ pub fn predicted(s: &SentenceCandidates, weights: &super::Weights) -> Vec<Triple
 mod tests {
     use super::*;
 
-    fn record(source: (&str, std::ops::Range<usize>), target: Option<(&str, std::ops::Range<usize>)>) -> CandidateRecord {
+    fn record(
+        source: (&str, std::ops::Range<usize>),
+        target: Option<(&str, std::ops::Range<usize>)>,
+    ) -> CandidateRecord {
         CandidateRecord {
             source_span: source.1,
             source_code: source.0.to_string(),

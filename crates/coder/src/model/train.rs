@@ -100,7 +100,10 @@ pub fn decide(scores: &[f32; CLASSES], margin: f32) -> usize {
     let (best, value) = scores[1..]
         .iter()
         .enumerate()
-        .fold((0, f32::MIN), |acc, (k, v)| if *v > acc.1 { (k + 1, *v) } else { acc });
+        .fold(
+            (0, f32::MIN),
+            |acc, (k, v)| if *v > acc.1 { (k + 1, *v) } else { acc },
+        );
     if value > scores[0] + margin {
         best
     } else {

@@ -147,7 +147,13 @@ impl Weights {
             )));
         }
         let keys: Vec<u64> = (0..n)
-            .map(|k| u64::from_le_bytes(bytes[keys_at + 8 * k..keys_at + 8 * k + 8].try_into().unwrap()))
+            .map(|k| {
+                u64::from_le_bytes(
+                    bytes[keys_at + 8 * k..keys_at + 8 * k + 8]
+                        .try_into()
+                        .unwrap(),
+                )
+            })
             .collect();
         if keys.windows(2).any(|w| w[0] >= w[1]) {
             return Err(err("feature keys are not sorted".into()));
@@ -159,7 +165,10 @@ impl Weights {
             starts.push(next);
         }
         if starts[n] as usize != e {
-            return Err(err(format!("entry counts add up to {}, not {e}", starts[n])));
+            return Err(err(format!(
+                "entry counts add up to {}, not {e}",
+                starts[n]
+            )));
         }
         let mut entries = Vec::with_capacity(e);
         for j in 0..e {
@@ -168,7 +177,10 @@ impl Weights {
                 return Err(err(format!("entry {j} has class {class}")));
             }
             let at = weights_at + 4 * j;
-            entries.push((class, f32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())));
+            entries.push((
+                class,
+                f32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()),
+            ));
         }
         Ok(Weights {
             keys,
