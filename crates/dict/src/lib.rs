@@ -25,6 +25,7 @@ pub mod actors;
 pub mod agents;
 pub mod check;
 pub mod conditions;
+pub mod event_nouns;
 pub mod format;
 pub mod modifiers;
 pub mod petrarch;
@@ -70,37 +71,6 @@ impl Dictionaries {
         let mut b = DictionaryBuilder::new();
         b.add_builtin();
         b.build().0
-    }
-}
-
-/// Reads `event-nouns.txt`: `CODE | noun; noun ...`, each noun phrase written as it appears (plural
-/// forms listed where news uses them).
-fn read_event_nouns(
-    path: &str,
-    text: &str,
-    known: &dyn Fn(&str) -> bool,
-    into: &mut PhraseIndex<String>,
-    errors: &mut Vec<DictError>,
-) {
-    for (line, fields) in format::records(text) {
-        let err = |reason: String| DictError {
-            file: path.to_string(),
-            line,
-            reason,
-        };
-        let [code, nouns] = fields.as_slice() else {
-            errors.push(err("expected `CODE | noun; noun ...`".into()));
-            continue;
-        };
-        if !known(code) {
-            errors.push(err(format!(
-                "unknown CAMEO code {code:?}; see cameo-codes.txt"
-            )));
-            continue;
-        }
-        for noun in nouns.split(';').map(str::trim).filter(|n| !n.is_empty()) {
-            into.insert(noun, false, code.to_string());
-        }
     }
 }
 
@@ -260,7 +230,7 @@ impl DictionaryBuilder {
         }
         let mut event_nouns = PhraseIndex::default();
         for (path, text) in std::mem::take(&mut self.pending_event_nouns) {
-            read_event_nouns(&path, &text, &known, &mut event_nouns, &mut self.errors);
+            event_nouns::read(&path, &text, &known, &mut event_nouns, &mut self.errors);
         }
         let mut verbs = VerbDictionary::build(patterns, &self.irregular);
         if self.petrarch_verbs {
