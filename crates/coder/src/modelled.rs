@@ -39,7 +39,10 @@ pub fn code(coder: &Coder, input: &ModelInput, weights: &Weights, out: &mut Vec<
         }
         let sources: Vec<&ActorPhrase> = decided.iter().map(|d| d.source.phrase).collect();
         let date = coder.event_date(ctx, words, &sources, input.lead_people);
-        for d in &decided {
+        for d in decided
+            .iter()
+            .filter(|d| !d.negated || input.options.keep_negated)
+        {
             let explain = input.options.explain.then(|| explain(words, &analysis, d));
             let event = Decided {
                 source: d.source.phrase,
@@ -47,6 +50,7 @@ pub fn code(coder: &Coder, input: &ModelInput, weights: &Weights, out: &mut Vec<
                 cameo: &d.code,
                 date,
                 explain,
+                negated: d.negated,
             };
             record::push_decided(ctx, words, coder.dictionaries(), event, out);
         }
@@ -128,4 +132,25 @@ pub fn collect(
             candidates,
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CodeOptions, Coder};
+    use tidings_dict::Dictionaries;
+
+    #[test]
+    fn an_act_the_sentence_negates_is_no_event_unless_negated_events_are_kept() {
+        let coder = Coder::new(Dictionaries::builtin());
+        let text = "The European Union did not impose new sanctions on Iran.";
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 14);
+        let events = coder.code_text(text, date, &CodeOptions::default());
+        assert!(events.is_empty(), "{events:?}");
+        let kept = CodeOptions {
+            keep_negated: true,
+            ..CodeOptions::default()
+        };
+        let events = coder.code_text(text, date, &kept);
+        assert!(events.iter().all(|e| e.negated), "{events:?}");
+    }
 }

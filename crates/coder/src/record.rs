@@ -252,15 +252,9 @@ pub fn push_events(
                 cameo: &cameo,
                 date,
                 explain,
+                negated: act.negated,
             };
-            out.push(event_record(
-                ctx,
-                words,
-                decided,
-                code,
-                values_from,
-                act.negated,
-            ));
+            out.push(event_record(ctx, words, decided, code, values_from));
         }
     }
 }
@@ -272,6 +266,7 @@ pub struct Decided<'a> {
     pub cameo: &'a str,
     pub date: (Option<NaiveDate>, &'a str),
     pub explain: Option<serde_json::Value>,
+    pub negated: bool,
 }
 
 /// The event record of `d`, with the CAMEO table's `values` for its code (taken from the entry
@@ -282,7 +277,6 @@ fn event_record(
     d: Decided,
     values: &tidings_cameo::EventCode,
     values_from: Option<String>,
-    negated: bool,
 ) -> Event {
     let date = d.date.0.unwrap_or_else(|| chrono::Utc::now().date_naive());
     Event {
@@ -303,7 +297,7 @@ fn event_record(
             mode: values.plover_mode.clone(),
         },
         values_from,
-        negated,
+        negated: d.negated,
         explain: d.explain,
     }
 }
@@ -331,6 +325,5 @@ pub fn push_decided(
         Decided { cameo: &cameo, ..d },
         values,
         None,
-        false,
     ));
 }

@@ -2,7 +2,7 @@
 //! event per (source, target, root) as the coders count them.
 
 use super::candidates::{self, Candidate, Mention};
-use super::evidence::{dictionary_evidence, EvidenceInput};
+use super::evidence::{dictionary_evidence, EvidenceInput, NEGATED};
 use super::features::{candidate_features, DictEvidence, FeatureSink, SentenceView};
 use super::train::decide;
 use super::weights::{Weights, CLASSES};
@@ -75,6 +75,9 @@ pub struct Decision<'g> {
     pub code: String,
     /// The dictionary act behind the code, if any.
     pub evidence: Option<usize>,
+    /// The act behind the code is negated ("did not impose sanctions"): no event, unless the
+    /// caller keeps negated events.
+    pub negated: bool,
 }
 
 impl Decision<'_> {
@@ -98,11 +101,17 @@ pub fn decisions<'g>(analysis: &SentenceAnalysis<'g>, weights: &Weights) -> Vec<
             continue;
         }
         let c = &s.candidate;
-        let evidence = analysis.evidence.iter().position(|e| {
+        let behind = |e: &DictEvidence| {
             e.source == c.source.group
                 && e.target == c.target.map(|t| t.group)
                 && super::class_of(&e.code) == Some(class as u8)
-        });
+        };
+        // an act said to happen goes before one said not to
+        let acts = &analysis.evidence;
+        let evidence = (acts
+            .iter()
+            .position(|e| behind(e) && e.veto != Some(NEGATED)))
+        .or_else(|| acts.iter().position(behind));
         let code = match evidence {
             Some(k) => analysis.evidence[k].code.clone(),
             None => format!("{}0", super::root_of(class)),
@@ -116,6 +125,7 @@ pub fn decisions<'g>(analysis: &SentenceAnalysis<'g>, weights: &Weights) -> Vec<
             },
             code,
             evidence,
+            negated: evidence.is_some_and(|k| acts[k].veto == Some(NEGATED)),
         });
     }
     out.extend(standing_pattern_acts(analysis));
@@ -140,6 +150,7 @@ fn standing_pattern_acts<'g>(analysis: &SentenceAnalysis<'g>) -> Vec<Decision<'g
                     by: DecidedBy::Pattern,
                     code: e.code.clone(),
                     evidence: Some(k),
+                    negated: false,
                 });
             }
         }

@@ -10,6 +10,9 @@ use tidings_dict::Dictionaries;
 use tidings_parser::Parse;
 use tidings_tagger::{Tag, Upos};
 
+/// The veto of an act the sentence negates ("did not impose sanctions").
+pub const NEGATED: &str = "negated";
+
 /// Everything the rules read about one sentence.
 pub struct EvidenceInput<'a> {
     pub sentence: &'a str,
@@ -38,7 +41,7 @@ pub fn dictionary_evidence(input: &EvidenceInput) -> Vec<DictEvidence> {
         .filter(|a| record::yields_events(groups, a))
         .map(|a| {
             let veto = if a.negated {
-                Some("negated")
+                Some(NEGATED)
             } else {
                 assertion::rejection(words, dicts, groups, &a)
                     .or_else(|| intent::intent_rejection(words, &a))
