@@ -3,22 +3,26 @@
 //! ```sh
 //! cargo run --release -p tidings-coder --example train_events -- \
 //!     ../shared/train/allsides-train.jsonl ../shared/corpus/allsides-world/articles.jsonl \
-//!     crates/coder/model/events.bin [--check] [--epochs N] [--margin M]
+//!     crates/coder/model [--check] [--epochs N] [--margin M]
 //! ```
 //!
 //! Each coded sentence's article is coded whole (the coder sees the article, as in real use);
 //! the coder's sentences that match the coded one give the candidates, labelled by the coded
-//! events. `--check` first trains on four fifths of the articles and prints precision, recall and
-//! F1 on the other fifth for a range of margins, so that the margin is chosen on training data.
+//! events. Two models are written to the output folder: `roots.bin`, the sentence model, and
+//! `events.bin`, the candidate model, trained with the priors of sentence models that did not see
+//! the sentence (five folds). `--check` first cross-validates the whole training by article (five
+//! folds) and prints precision, recall and F1 for a range of margins, so that the margin is chosen
+//! on training data.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use tidings_coder::model::labels;
+use tidings_coder::model::roots;
 use tidings_coder::model::train::{self, Example, TrainOptions};
-use tidings_coder::model::{SentenceCandidates, Weights};
+use tidings_coder::model::{EventModel, SentenceCandidates};
 use tidings_coder::Coder;
 use tidings_dict::Dictionaries;
-use tidings_gold::{ArticleTexts, CodedEvent, CodedSentence, Score, Triple};
+use tidings_gold::{ArticleTexts, CodedEvent, CodedSentence, Counts, Score, Triple};
 
 struct Args {
     coded: Vec<String>,
@@ -45,6 +49,12 @@ fn args() -> Args {
                     .and_then(|v| v.parse().ok())
                     .expect("--min-count N")
             }
+            "--separation" => {
+                options.separation = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--separation S")
+            }
             "--margin" => {
                 options.margin = it.next().and_then(|v| v.parse().ok()).expect("--margin M")
             }
@@ -52,7 +62,7 @@ fn args() -> Args {
         }
     }
     if positional.len() < 3 {
-        eprintln!("usage: train_events CODED.jsonl[,MORE.jsonl] ARTICLES.jsonl OUT.bin [--check] [--epochs N] [--margin M]");
+        eprintln!("usage: train_events CODED.jsonl[,MORE.jsonl] ARTICLES.jsonl OUT_FOLDER [--check] [--epochs N] [--margin M]");
         std::process::exit(2);
     }
     Args {
@@ -154,85 +164,172 @@ fn main() {
         "{} coded events have a candidate with their actors",
         reachable(&sentences)
     );
+    unreachable_causes(&sentences);
     if args.check {
         check(&sentences, &args.options);
     }
-    let examples = examples_of(sentences.iter());
-    let positives = examples.iter().filter(|e| !e.labels.is_empty()).count();
-    let n = examples.len();
-    let weights = train::train(examples, &args.options);
-    std::fs::write(&args.out, weights.to_bytes()).unwrap_or_else(|e| panic!("{}: {e}", args.out));
-    eprintln!(
-        "trained on {n} candidates ({positives} events): {} features, margin {}, written to {}",
-        weights.feature_count(),
-        weights.margin,
-        args.out
-    );
+    let all: Vec<&Matched> = sentences.iter().collect();
+    let model = train_model(&all, &args.options);
+    let out = Path::new(&args.out);
+    for (name, weights) in [("events.bin", &model.events), ("roots.bin", &model.roots)] {
+        let path = out.join(name);
+        std::fs::write(&path, weights.to_bytes())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        eprintln!(
+            "{}: {} features, margin {}",
+            path.display(),
+            weights.feature_count(),
+            weights.margin
+        );
+    }
 }
 
-fn examples_of<'a>(part: impl Iterator<Item = &'a Matched<'a>>) -> Vec<Example> {
-    part.flat_map(|(c, s)| labels::examples(c, s)).collect()
+/// Trains the sentence model on `part`, and the candidate model with the priors of sentence
+/// models trained without each sentence's fifth of the articles.
+fn train_model(part: &[&Matched], options: &TrainOptions) -> EventModel {
+    let roots = train_roots(part.iter().copied());
+    let mut priors: HashMap<&str, Vec<u64>> = HashMap::new();
+    for fold in 0..5 {
+        let inner = |c: &CodedSentence| (fnv(&c.article_id) / 5) % 5 == fold;
+        let fold_roots = train_roots(part.iter().copied().filter(|s| !inner(s.0)));
+        for (c, ss) in part.iter().filter(|s| inner(s.0)) {
+            let features = ss.first().map(|s| s.sentence_features.as_slice());
+            let p = features.map_or_else(Vec::new, |f| roots::prior_features(&fold_roots, f));
+            priors.insert(c.sid.as_str(), p);
+        }
+    }
+    let examples: Vec<Example> = part
+        .iter()
+        .flat_map(|(c, s)| labels::examples(c, s, &priors[c.sid.as_str()]))
+        .collect();
+    EventModel {
+        events: train::train(examples, options),
+        roots,
+    }
 }
 
-/// How many coded events some candidate could give: both its mentions are the coded actors.
-fn reachable(sentences: &[Matched]) -> usize {
-    let reached = |e: &CodedEvent, ss: &[&SentenceCandidates]| {
-        ss.iter().any(|s| {
-            s.candidates.iter().any(|cand| {
-                labels::candidate_labels(&s.sentence, cand, std::slice::from_ref(e))
-                    .is_some_and(|l| !l.is_empty())
-            })
-        })
+fn train_roots<'a>(part: impl Iterator<Item = &'a Matched<'a>>) -> tidings_coder::model::Weights {
+    let examples = part
+        .filter_map(|(c, s)| labels::roots_example(c, s))
+        .collect();
+    let options = TrainOptions {
+        min_count: 1,
+        ..TrainOptions::default()
     };
+    train::train(examples, &options)
+}
+
+fn fnv(id: &str) -> u64 {
+    tidings_article::fnv1a64(id.as_bytes())
+}
+
+/// Whether some candidate of the coder's sentences is coded event `e`.
+fn reached(e: &CodedEvent, ss: &[&SentenceCandidates]) -> bool {
+    ss.iter().any(|s| {
+        s.candidates.iter().any(|cand| {
+            labels::candidate_labels(
+                &s.sentence,
+                cand,
+                &labels::anchored(s, std::slice::from_ref(e)),
+            )
+            .is_some_and(|l| !l.is_empty())
+        })
+    })
+}
+
+/// How many coded events some candidate could give.
+fn reachable(sentences: &[Matched]) -> usize {
     sentences
         .iter()
         .map(|(c, ss)| c.events.iter().filter(|e| reached(e, ss)).count())
         .sum()
 }
 
-/// Trains on four fifths of the articles and prints how the model does on its own training part
-/// and, for a range of margins, on the other fifth.
-fn check(sentences: &[Matched], options: &TrainOptions) {
-    let held_out = |c: &CodedSentence| tidings_article::fnv1a64(c.article_id.as_bytes()) % 5 == 0;
-    let train_part: Vec<&Matched> = sentences.iter().filter(|s| !held_out(s.0)).collect();
-    let dev_part: Vec<&Matched> = sentences.iter().filter(|s| held_out(s.0)).collect();
-    let examples = examples_of(train_part.iter().copied());
-    eprintln!(
-        "check: {} training examples, {} held-out sentences",
-        examples.len(),
-        dev_part.len()
-    );
-    let mut weights = train::train(examples, options);
-    let score = |part: &[&Matched], weights: &Weights| {
-        let mut score = Score::default();
-        for (c, s) in part {
-            let gold = c.triples();
-            let got: Vec<Triple> = s
-                .iter()
-                .flat_map(|s| labels::predicted(s, weights))
-                .collect();
-            score.add(&gold, &got, &tidings_gold::match_sentence(&gold, &got));
+/// Why the coded events no candidate can give are out of reach, counted by cause.
+fn unreachable_causes(sentences: &[Matched]) {
+    let mut causes: HashMap<&str, usize> = HashMap::new();
+    for (c, ss) in sentences {
+        let countries: HashSet<Option<String>> = ss
+            .iter()
+            .flat_map(|s| s.candidates.iter())
+            .map(|cand| tidings_event::split_actor_code(&cand.source_code).0)
+            .collect();
+        for e in &c.events {
+            if reached(e, ss) {
+                continue;
+            }
+            let t = &e.triple;
+            let cause = if ss.iter().all(|s| s.candidates.is_empty()) {
+                "no candidates in the sentence"
+            } else if !countries.contains(&t.source_country) {
+                "source's country not among the mentions"
+            } else if t.target_country.is_some() && !countries.contains(&t.target_country) {
+                "target's country not among the mentions"
+            } else if t.target_country.is_some() && t.target_country == t.source_country {
+                "source and target of one country"
+            } else {
+                "mentions found, not the coded words"
+            };
+            *causes.entry(cause).or_default() += 1;
         }
-        score.overall
-    };
-    let fit = score(&train_part, &weights);
-    println!(
-        "fit on training part: precision {:.3} recall {:.3} F1 {:.3}",
-        fit.precision(),
-        fit.recall(),
-        fit.f1()
-    );
-    for margin in [-40.0, -30.0, -25.0, -20.0, -15.0, -10.0, -6.0, -3.0, 0.0] {
-        weights.margin = margin;
-        let c = score(&dev_part, &weights);
+    }
+    let mut causes: Vec<_> = causes.into_iter().collect();
+    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    for (cause, n) in causes {
+        eprintln!("  out of reach: {n:>5} {cause}");
+    }
+}
+
+/// Cross-validation by article: trains on four fifths and scores the other fifth, five times, and
+/// prints the pooled precision, recall and F1 for a range of margins, and the F1 of the dyads alone
+/// (the roots left out).
+fn check(sentences: &[Matched], options: &TrainOptions) {
+    const MARGINS: [f32; 8] = [-40.0, -30.0, -25.0, -20.0, -15.0, -10.0, -6.0, 0.0];
+    let mut pooled = vec![(Counts::default(), Counts::default()); MARGINS.len()];
+    for fold in 0..5 {
+        let held_out = |c: &CodedSentence| fnv(&c.article_id) % 5 == fold;
+        let train_part: Vec<&Matched> = sentences.iter().filter(|s| !held_out(s.0)).collect();
+        let dev_part: Vec<&Matched> = sentences.iter().filter(|s| held_out(s.0)).collect();
+        let mut model = train_model(&train_part, options);
+        for (k, margin) in MARGINS.iter().enumerate() {
+            model.events.margin = *margin;
+            let (mut full, mut dyads) = (Score::default(), Score::default());
+            for (c, s) in &dev_part {
+                let gold = c.triples();
+                let got: Vec<Triple> = s
+                    .iter()
+                    .flat_map(|s| labels::predicted(s, &model))
+                    .collect();
+                full.add(&gold, &got, &tidings_gold::match_sentence(&gold, &got));
+                let (gold, got) = (rootless(gold), rootless(got));
+                dyads.add(&gold, &got, &tidings_gold::match_sentence(&gold, &got));
+            }
+            pooled[k].0.add_counts(&full.overall);
+            pooled[k].1.add_counts(&dyads.overall);
+        }
+    }
+    for (margin, (c, d)) in MARGINS.iter().zip(pooled) {
         println!(
-            "held-out margin {margin:>4}: precision {:.3} recall {:.3} F1 {:.3} ({} right, {} wrong, {} missed)",
+            "5-fold margin {margin:>4}: precision {:.3} recall {:.3} F1 {:.3} ({} right, {} wrong, {} missed); dyads alone F1 {:.3}",
             c.precision(),
             c.recall(),
             c.f1(),
             c.tp,
             c.false_positives(),
-            c.false_negatives()
+            c.false_negatives(),
+            d.f1()
         );
     }
+}
+
+/// The triples with their roots left out, once each.
+fn rootless(triples: Vec<Triple>) -> Vec<Triple> {
+    let mut out: Vec<Triple> = Vec::new();
+    for mut t in triples {
+        t.root = "00".into();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }

@@ -83,7 +83,7 @@ pub struct Coder {
     /// off for PETRARCH verb dictionaries.
     syntax_checks: bool,
     /// The trained event model ([`model`]); None codes with the verb patterns and rules alone.
-    model: Option<&'static model::Weights>,
+    model: Option<&'static model::EventModel>,
 }
 
 /// Where a sentence's results go: events, or (for training) the candidates with their features.
@@ -109,7 +109,7 @@ impl Coder {
     }
 
     /// Codes with the given event model, or with the verb patterns and rules alone (None).
-    pub fn with_model(mut self, model: Option<&'static model::Weights>) -> Coder {
+    pub fn with_model(mut self, model: Option<&'static model::EventModel>) -> Coder {
         self.model = model;
         self
     }
@@ -304,7 +304,7 @@ impl Coder {
             Sink::Candidates(c) => return modelled::collect(self, ctx, words, &groups, c),
             Sink::Events(out) => out,
         };
-        if let Some(weights) = self.model {
+        if let Some(model) = self.model {
             let input = modelled::ModelInput {
                 ctx,
                 words,
@@ -312,7 +312,7 @@ impl Coder {
                 lead_people,
                 options,
             };
-            return modelled::code(self, &input, weights, out);
+            return modelled::code(self, &input, model, out);
         }
         let mut acts = acts::find_acts(words, &self.dicts, &groups);
         if acts.is_empty() {

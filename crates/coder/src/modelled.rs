@@ -7,7 +7,7 @@ use crate::actors::{ActorGroup, ActorPhrase};
 use crate::model::candidates::{self, Mention};
 use crate::model::decide::{analyse, decisions, DecidedBy, Decision, SentenceAnalysis};
 use crate::model::evidence::EvidenceInput;
-use crate::model::{CandidateRecord, SentenceCandidates, Weights};
+use crate::model::{roots, CandidateRecord, EventModel, SentenceCandidates};
 use crate::record::{self, Decided, SentenceContext};
 use crate::{parsing, CodeOptions, Coder};
 use serde_json::json;
@@ -25,36 +25,45 @@ pub struct ModelInput<'a> {
 }
 
 /// Codes one sentence with the model into `out`.
-pub fn code(coder: &Coder, input: &ModelInput, weights: &Weights, out: &mut Vec<Event>) {
+pub fn code(coder: &Coder, input: &ModelInput, model: &EventModel, out: &mut Vec<Event>) {
     let (ctx, words) = (input.ctx, input.words);
     let mentions = candidates::mentions(input.groups);
     // tagging and parsing would cost most of the coder's time: only where the model may code
     if !candidates::has_pair(&mentions) {
         return;
     }
-    with_analysis(coder, ctx, words, input.groups, &mentions, |analysis| {
-        let decided = decisions(&analysis, weights);
-        if decided.is_empty() {
-            return;
-        }
-        let sources: Vec<&ActorPhrase> = decided.iter().map(|d| d.source.phrase).collect();
-        let date = coder.event_date(ctx, words, &sources, input.lead_people);
-        for d in decided
-            .iter()
-            .filter(|d| !d.negated || input.options.keep_negated)
-        {
-            let explain = input.options.explain.then(|| explain(words, &analysis, d));
-            let event = Decided {
-                source: d.source.phrase,
-                target: d.target.map(|t| t.phrase),
-                cameo: &d.code,
-                date,
-                explain,
-                negated: d.negated,
-            };
-            record::push_decided(ctx, words, coder.dictionaries(), event, out);
-        }
-    });
+    let priors = roots::prior_features(&model.roots, &roots::sentence_features(words));
+    with_analysis(
+        coder,
+        ctx,
+        words,
+        input.groups,
+        &mentions,
+        &priors,
+        |analysis| {
+            let decided = decisions(&analysis, &model.events);
+            if decided.is_empty() {
+                return;
+            }
+            let sources: Vec<&ActorPhrase> = decided.iter().map(|d| d.source.phrase).collect();
+            let date = coder.event_date(ctx, words, &sources, input.lead_people);
+            for d in decided
+                .iter()
+                .filter(|d| !d.negated || input.options.keep_negated)
+            {
+                let explain = input.options.explain.then(|| explain(words, &analysis, d));
+                let event = Decided {
+                    source: d.source.phrase,
+                    target: d.target.map(|t| t.phrase),
+                    cameo: &d.code,
+                    date,
+                    explain,
+                    negated: d.negated,
+                };
+                record::push_decided(ctx, words, coder.dictionaries(), event, out);
+            }
+        },
+    );
 }
 
 /// Tags and parses the sentence and hands its candidates, features and evidence to `f`.
@@ -64,6 +73,7 @@ fn with_analysis<'g, R>(
     words: &Words,
     groups: &'g [ActorGroup],
     mentions: &[Mention<'g>],
+    priors: &[u64],
     f: impl FnOnce(SentenceAnalysis<'g>) -> R,
 ) -> R {
     parsing::with_tagged_parse(words, |tags, parse| {
@@ -76,7 +86,7 @@ fn with_analysis<'g, R>(
             parse,
             headline: ctx.headline,
         };
-        f(analyse(&input, mentions))
+        f(analyse(&input, mentions, priors))
     })
 }
 
@@ -115,7 +125,7 @@ pub fn collect(
     let span =
         |p: &ActorPhrase| words.get(p.start).start as usize..words.get(p.end - 1).end as usize;
     let mentions = candidates::mentions(groups);
-    with_analysis(coder, ctx, words, groups, &mentions, |analysis| {
+    with_analysis(coder, ctx, words, groups, &mentions, &[], |analysis| {
         let candidates = analysis
             .scored
             .into_iter()
@@ -129,6 +139,7 @@ pub fn collect(
             .collect();
         out.push(SentenceCandidates {
             sentence: ctx.sentence.to_string(),
+            sentence_features: roots::sentence_features(words),
             candidates,
         });
     });

@@ -132,6 +132,13 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Adds another set of counts to these (pooling folds or files).
+    pub fn add_counts(&mut self, other: &Counts) {
+        self.gold += other.gold;
+        self.engine += other.engine;
+        self.tp += other.tp;
+    }
+
     pub fn false_positives(&self) -> usize {
         self.engine - self.tp
     }

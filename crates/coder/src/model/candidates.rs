@@ -44,11 +44,18 @@ pub fn mentions(groups: &[ActorGroup]) -> Vec<Mention<'_>> {
     out
 }
 
-/// Whether `s` and `t` make a candidate pair: two different actors ("Putin ... Russia" are one),
-/// not both a bare role with no country or name.
+/// Whether `s` and `t` make a candidate pair: two actors, not both a bare role with no country or
+/// name. Two mentions of one country are a pair when they are not coordinated and have two
+/// different roles (a senator, USALEG, and the president, USAGOV), not when one is the country
+/// itself ("Putin ... Russia": RUSGOV and RUS are one actor to the coders).
 fn pairable(s: &Mention, t: &Mention) -> bool {
-    s.identity() != t.identity()
-        && (crate::record::anchored(s.phrase) || crate::record::anchored(t.phrase))
+    let two_actors = if s.identity() == t.identity() {
+        let role = |m: &Mention| split_actor_code(&m.phrase.code).1;
+        s.group != t.group && role(s).is_some() && role(t).is_some() && role(s) != role(t)
+    } else {
+        true
+    };
+    two_actors && (crate::record::anchored(s.phrase) || crate::record::anchored(t.phrase))
 }
 
 /// Whether the mentions make at least one candidate pair: the model codes no event in a sentence

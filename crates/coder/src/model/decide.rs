@@ -20,8 +20,12 @@ pub struct SentenceAnalysis<'g> {
 }
 
 /// Finds the candidates of a sentence (its actor `mentions`, [`candidates::mentions`]) and their
-/// features.
-pub fn analyse<'g>(input: &EvidenceInput, mentions: &[Mention<'g>]) -> SentenceAnalysis<'g> {
+/// features, each with the sentence model's `priors` ([`super::roots::prior_features`]).
+pub fn analyse<'g>(
+    input: &EvidenceInput,
+    mentions: &[Mention<'g>],
+    priors: &[u64],
+) -> SentenceAnalysis<'g> {
     let cands = candidates::candidates(mentions);
     let evidence = dictionary_evidence(input);
     let mut covered = vec![None; input.words.len()];
@@ -44,6 +48,7 @@ pub fn analyse<'g>(input: &EvidenceInput, mentions: &[Mention<'g>]) -> SentenceA
         .map(|candidate| {
             let mut features = Vec::with_capacity(96);
             candidate_features(&view, &candidate, &mut FeatureSink { out: &mut features });
+            features.extend_from_slice(priors);
             Scored {
                 candidate,
                 features,

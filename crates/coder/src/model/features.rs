@@ -93,7 +93,7 @@ impl FeatureSink<'_> {
     /// only, with one weight shared by all roots, so that what is learnt about a kind of evidence
     /// (a verb pattern vetoed by a rule, a noun on the path between the actors) carries over to
     /// roots seen rarely in training. The plain feature with the root in its name is added too.
-    fn add_rooted(&mut self, root: &str, parts: &[&str]) {
+    pub(crate) fn add_rooted(&mut self, root: &str, parts: &[&str]) {
         self.out.push(key(parts.iter().copied().chain([root])));
         if let Ok(r @ 1..=20) = root.parse::<u64>() {
             let shared = key(["rooted"].into_iter().chain(parts.iter().copied()));
@@ -101,7 +101,7 @@ impl FeatureSink<'_> {
         }
     }
 
-    fn add(&mut self, parts: &[&str]) {
+    pub(crate) fn add(&mut self, parts: &[&str]) {
         self.out.push(key(parts.iter().copied()));
     }
 }

@@ -42,6 +42,49 @@ fn is_actor(
     }
 }
 
+/// The coded events with their actors' words moved onto mentions the coder found: where no mention
+/// of an actor's country covers the coded words ("Tom Donohue, the head of the U.S. Chamber of
+/// Commerce", where the dictionaries know only the Chamber), the nearest mention of that country
+/// stands for the actor, since the scorer compares countries only.
+pub fn anchored(s: &SentenceCandidates, events: &[CodedEvent]) -> Vec<CodedEvent> {
+    let mentions: Vec<(&std::ops::Range<usize>, Option<String>)> = s
+        .candidates
+        .iter()
+        .filter(|c| c.target_code.is_none())
+        .map(|c| (&c.source_span, country_of(&c.source_code)))
+        .collect();
+    let anchor = |country: &Option<String>, text: &Option<String>| -> Option<String> {
+        let t = text.as_deref()?;
+        let Some(at) = s.sentence.find(t) else {
+            return text.clone();
+        };
+        let words = at..at + t.len();
+        let theirs = || {
+            mentions
+                .iter()
+                .filter(|(_, c)| country.is_some() && c == country)
+        };
+        if theirs().any(|(m, _)| m.start < words.end && words.start < m.end) {
+            return text.clone();
+        }
+        let gap = |m: &std::ops::Range<usize>| {
+            m.start.saturating_sub(words.end) + words.start.saturating_sub(m.end)
+        };
+        match theirs().min_by_key(|(m, _)| gap(m)) {
+            Some((m, _)) => Some(s.sentence[(*m).clone()].to_string()),
+            None => text.clone(),
+        }
+    };
+    events
+        .iter()
+        .map(|e| CodedEvent {
+            triple: e.triple.clone(),
+            source_text: anchor(&e.triple.source_country, &e.source_text),
+            target_text: anchor(&e.triple.target_country, &e.target_text),
+        })
+        .collect()
+}
+
 /// The roots a coded sentence gives one candidate: `Some(classes)` (empty: no event), or None when
 /// the candidate is a second mention of a labelled pair and should not be trained on.
 pub fn candidate_labels(
@@ -95,20 +138,42 @@ fn target_country(c: &CandidateRecord) -> Option<String> {
 }
 
 /// The training examples of one coded sentence, from the coder's sentences that are it
-/// ([`same_sentence`]).
-pub fn examples(coded: &CodedSentence, sentences: &[&SentenceCandidates]) -> Vec<Example> {
+/// ([`same_sentence`]), each candidate with the sentence model's `priors`.
+pub fn examples(
+    coded: &CodedSentence,
+    sentences: &[&SentenceCandidates],
+    priors: &[u64],
+) -> Vec<Example> {
     let mut out = Vec::new();
     for s in sentences {
+        let events = anchored(s, &coded.events);
         for c in &s.candidates {
-            if let Some(labels) = candidate_labels(&s.sentence, c, &coded.events) {
-                out.push(Example {
-                    features: c.features.clone(),
-                    labels,
-                });
+            if let Some(labels) = candidate_labels(&s.sentence, c, &events) {
+                let mut features = c.features.clone();
+                features.extend_from_slice(priors);
+                out.push(Example { features, labels });
             }
         }
     }
     out
+}
+
+/// The sentence model's training example of one coded sentence: the words of the coder's
+/// sentence that is it, and every root the coders gave it. None when the coder has no such
+/// sentence.
+pub fn roots_example(coded: &CodedSentence, sentences: &[&SentenceCandidates]) -> Option<Example> {
+    let s = sentences.first()?;
+    let mut labels: Vec<u8> = coded
+        .events
+        .iter()
+        .filter_map(|e| class_of(&e.triple.root))
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    Some(Example {
+        features: s.sentence_features.clone(),
+        labels,
+    })
 }
 
 fn identity(code: &str) -> String {
@@ -117,11 +182,17 @@ fn identity(code: &str) -> String {
 
 /// The events the model itself gives a sentence's candidates (not the acts of verb patterns it
 /// keeps as they are: the candidates do not carry them), as the scorer compares them.
-pub fn predicted(s: &SentenceCandidates, weights: &super::Weights) -> Vec<Triple> {
+pub fn predicted(s: &SentenceCandidates, model: &super::EventModel) -> Vec<Triple> {
+    let priors = super::roots::prior_features(&model.roots, &s.sentence_features);
+    let weights = &model.events;
     let mut scores = [0.0; super::CLASSES];
     let mut items = Vec::new();
+    let mut features = Vec::new();
     for c in &s.candidates {
-        weights.score(&c.features, &mut scores);
+        features.clear();
+        features.extend_from_slice(&c.features);
+        features.extend_from_slice(&priors);
+        weights.score(&features, &mut scores);
         let class = super::train::decide(&scores, weights.margin);
         if class > 0 {
             items.push((c, class, scores[class] - scores[0]));

@@ -9,6 +9,7 @@
 //! - [`candidates`]: the candidate events of a sentence, each ordered pair of actor mentions and
 //!   each mention with no target;
 //! - [`features`]: what the model reads of a candidate;
+//! - [`roots`]: the sentence model, whose roots every candidate reads;
 //! - [`weights`]: the trained weights and their file format;
 //! - [`train`]: the averaged perceptron that learns them from coded sentences.
 //!
@@ -20,19 +21,30 @@ pub mod decide;
 pub mod evidence;
 pub mod features;
 pub mod labels;
+pub mod roots;
 pub mod train;
 pub mod weights;
 
 use std::sync::OnceLock;
 pub use weights::{ModelError, Weights, CLASSES};
 
-static BUILTIN: OnceLock<Weights> = OnceLock::new();
-static BUILTIN_BYTES: &[u8] = include_bytes!("../../model/events.bin");
+/// The event model: the candidate model that decides each pair of actors, and the sentence model
+/// whose roots it reads ([`roots`]).
+#[derive(Debug, Clone)]
+pub struct EventModel {
+    pub events: Weights,
+    pub roots: Weights,
+}
+
+static BUILTIN: OnceLock<EventModel> = OnceLock::new();
+static EVENTS_BYTES: &[u8] = include_bytes!("../../model/events.bin");
+static ROOTS_BYTES: &[u8] = include_bytes!("../../model/roots.bin");
 
 /// The model that ships with tidings, loaded on first use.
-pub fn builtin() -> &'static Weights {
-    BUILTIN.get_or_init(|| {
-        Weights::from_bytes(BUILTIN_BYTES).expect("the built-in event model is well formed")
+pub fn builtin() -> &'static EventModel {
+    BUILTIN.get_or_init(|| EventModel {
+        events: Weights::from_bytes(EVENTS_BYTES).expect("the built-in event model is well formed"),
+        roots: Weights::from_bytes(ROOTS_BYTES).expect("the built-in roots model is well formed"),
     })
 }
 
@@ -62,5 +74,9 @@ pub struct CandidateRecord {
 #[derive(Debug, Clone)]
 pub struct SentenceCandidates {
     pub sentence: String,
+    /// What the sentence model reads ([`roots::sentence_features`]).
+    pub sentence_features: Vec<u64>,
+    /// The candidates' features, without the sentence model's priors (added by whoever scores
+    /// them, from the sentence model at hand).
     pub candidates: Vec<CandidateRecord>,
 }

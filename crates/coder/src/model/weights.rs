@@ -91,6 +91,13 @@ impl Weights {
     /// Adds each feature's weights to `scores`. A rooted feature (a root in its top bits, see
     /// `features::split_key`) has one shared weight, stored in class 0's slot, that counts for its
     /// root only.
+    /// The score row of `features`.
+    pub fn scores(&self, features: &[u64]) -> [f32; CLASSES] {
+        let mut row = [0.0; CLASSES];
+        self.score(features, &mut row);
+        row
+    }
+
     pub fn score(&self, features: &[u64], scores: &mut [f32; CLASSES]) {
         *scores = [0.0; CLASSES];
         for f in features {
