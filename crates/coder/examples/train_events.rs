@@ -15,6 +15,7 @@
 //! on training data.
 
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::Path;
 use tidings_coder::model::labels;
 use tidings_coder::model::roots;
@@ -29,17 +30,20 @@ struct Args {
     articles: String,
     out: String,
     check: bool,
+    unreached: Option<String>,
     options: TrainOptions,
 }
 
 fn args() -> Args {
     let mut positional = Vec::new();
     let mut check = false;
+    let mut unreached = None;
     let mut options = TrainOptions::default();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--check" => check = true,
+            "--unreached" => unreached = Some(it.next().expect("--unreached FILE")),
             "--epochs" => {
                 options.epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N")
             }
@@ -70,6 +74,7 @@ fn args() -> Args {
         articles: positional[1].clone(),
         out: positional[2].clone(),
         check,
+        unreached,
         options,
     }
 }
@@ -164,7 +169,7 @@ fn main() {
         "{} coded events have a candidate with their actors",
         reachable(&sentences)
     );
-    unreachable_causes(&sentences);
+    unreachable_causes(&sentences, args.unreached.as_deref());
     if args.check {
         check(&sentences, &args.options);
     }
@@ -246,7 +251,14 @@ fn reachable(sentences: &[Matched]) -> usize {
 }
 
 /// Why the coded events no candidate can give are out of reach, counted by cause.
-fn unreachable_causes(sentences: &[Matched]) {
+/// With `unreached`, each such event is also written there as a JSON line (the sentence, the cause,
+/// the coded actors and the coder's mentions), for dictionary work.
+fn unreachable_causes(sentences: &[Matched], unreached: Option<&str>) {
+    let mut file = unreached.map(|path| {
+        std::io::BufWriter::new(
+            std::fs::File::create(path).unwrap_or_else(|e| panic!("{path}: {e}")),
+        )
+    });
     let mut causes: HashMap<&str, usize> = HashMap::new();
     for (c, ss) in sentences {
         let countries: HashSet<Option<String>> = ss
@@ -271,6 +283,26 @@ fn unreachable_causes(sentences: &[Matched]) {
                 "mentions found, not the coded words"
             };
             *causes.entry(cause).or_default() += 1;
+            if let Some(f) = file.as_mut() {
+                let mentions: Vec<String> = ss
+                    .iter()
+                    .flat_map(|s| {
+                        s.candidates
+                            .iter()
+                            .filter(|c| c.target_code.is_none())
+                            .map(|c| {
+                                format!("{} {}", c.source_code, &s.sentence[c.source_span.clone()])
+                            })
+                    })
+                    .collect();
+                let line = serde_json::json!({
+                    "sid": c.sid, "cause": cause, "sentence": c.text,
+                    "source": [t.source_country, e.source_text],
+                    "target": [t.target_country, e.target_text],
+                    "root": t.root, "mentions": mentions,
+                });
+                writeln!(f, "{line}").expect("writing the unreached events");
+            }
         }
     }
     let mut causes: Vec<_> = causes.into_iter().collect();

@@ -27,7 +27,8 @@ pub struct ModelInput<'a> {
 /// Codes one sentence with the model into `out`.
 pub fn code(coder: &Coder, input: &ModelInput, model: &EventModel, out: &mut Vec<Event>) {
     let (ctx, words) = (input.ctx, input.words);
-    let mentions = candidates::mentions(input.groups);
+    let described = described(coder, ctx, words, input.groups);
+    let mentions = candidates::mentions(input.groups, &described);
     // tagging and parsing would cost most of the coder's time: only where the model may code
     if !candidates::has_pair(&mentions) {
         return;
@@ -64,6 +65,17 @@ pub fn code(coder: &Coder, input: &ModelInput, model: &EventModel, out: &mut Vec
             }
         },
     );
+}
+
+/// The countries the sentence names only by an adjective that describes a thing.
+fn described(
+    coder: &Coder,
+    ctx: &SentenceContext,
+    words: &Words,
+    groups: &[ActorGroup],
+) -> Vec<ActorPhrase> {
+    let date = ctx.default_date.or(ctx.article_date);
+    crate::actors::described_countries(words, coder.dictionaries(), date, groups)
 }
 
 /// Tags and parses the sentence and hands its candidates, features and evidence to `f`.
@@ -124,7 +136,8 @@ pub fn collect(
 ) {
     let span =
         |p: &ActorPhrase| words.get(p.start).start as usize..words.get(p.end - 1).end as usize;
-    let mentions = candidates::mentions(groups);
+    let described = described(coder, ctx, words, groups);
+    let mentions = candidates::mentions(groups, &described);
     with_analysis(coder, ctx, words, groups, &mentions, &[], |analysis| {
         let candidates = analysis
             .scored

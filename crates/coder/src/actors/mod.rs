@@ -10,6 +10,7 @@
 
 mod article_context;
 mod compose;
+mod described;
 mod function_words;
 mod glue;
 mod groups;
@@ -17,6 +18,7 @@ mod names;
 mod pieces;
 mod shared_agents;
 
+pub use described::{described_countries, DESCRIBED};
 pub use function_words::{is_function_word, is_preposition};
 pub use names::name_parts;
 

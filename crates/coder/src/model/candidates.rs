@@ -28,8 +28,10 @@ pub struct Candidate<'g> {
     pub target: Option<Mention<'g>>,
 }
 
-/// Every mention of the sentence, in order.
-pub fn mentions(groups: &[ActorGroup]) -> Vec<Mention<'_>> {
+/// Every mention of the sentence, in order: the members of the actor groups, and the countries
+/// only `described` by an adjective ([`crate::actors::described_countries`]), each a group of its
+/// own numbered after the actor groups.
+pub fn mentions<'g>(groups: &'g [ActorGroup], described: &'g [ActorPhrase]) -> Vec<Mention<'g>> {
     let mut out: Vec<Mention> = groups
         .iter()
         .enumerate()
@@ -39,23 +41,38 @@ pub fn mentions(groups: &[ActorGroup]) -> Vec<Mention<'_>> {
                 .iter()
                 .map(move |phrase| Mention { group: g, phrase })
         })
+        .chain(described.iter().enumerate().map(|(k, phrase)| Mention {
+            group: groups.len() + k,
+            phrase,
+        }))
         .collect();
     out.sort_by_key(|m| (m.phrase.start, m.phrase.end));
     out
 }
 
 /// Whether `s` and `t` make a candidate pair: two actors, not both a bare role with no country or
-/// name. Two mentions of one country are a pair when they are not coordinated and have two
-/// different roles (a senator, USALEG, and the president, USAGOV), not when one is the country
-/// itself ("Putin ... Russia": RUSGOV and RUS are one actor to the coders).
+/// name. Two mentions of one country are a pair when they are not coordinated and are two actors
+/// ([`two_of_one_country`]), not when one is the country itself ("Putin ... Russia": RUSGOV and RUS
+/// are one actor to the coders).
 fn pairable(s: &Mention, t: &Mention) -> bool {
     let two_actors = if s.identity() == t.identity() {
-        let role = |m: &Mention| split_actor_code(&m.phrase.code).1;
-        s.group != t.group && role(s).is_some() && role(t).is_some() && role(s) != role(t)
+        s.group != t.group && two_of_one_country(s, t)
     } else {
         true
     };
     two_actors && (crate::record::anchored(s.phrase) || crate::record::anchored(t.phrase))
+}
+
+/// Whether two mentions of one country are two actors: two roles (a senator, USALEG, and the
+/// president, USAGOV), or two people ("Trump ... Obama"); never the country itself.
+fn two_of_one_country(s: &Mention, t: &Mention) -> bool {
+    let role = |m: &Mention| split_actor_code(&m.phrase.code).1;
+    let person = |m: &Mention| m.phrase.person;
+    let itself = |m: &Mention| role(m).is_none() && person(m).is_none();
+    if itself(s) || itself(t) {
+        return false;
+    }
+    role(s) != role(t) || person(s).zip(person(t)).is_some_and(|(a, b)| a != b)
 }
 
 /// Whether the mentions make at least one candidate pair: the model codes no event in a sentence

@@ -193,8 +193,9 @@ pub fn candidate_features(view: &SentenceView, c: &Candidate, sink: &mut Feature
     sink.add(&["bias"]);
     let srole = role(&s.code);
     sink.add(&["srole", &srole]);
-    if s.resolved_from.is_some() {
+    if let Some(how) = s.resolved_from {
         sink.add(&["sresolved"]);
+        sink.add(&["sresolved", how]);
     }
     if view.headline {
         sink.add(&["headline"]);
@@ -291,8 +292,9 @@ fn pair_features(
     let trole = role(&t.code);
     sink.add(&["trole", &trole]);
     sink.add(&["roles", &role(&s.code), &trole]);
-    if t.resolved_from.is_some() {
+    if let Some(how) = t.resolved_from {
         sink.add(&["tresolved"]);
+        sink.add(&["tresolved", how]);
     }
     let (order, lo, hi) = if s.end <= t.start {
         ("st", s.end, t.start)
