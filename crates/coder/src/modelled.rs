@@ -33,7 +33,13 @@ pub fn code(coder: &Coder, input: &ModelInput, model: &EventModel, out: &mut Vec
     if !candidates::has_pair(&mentions) {
         return;
     }
-    let priors = roots::prior_features(&model.roots, &roots::sentence_features(words));
+    // nor where the sentence model finds no event likely and no verb pattern matches
+    let read = roots::SentenceRoots::read(&model.roots, &roots::sentence_features(words));
+    let dicts = coder.dictionaries();
+    if read.hopeless() && crate::acts::find_acts(words, dicts, input.groups).is_empty() {
+        return;
+    }
+    let priors = read.features();
     with_analysis(
         coder,
         ctx,
@@ -153,6 +159,7 @@ pub fn collect(
         out.push(SentenceCandidates {
             sentence: ctx.sentence.to_string(),
             sentence_features: roots::sentence_features(words),
+            has_acts: !analysis.evidence.is_empty(),
             candidates,
         });
     });

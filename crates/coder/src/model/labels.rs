@@ -183,7 +183,11 @@ fn identity(code: &str) -> String {
 /// The events the model itself gives a sentence's candidates (not the acts of verb patterns it
 /// keeps as they are: the candidates do not carry them), as the scorer compares them.
 pub fn predicted(s: &SentenceCandidates, model: &super::EventModel) -> Vec<Triple> {
-    let priors = super::roots::prior_features(&model.roots, &s.sentence_features);
+    let read = super::roots::SentenceRoots::read(&model.roots, &s.sentence_features);
+    if read.hopeless() && !s.has_acts {
+        return Vec::new();
+    }
+    let priors = read.features();
     let weights = &model.events;
     let mut scores = [0.0; super::CLASSES];
     let mut items = Vec::new();

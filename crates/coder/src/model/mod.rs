@@ -76,6 +76,8 @@ pub struct SentenceCandidates {
     pub sentence: String,
     /// What the sentence model reads ([`roots::sentence_features`]).
     pub sentence_features: Vec<u64>,
+    /// Some verb pattern matched the sentence (whether or not a rule vetoed it).
+    pub has_acts: bool,
     /// The candidates' features, without the sentence model's priors (added by whoever scores
     /// them, from the sentence model at hand).
     pub candidates: Vec<CandidateRecord>,
