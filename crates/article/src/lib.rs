@@ -79,6 +79,45 @@ pub struct Article {
     pub origin: Origin,
 }
 
+impl Article {
+    /// Bytes of title and text: what `--max-article-bytes` limits.
+    pub fn size(&self) -> usize {
+        self.text.len() + self.title.as_ref().map_or(0, String::len)
+    }
+
+    /// Cuts title and text to `max_bytes` together, the text at the last whitespace that fits (or
+    /// at a character boundary when a single word is longer). Returns the size before the cut, or
+    /// None when the article fits.
+    pub fn cut_to(&mut self, max_bytes: usize) -> Option<usize> {
+        let size = self.size();
+        if size <= max_bytes {
+            return None;
+        }
+        if let Some(title) = &mut self.title {
+            title.truncate(cut_point(title, max_bytes));
+        }
+        let room = max_bytes - self.title.as_ref().map_or(0, String::len);
+        self.text.truncate(cut_point(&self.text, room));
+        Some(size)
+    }
+}
+
+/// Where to cut `text` to at most `max` bytes: after the last whitespace that fits, else at the
+/// last character boundary.
+fn cut_point(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut boundary = max;
+    while !text.is_char_boundary(boundary) {
+        boundary -= 1;
+    }
+    match text[..boundary].rfind(char::is_whitespace) {
+        Some(space) if space > 0 => space,
+        _ => boundary,
+    }
+}
+
 /// Input formats tidings reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -115,5 +154,52 @@ impl Dropped {
             reason: rule.label().to_string(),
             rule,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: Option<&str>, text: &str) -> Article {
+        Article {
+            id: "a".into(),
+            title: title.map(str::to_string),
+            date: None,
+            source: None,
+            url: None,
+            text: text.into(),
+            origin: Origin {
+                file: "a.jsonl".into(),
+                line: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn an_article_that_fits_is_not_cut() {
+        let mut a = article(Some("Title"), "Xi met Kim.");
+        assert_eq!(a.cut_to(16), None);
+        assert_eq!(a.text, "Xi met Kim.");
+    }
+
+    #[test]
+    fn a_large_article_is_cut_at_a_word_boundary_with_its_title() {
+        let mut a = article(Some("Title"), "Xi met Kim on Saturday.");
+        assert_eq!(a.cut_to(16), Some(28));
+        assert_eq!(a.title.as_deref(), Some("Title"));
+        assert_eq!(a.text, "Xi met Kim");
+        assert!(a.size() <= 16);
+    }
+
+    #[test]
+    fn a_cut_never_splits_a_character() {
+        let mut a = article(None, "ééééé");
+        assert_eq!(a.cut_to(5), Some(10));
+        assert_eq!(a.text, "éé");
+        let mut long_title = article(Some("Überraschung"), "text");
+        long_title.cut_to(4);
+        assert_eq!(long_title.title.as_deref(), Some("Übe"));
+        assert_eq!(long_title.text, "");
     }
 }

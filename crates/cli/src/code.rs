@@ -28,6 +28,8 @@ pub struct CodeArgs {
     pub keep_negated: bool,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
+    #[command(flatten)]
+    pub limit: pipeline::SizeLimitArgs,
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
@@ -39,8 +41,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let (mut articles, mut sentences, mut events, mut bad, mut with_events) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut articles, mut sentences, mut events, mut bad, mut with_events, mut cut) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     for record in pipeline::read_inputs(&args.files, args.format) {
         let mut article = match record {
             Ok(a) => a,
@@ -52,6 +54,12 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         };
         if article.date.is_none() {
             article.date = args.date;
+        }
+        if let Some(message) =
+            pipeline::cut_large_article(&mut article, args.limit.max_article_bytes)
+        {
+            cut += 1;
+            eprintln!("tidings: cut: {message}");
         }
         let coded = coder.code(&article, &options);
         articles += 1;
@@ -78,11 +86,16 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         0.0
     };
+    let cut_note = if cut > 0 {
+        format!(", {cut} records cut to --max-article-bytes")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records, {secs:.2} s, {:.0} sentences/s",
+        "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records{cut_note}, {secs:.2} s, {:.0} sentences/s",
         sentences as f64 / secs.max(1e-9)
     );
-    Ok(if bad > 0 {
+    Ok(if bad > 0 || cut > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -3,7 +3,7 @@
 //! database are not coded again, so re-running an interrupted ingest completes it.
 
 use super::args::IngestArgs;
-use crate::pipeline::{load_coder, read_inputs};
+use crate::pipeline::{cut_large_article, load_coder, read_inputs};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -29,6 +29,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
 
     let mut stats = IngestStats::default();
     let mut malformed = 0usize;
+    let mut cut = 0usize;
     let mut skipped_before_coding = 0usize;
     let mut bytes_read = 0u64;
     let mut pending: Vec<Article> = Vec::new();
@@ -61,6 +62,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     article.date = a.date;
                 }
                 let len = article.text.len() as u64;
+                if let Some(message) = cut_large_article(&mut article, a.limit.max_article_bytes) {
+                    cut += 1;
+                    progress.suspend(|| eprintln!("{message}"));
+                }
                 bytes_read += len;
                 progress.inc(len);
                 if store.contains(&ArticleMeta::from_article(&article))? {
@@ -94,6 +99,9 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     )?;
     writeln!(out, "  near-duplicates    {}", stats.near_duplicates)?;
     writeln!(out, "malformed records    {malformed}")?;
+    if cut > 0 {
+        writeln!(out, "records cut          {cut} (over --max-article-bytes)")?;
+    }
     writeln!(out, "mentions added       {}", stats.mentions_added)?;
     writeln!(
         out,
@@ -117,7 +125,11 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         read as f64 / secs.max(1e-9),
         bytes_read as f64 / 1e6 / secs.max(1e-9)
     )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if cut > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress_bar(total_bytes: u64) -> ProgressBar {
