@@ -7,8 +7,10 @@
 //!
 //! - [`read_path`] / [`read_reader`] open an input, pick its [`Format`] ([`detect_format`]: JSON
 //!   Lines by extension or a leading `{`, plain text otherwise) and yield
-//!   `Result<Article, InputError>` record by record. JSON Lines are streamed line by line; a bad
-//!   line is an [`InputError`] naming `file:line`, and the records after it are still read.
+//!   `Result<Article, InputError>` record by record. A compressed file, an archive or another
+//!   binary file is recognised by its first bytes and refused with advice (`gunzip` it first).
+//!   JSON Lines are streamed line by line; a bad line is an [`InputError`] naming `file:line`,
+//!   and the records after it are still read.
 //!   Plain text is one article in the scraped layout: headline, dateline
 //!   (`11 October, 2020 | newsx bureau`), paragraphs.
 //! - An [`Article`] holds id (or a 16-hex-digit content hash), title, date, source, url, the raw
@@ -43,6 +45,7 @@ mod date;
 mod error;
 mod format;
 mod jsonl;
+mod magic;
 mod plain;
 mod read;
 
@@ -77,6 +80,9 @@ pub struct Article {
     /// The body text as read: paragraphs separated by blank lines or newlines.
     pub text: String,
     pub origin: Origin,
+    /// Problems in the record that did not stop it being read, each naming `file:line` (a `date`
+    /// that is not a date: the record is read as undated).
+    pub warnings: Vec<InputError>,
 }
 
 impl Article {
@@ -173,6 +179,7 @@ mod tests {
                 file: "a.jsonl".into(),
                 line: 1,
             },
+            warnings: Vec::new(),
         }
     }
 

@@ -52,6 +52,9 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        for warning in &article.warnings {
+            eprintln!("tidings: warning: {warning}");
+        }
         if article.date.is_none() {
             article.date = args.date;
         }

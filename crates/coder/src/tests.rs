@@ -286,6 +286,7 @@ fn future_weekdays_and_lead_dates() {
         url: None,
         text: "Officials met on Saturday.\n\nChina praised Japan.\n\nOne.\n\nTwo.\n\nThree.\n\nRussia praised Japan.".into(),
         origin: tidings_article::Origin { file: "t".into(), line: 1 },
+        warnings: Vec::new(),
     };
     let coded = coder(true).code(&article, &CodeOptions::default());
     let by = |s: &str| {

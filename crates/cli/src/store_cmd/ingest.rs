@@ -1,6 +1,7 @@
 //! `tidings ingest`: reads articles, codes them (two threads per batch), and hands each batch to
 //! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
-//! database are not coded again, so re-running an interrupted ingest completes it.
+//! database are not coded again, so re-running an interrupted ingest completes it. The exit status
+//! is 1 when a record was skipped or cut, as for `tidings code`.
 
 use super::args::IngestArgs;
 use crate::pipeline::{cut_large_article, load_coder, read_inputs};
@@ -58,6 +59,9 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     for record in read_inputs(&a.files, a.format.map(Format::from)) {
         match record {
             Ok(mut article) => {
+                for warning in &article.warnings {
+                    progress.suspend(|| eprintln!("{warning}"));
+                }
                 if article.date.is_none() {
                     article.date = a.date;
                 }
@@ -125,7 +129,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         read as f64 / secs.max(1e-9),
         bytes_read as f64 / 1e6 / secs.max(1e-9)
     )?;
-    Ok(if cut > 0 {
+    Ok(if malformed > 0 || cut > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
