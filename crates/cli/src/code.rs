@@ -1,4 +1,5 @@
 //! `tidings code`: articles in, one JSON event per line out, and a one-line summary on stderr.
+//! Each article's events are written (flushed) as soon as it is coded.
 
 use crate::pipeline::{self, DictionaryArgs};
 use clap::Args;
@@ -81,6 +82,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_writer(&mut out, event)?;
             out.write_all(b"\n")?;
         }
+        // each article's events leave when it is coded: a run stopped on a slow record keeps them
+        out.flush()?;
     }
     out.flush()?;
     let secs = started.elapsed().as_secs_f64();
