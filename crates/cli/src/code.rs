@@ -65,11 +65,21 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             cut += 1;
             eprintln!("tidings: cut: {message}");
         }
-        let coded = coder.code(&article, &options);
+        // events leave sentence by sentence: a huge record never holds them all
+        let (mut written, mut write_error) = (0usize, None);
+        let coded = coder.code_each(&article, &options, &mut |batch| {
+            written += batch.len();
+            if write_error.is_none() {
+                write_error = write_events(&mut out, &batch).err();
+            }
+        });
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
         articles += 1;
         sentences += coded.sentence_count;
-        events += coded.events.len();
-        with_events += usize::from(!coded.events.is_empty());
+        events += written;
+        with_events += usize::from(written > 0);
         if args.explain {
             for d in &coded.clean.dropped {
                 eprintln!(
@@ -78,11 +88,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
-        for event in &coded.events {
-            serde_json::to_writer(&mut out, event)?;
-            out.write_all(b"\n")?;
-        }
-        // each article's events leave when it is coded: a run stopped on a slow record keeps them
+        // each article's events are out when it is coded: a run stopped on a slow record keeps them
         out.flush()?;
     }
     out.flush()?;
@@ -106,4 +112,13 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes events as JSON Lines.
+fn write_events(out: &mut impl Write, events: &[tidings_event::Event]) -> std::io::Result<()> {
+    for event in events {
+        serde_json::to_writer(&mut *out, event)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
