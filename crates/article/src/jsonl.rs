@@ -3,6 +3,7 @@
 use crate::content_hash::content_id;
 use crate::date::parse_date_lenient;
 use crate::{Article, InputError, Origin};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -75,13 +76,14 @@ impl JsonLinesRecords {
             Some(serde_json::Value::String(_)) => content_id(&text),
             Some(other) => other.to_string(),
         };
+        let (date, warnings) = self.record_date(record.date.as_deref());
         Ok(Article {
             id,
             title: record
                 .title
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty()),
-            date: record.date.as_deref().and_then(parse_date_lenient),
+            date,
             source: record.source.filter(|s| !s.trim().is_empty()),
             url: record.url.filter(|s| !s.trim().is_empty()),
             text,
@@ -89,7 +91,34 @@ impl JsonLinesRecords {
                 file: self.file.clone(),
                 line: self.line_number,
             },
+            warnings,
         })
+    }
+
+    /// The record's `date`, or a warning naming the value when it is not one: the record is then
+    /// read as undated. A missing, null or empty `date` is undated without a warning.
+    fn record_date(&self, value: Option<&str>) -> (Option<NaiveDate>, Vec<InputError>) {
+        let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+            return (None, Vec::new());
+        };
+        match parse_date_lenient(value) {
+            Some(date) => (Some(date), Vec::new()),
+            None => (
+                None,
+                vec![self.error(format!(
+                    "`date` {:?} is not a date (use YYYY-MM-DD, e.g. 2020-10-11); the record is coded as undated: dated by --date, else the day it is coded",
+                    shortened(value, 60)
+                ))],
+            ),
+        }
+    }
+}
+
+/// `text` cut to its first `max` characters, with `…` when it was longer.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 

@@ -7,8 +7,10 @@
 //!
 //! - [`read_path`] / [`read_reader`] open an input, pick its [`Format`] ([`detect_format`]: JSON
 //!   Lines by extension or a leading `{`, plain text otherwise) and yield
-//!   `Result<Article, InputError>` record by record. JSON Lines are streamed line by line; a bad
-//!   line is an [`InputError`] naming `file:line`, and the records after it are still read.
+//!   `Result<Article, InputError>` record by record. A compressed file, an archive or another
+//!   binary file is recognised by its first bytes and refused with advice (`gunzip` it first).
+//!   JSON Lines are streamed line by line; a bad line is an [`InputError`] naming `file:line`,
+//!   and the records after it are still read.
 //!   Plain text is one article in the scraped layout: headline, dateline
 //!   (`11 October, 2020 | newsx bureau`), paragraphs.
 //! - An [`Article`] holds id (or a 16-hex-digit content hash), title, date, source, url, the raw
@@ -43,6 +45,7 @@ mod date;
 mod error;
 mod format;
 mod jsonl;
+mod magic;
 mod plain;
 mod read;
 
@@ -77,6 +80,48 @@ pub struct Article {
     /// The body text as read: paragraphs separated by blank lines or newlines.
     pub text: String,
     pub origin: Origin,
+    /// Problems in the record that did not stop it being read, each naming `file:line` (a `date`
+    /// that is not a date: the record is read as undated).
+    pub warnings: Vec<InputError>,
+}
+
+impl Article {
+    /// Bytes of title and text: what `--max-article-bytes` limits.
+    pub fn size(&self) -> usize {
+        self.text.len() + self.title.as_ref().map_or(0, String::len)
+    }
+
+    /// Cuts title and text to `max_bytes` together, the text at the last whitespace that fits (or
+    /// at a character boundary when a single word is longer). Returns the size before the cut, or
+    /// None when the article fits.
+    pub fn cut_to(&mut self, max_bytes: usize) -> Option<usize> {
+        let size = self.size();
+        if size <= max_bytes {
+            return None;
+        }
+        if let Some(title) = &mut self.title {
+            title.truncate(cut_point(title, max_bytes));
+        }
+        let room = max_bytes - self.title.as_ref().map_or(0, String::len);
+        self.text.truncate(cut_point(&self.text, room));
+        Some(size)
+    }
+}
+
+/// Where to cut `text` to at most `max` bytes: after the last whitespace that fits, else at the
+/// last character boundary.
+fn cut_point(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut boundary = max;
+    while !text.is_char_boundary(boundary) {
+        boundary -= 1;
+    }
+    match text[..boundary].rfind(char::is_whitespace) {
+        Some(space) if space > 0 => space,
+        _ => boundary,
+    }
 }
 
 /// Input formats tidings reads.
@@ -115,5 +160,53 @@ impl Dropped {
             reason: rule.label().to_string(),
             rule,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: Option<&str>, text: &str) -> Article {
+        Article {
+            id: "a".into(),
+            title: title.map(str::to_string),
+            date: None,
+            source: None,
+            url: None,
+            text: text.into(),
+            origin: Origin {
+                file: "a.jsonl".into(),
+                line: 1,
+            },
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_article_that_fits_is_not_cut() {
+        let mut a = article(Some("Title"), "Xi met Kim.");
+        assert_eq!(a.cut_to(16), None);
+        assert_eq!(a.text, "Xi met Kim.");
+    }
+
+    #[test]
+    fn a_large_article_is_cut_at_a_word_boundary_with_its_title() {
+        let mut a = article(Some("Title"), "Xi met Kim on Saturday.");
+        assert_eq!(a.cut_to(16), Some(28));
+        assert_eq!(a.title.as_deref(), Some("Title"));
+        assert_eq!(a.text, "Xi met Kim");
+        assert!(a.size() <= 16);
+    }
+
+    #[test]
+    fn a_cut_never_splits_a_character() {
+        let mut a = article(None, "ééééé");
+        assert_eq!(a.cut_to(5), Some(10));
+        assert_eq!(a.text, "éé");
+        let mut long_title = article(Some("Überraschung"), "text");
+        long_title.cut_to(4);
+        assert_eq!(long_title.title.as_deref(), Some("Übe"));
+        assert_eq!(long_title.text, "");
     }
 }

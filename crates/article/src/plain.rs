@@ -49,5 +49,6 @@ pub fn parse_plain_text(file: &Path, bytes: &[u8]) -> Result<Article, InputError
             file: file.to_path_buf(),
             line: 1,
         },
+        warnings: Vec::new(),
     })
 }

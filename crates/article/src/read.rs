@@ -15,8 +15,8 @@ pub type Records = Box<dyn Iterator<Item = Result<Article, InputError>>>;
 
 /// Opens `path` and reads its articles. `format: None` detects it from the name and first bytes.
 ///
-/// Errors that concern the whole file (cannot open, empty, a plain-text file that is not UTF-8)
-/// come back as `Err` here; errors in single JSON Lines records come from the iterator.
+/// Errors that concern the whole file (cannot open, empty, compressed or binary, a plain-text file
+/// that is not UTF-8) come back as `Err` here; errors in single JSON Lines records come from the iterator.
 pub fn read_path(path: &Path, format: Option<Format>) -> Result<Records, InputError> {
     let file = File::open(path).map_err(|e| {
         InputError::new(
@@ -43,6 +43,9 @@ pub fn read_reader(
         .map_err(|e| InputError::new(name, None, format!("read error: {e}")))?;
     if first_bytes.is_empty() {
         return Err(InputError::new(name, None, "empty file, nothing to code"));
+    }
+    if let Some(reason) = crate::magic::not_text(name, first_bytes) {
+        return Err(InputError::new(name, None, reason));
     }
     match format.unwrap_or_else(|| detect_format(name, first_bytes)) {
         Format::JsonLines => Ok(Box::new(JsonLinesRecords::new(name.to_path_buf(), reader))),
@@ -123,6 +126,25 @@ mod tests {
         assert_eq!(second.date, None);
         assert_eq!(second.origin.line, 3, "blank line 2 skipped but counted");
         assert_eq!(records[2].as_ref().unwrap().id, "42");
+    }
+
+    #[test]
+    fn a_date_that_is_not_one_is_a_warning_and_the_record_is_undated() {
+        let input = b"{\"id\":\"a\",\"date\":\"2020-13-45\",\"text\":\"One.\"}\n{\"id\":\"b\",\"date\":\"\",\"text\":\"Two.\"}\n";
+        let records: Vec<_> = read_reader(Path::new("feed.jsonl"), reader(input), None)
+            .unwrap()
+            .collect();
+        let bad = records[0].as_ref().unwrap();
+        assert_eq!(bad.date, None);
+        assert_eq!(bad.warnings.len(), 1);
+        let warning = bad.warnings[0].to_string();
+        assert!(
+            warning.starts_with("feed.jsonl:1: `date` \"2020-13-45\" is not a date"),
+            "{warning}"
+        );
+        assert!(warning.contains("coded as undated"), "{warning}");
+        let empty = records[1].as_ref().unwrap();
+        assert_eq!((empty.date, empty.warnings.len()), (None, 0));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! `tidings code`: articles in, one JSON event per line out, and a one-line summary on stderr.
+//! Each article's events are written (flushed) as soon as it is coded.
 
 use crate::pipeline::{self, DictionaryArgs};
 use clap::Args;
@@ -28,6 +29,8 @@ pub struct CodeArgs {
     pub keep_negated: bool,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
+    #[command(flatten)]
+    pub limit: pipeline::SizeLimitArgs,
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
@@ -39,8 +42,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let (mut articles, mut sentences, mut events, mut bad, mut with_events) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut articles, mut sentences, mut events, mut bad, mut with_events, mut cut) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     for record in pipeline::read_inputs(&args.files, args.format) {
         let mut article = match record {
             Ok(a) => a,
@@ -50,14 +53,33 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        for warning in &article.warnings {
+            eprintln!("tidings: warning: {warning}");
+        }
         if article.date.is_none() {
             article.date = args.date;
         }
-        let coded = coder.code(&article, &options);
+        if let Some(message) =
+            pipeline::cut_large_article(&mut article, args.limit.max_article_bytes)
+        {
+            cut += 1;
+            eprintln!("tidings: cut: {message}");
+        }
+        // events leave sentence by sentence: a huge record never holds them all
+        let (mut written, mut write_error) = (0usize, None);
+        let coded = coder.code_each(&article, &options, &mut |batch| {
+            written += batch.len();
+            if write_error.is_none() {
+                write_error = write_events(&mut out, &batch).err();
+            }
+        });
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
         articles += 1;
         sentences += coded.sentence_count;
-        events += coded.events.len();
-        with_events += usize::from(!coded.events.is_empty());
+        events += written;
+        with_events += usize::from(written > 0);
         if args.explain {
             for d in &coded.clean.dropped {
                 eprintln!(
@@ -66,10 +88,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
-        for event in &coded.events {
-            serde_json::to_writer(&mut out, event)?;
-            out.write_all(b"\n")?;
-        }
+        // each article's events are out when it is coded: a run stopped on a slow record keeps them
+        out.flush()?;
     }
     out.flush()?;
     let secs = started.elapsed().as_secs_f64();
@@ -78,13 +98,27 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         0.0
     };
+    let cut_note = if cut > 0 {
+        format!(", {cut} records cut to --max-article-bytes")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records, {secs:.2} s, {:.0} sentences/s",
+        "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records{cut_note}, {secs:.2} s, {:.0} sentences/s",
         sentences as f64 / secs.max(1e-9)
     );
-    Ok(if bad > 0 {
+    Ok(if bad > 0 || cut > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes events as JSON Lines.
+fn write_events(out: &mut impl Write, events: &[tidings_event::Event]) -> std::io::Result<()> {
+    for event in events {
+        serde_json::to_writer(&mut *out, event)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

@@ -68,6 +68,40 @@ fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The default `--max-article-bytes`: 10 MB, far above any news article (the largest of the
+/// AllSides corpus has about 100 KB), low enough that one bad record codes in seconds.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 10_000_000;
+
+/// How large an article may be (`--max-article-bytes`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SizeLimitArgs {
+    /// Cut an article (title and text) larger than this many bytes to its first BYTES, with a
+    /// message naming the record; the exit status is then 1.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_ARTICLE_BYTES,
+          value_parser = parse_positive_size)]
+    pub max_article_bytes: usize,
+}
+
+fn parse_positive_size(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!(
+            "`{s}` is not a size: give a number of bytes above 0, e.g. 10000000"
+        )),
+    }
+}
+
+/// Cuts `article` to `max_bytes`; the message that says so, naming the record, when it was cut.
+pub fn cut_large_article(article: &mut Article, max_bytes: usize) -> Option<String> {
+    let size = article.cut_to(max_bytes)?;
+    Some(format!(
+        "{}:{}: record of {size} bytes is over --max-article-bytes {max_bytes}: only its first {} bytes are coded; raise --max-article-bytes to code it whole",
+        article.origin.file.display(),
+        article.origin.line,
+        article.size()
+    ))
+}
+
 /// A coder with the chosen dictionaries.
 ///
 /// A PETRARCH verb file is coded the way PETRARCH codes it, by its own patterns, without the

@@ -76,9 +76,10 @@ fn kill_9_mid_ingest_then_rerun_equals_a_clean_run() {
 
     let clean_db = dir.path().join("clean.db");
     let out = ingest(&clean_db, &input).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the malformed record makes the exit status 1: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -131,7 +132,7 @@ fn kill_9_mid_ingest_then_rerun_equals_a_clean_run() {
     );
 
     let out = ingest(&killed_db, &input).output().unwrap();
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1), "the malformed record again");
     let (resumed_totals, resumed_rows) = contents(&killed_db);
     assert_eq!(resumed_totals, clean_totals);
     assert!(

@@ -128,7 +128,27 @@ impl Coder {
     /// Codes one article: clean, split, code each sentence in order.
     pub fn code(&self, article: &Article, options: &CodeOptions) -> CodedArticle {
         let mut events = Vec::new();
-        let (clean, sentence_count) = self.run(article, options, &mut Sink::Events(&mut events));
+        let (clean, sentence_count) =
+            self.run(article, options, &mut Sink::Events(&mut events), None);
+        CodedArticle {
+            clean,
+            sentence_count,
+            events,
+        }
+    }
+
+    /// Codes one article like [`Coder::code`], but hands each sentence's events to `each` as soon
+    /// as the sentence is coded, in order, so that memory does not grow with the article's events
+    /// (a huge record of junk yields hundreds of thousands). The returned `events` are empty.
+    pub fn code_each(
+        &self,
+        article: &Article,
+        options: &CodeOptions,
+        each: &mut dyn FnMut(Vec<Event>),
+    ) -> CodedArticle {
+        let mut events = Vec::new();
+        let (clean, sentence_count) =
+            self.run(article, options, &mut Sink::Events(&mut events), Some(each));
         CodedArticle {
             clean,
             sentence_count,
@@ -144,12 +164,20 @@ impl Coder {
             article,
             &CodeOptions::default(),
             &mut Sink::Candidates(&mut out),
+            None,
         );
         out
     }
 
-    /// Cleans, splits and codes each sentence in order into `sink`.
-    fn run(&self, article: &Article, options: &CodeOptions, sink: &mut Sink) -> (CleanText, usize) {
+    /// Cleans, splits and codes each sentence in order into `sink`; with `each`, the events of each
+    /// sentence are taken out of the sink and handed to it.
+    fn run(
+        &self,
+        article: &Article,
+        options: &CodeOptions,
+        sink: &mut Sink,
+        mut each: Option<&mut dyn FnMut(Vec<Event>)>,
+    ) -> (CleanText, usize) {
         let clean = tidings_article::clean(article);
         let sentences = tidings_text::split_sentences(&clean.text);
         let text = &clean.text;
@@ -187,6 +215,11 @@ impl Coder {
                 options,
                 sink,
             );
+            if let (Some(each), Sink::Events(out)) = (each.as_mut(), &mut *sink) {
+                if !out.is_empty() {
+                    each(std::mem::take(*out));
+                }
+            }
         }
         (clean, sentences.len())
     }

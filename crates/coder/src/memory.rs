@@ -5,6 +5,7 @@
 //! can take the country the article is about, and "the North" can be North Korea once Korea is named.
 
 use crate::actors::name_parts;
+use std::collections::HashMap;
 use tidings_dict::{ActorId, Dictionaries};
 
 /// People named so far in one article, most recent last.
@@ -12,7 +13,9 @@ use tidings_dict::{ActorId, Dictionaries};
 pub struct ArticleMemory {
     people: Vec<(ActorId, Vec<String>)>,
     subject: Option<ActorId>,
-    unknown: Vec<(Vec<String>, String)>,
+    /// Each part of a name learned from a title, with the code of the last name learned that has
+    /// it (a map, not a list of names: a long article learns the same name thousands of times).
+    unknown: HashMap<String, String>,
     /// Countries named so far: (country, mentions with a state role, all mentions).
     countries: Vec<(String, u32, u32)>,
 }
@@ -83,23 +86,14 @@ impl ArticleMemory {
 
     /// Remembers an unlisted name introduced with a title ("Foreign Minister Wang Yi" -> CHNGOV).
     pub fn learn_unknown(&mut self, parts: &[String], code: &str) {
-        let parts: Vec<String> = parts
-            .iter()
-            .filter(|p| p.chars().count() >= 3)
-            .cloned()
-            .collect();
-        if !parts.is_empty() {
-            self.unknown.push((parts, code.to_string()));
+        for part in parts.iter().filter(|p| p.chars().count() >= 3) {
+            self.unknown.insert(part.clone(), code.to_string());
         }
     }
 
     /// The code of a learned name one of whose parts is `part`.
     pub fn unknown_by_name_part(&self, part: &str) -> Option<&str> {
-        self.unknown
-            .iter()
-            .rev()
-            .find(|(parts, _)| parts.iter().any(|p| p == part))
-            .map(|(_, c)| c.as_str())
+        self.unknown.get(part).map(String::as_str)
     }
 
     /// Records an actor of `country` named in the article; `state_role` when it is a person, a

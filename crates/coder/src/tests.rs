@@ -286,6 +286,7 @@ fn future_weekdays_and_lead_dates() {
         url: None,
         text: "Officials met on Saturday.\n\nChina praised Japan.\n\nOne.\n\nTwo.\n\nThree.\n\nRussia praised Japan.".into(),
         origin: tidings_article::Origin { file: "t".into(), line: 1 },
+        warnings: Vec::new(),
     };
     let coded = coder(true).code(&article, &CodeOptions::default());
     let by = |s: &str| {
@@ -487,4 +488,44 @@ fn a_negated_subject_with_an_adjective_and_an_event_clause_code_nothing() {
 fn a_suspicion_is_no_report() {
     let text = "The claim comes after months of suspicions that the Syrian regime has used sarin against rebels.";
     assert!(code(text, "2013-03-15").is_empty());
+}
+
+#[test]
+fn code_each_hands_over_each_sentences_events_in_order() {
+    let article = tidings_article::Article {
+        id: "a".into(),
+        title: Some("China praises North Korea".into()),
+        date: date("2020-10-11"),
+        source: None,
+        url: None,
+        text: "China praised North Korea on Saturday.\n\nNothing happened.\n\nRussia attacked Ukraine.\n\nJapan condemned China.".into(),
+        origin: tidings_article::Origin { file: "t".into(), line: 1 },
+        warnings: Vec::new(),
+    };
+    let whole = coder(true).code(&article, &CodeOptions::default());
+    let mut batches: Vec<Vec<Event>> = Vec::new();
+    let each = coder(true).code_each(&article, &CodeOptions::default(), &mut |b| batches.push(b));
+    assert!(each.events.is_empty());
+    assert_eq!(each.sentence_count, whole.sentence_count);
+    assert!(
+        batches.len() >= 3,
+        "one batch per sentence with events: {batches:?}"
+    );
+    for batch in &batches {
+        assert!(!batch.is_empty());
+        assert!(batch
+            .iter()
+            .all(|e| e.sentence_index == batch[0].sentence_index));
+    }
+    let streamed: Vec<String> = batches
+        .iter()
+        .flatten()
+        .map(|e| serde_json::to_string(e).unwrap())
+        .collect();
+    let collected: Vec<String> = whole
+        .events
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap())
+        .collect();
+    assert_eq!(streamed, collected);
 }

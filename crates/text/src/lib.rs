@@ -34,4 +34,4 @@ mod sentences;
 
 pub use dates::{find_dates, is_day_or_month_name, DateKind, DateMention};
 pub use periods::{find_periods, PeriodMention, Precision};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, MAX_SENTENCE_WORDS};

@@ -4,6 +4,8 @@
 
 /// Longest card text that is cut.
 const MAX_CARD_BYTES: usize = 800;
+/// How far before a surname its earlier mention may be.
+const SURNAME_WINDOW: usize = 120;
 
 /// `paragraph` without its link cards, and the removed card texts.
 pub fn strip_hover_cards(paragraph: &str) -> (String, Vec<String>) {
@@ -12,13 +14,14 @@ pub fn strip_hover_cards(paragraph: &str) -> (String, Vec<String>) {
     let bytes = paragraph.as_bytes();
     let mut done = 0; // everything before this offset is settled
     let mut search = 0;
+    let mut starts = CardStarts::default();
     while let Some(found) = paragraph[search..].find(" MORE") {
         let more_end = search + found + 5;
         search = more_end;
         if bytes.get(more_end).is_some_and(|b| b.is_ascii_alphabetic()) {
             continue;
         }
-        let Some(card_start) = card_start(paragraph, done, search - 5) else {
+        let Some(card_start) = starts.before(paragraph, done, search - 5) else {
             continue;
         };
         if more_end - card_start > MAX_CARD_BYTES {
@@ -32,40 +35,77 @@ pub fn strip_hover_cards(paragraph: &str) -> (String, Vec<String>) {
     (kept, cards)
 }
 
-/// Where the card that ends at `more_at` starts: right after the earlier mention of the surname
-/// that the card repeats glued to a headline (`Biden` in `Joe Biden Joe BidenGOP ...`).
-fn card_start(text: &str, from: usize, more_at: usize) -> Option<usize> {
+/// Where the card that ends at a `MORE` starts, remembering how far the text after the settled
+/// offset has been searched, so that a paragraph with many `MORE`s and no card is read once, not
+/// once per `MORE`.
+#[derive(Default)]
+struct CardStarts {
+    /// The settled offset the search below began at.
+    from: usize,
+    /// Every position in `from..searched` was tried.
+    searched: usize,
+    /// The first position in that range where a card may start, with the card's start.
+    found: Option<usize>,
+}
+
+impl CardStarts {
+    /// The start of the card that ends at `more_at`: right after the earlier mention of the surname
+    /// that the card repeats glued to a headline (`Biden` in `Joe Biden Joe BidenGOP ...`), at the
+    /// first position after `from` where one is found.
+    fn before(&mut self, text: &str, from: usize, more_at: usize) -> Option<usize> {
+        // `searched` is 0 only before the first search
+        if from != self.from || self.searched == 0 {
+            *self = CardStarts {
+                from,
+                searched: from.max(1),
+                found: None,
+            };
+        }
+        while self.found.is_none() && self.searched < more_at {
+            self.found = card_start_at(text, from, self.searched);
+            self.searched += 1;
+        }
+        self.found
+    }
+}
+
+/// The card start when position `p` is where a surname glues onto a headline (`BidenGOP`).
+fn card_start_at(text: &str, from: usize, p: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    for p in from.max(1)..more_at {
-        if !(bytes[p].is_ascii_uppercase() && bytes[p - 1].is_ascii_lowercase()) {
-            continue;
-        }
-        let word_start = text[..p].rfind([' ', '(']).map_or(0, |s| s + 1);
-        let surname = &text[word_start..p];
-        if surname.len() < 3 || !surname.starts_with(|c: char| c.is_ascii_uppercase()) {
-            continue;
-        }
-        // The same surname as a whole word shortly before the card.
-        let mut window_start = word_start.saturating_sub(120).max(from);
-        while !text.is_char_boundary(window_start) {
-            window_start += 1;
-        }
-        let window = &text[window_start..word_start];
-        let mut best = None;
-        for (offset, _) in window.match_indices(surname) {
-            let at = window_start + offset;
-            let end = at + surname.len();
-            let whole = (at == 0 || !bytes[at - 1].is_ascii_alphabetic())
-                && !bytes[end].is_ascii_alphabetic();
-            if whole {
-                best = Some(end);
-            }
-        }
-        if best.is_some() {
-            return best;
+    if !(bytes[p].is_ascii_uppercase() && bytes[p - 1].is_ascii_lowercase()) {
+        return None;
+    }
+    // a surname longer than the window cannot be found in it: look no further back for its start
+    let mut look_back = p.saturating_sub(SURNAME_WINDOW + 1);
+    while !text.is_char_boundary(look_back) {
+        look_back -= 1;
+    }
+    let word_start = match text[look_back..p].rfind([' ', '(']) {
+        Some(s) => look_back + s + 1,
+        None if look_back == 0 => 0,
+        None => return None,
+    };
+    let surname = &text[word_start..p];
+    if surname.len() < 3 || !surname.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    // The same surname as a whole word shortly before the card.
+    let mut window_start = word_start.saturating_sub(SURNAME_WINDOW).max(from);
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &text[window_start..word_start];
+    let mut best = None;
+    for (offset, _) in window.match_indices(surname) {
+        let at = window_start + offset;
+        let end = at + surname.len();
+        let whole =
+            (at == 0 || !bytes[at - 1].is_ascii_alphabetic()) && !bytes[end].is_ascii_alphabetic();
+        if whole {
+            best = Some(end);
         }
     }
-    None
+    best
 }
 
 #[cfg(test)]
@@ -108,5 +148,27 @@ mod tests {
             assert_eq!(kept, text);
             assert!(cards.is_empty());
         }
+    }
+
+    #[test]
+    fn many_mores_without_a_card_are_read_once() {
+        // each `MORE` used to search the whole paragraph before it again: quadratic, minutes here
+        let text = "Donald John TrumpTrump faces high stakes in meeting MORE ".repeat(20_000);
+        let (kept, cards) = strip_hover_cards(&text);
+        assert_eq!(kept, text);
+        assert!(cards.is_empty());
+        let spaceless = format!("{} MORE", "aB".repeat(100_000));
+        assert_eq!(strip_hover_cards(&spaceless).0, spaceless);
+    }
+
+    #[test]
+    fn a_card_after_many_mores_without_one_is_still_cut() {
+        let text = format!(
+            "{}said Sen. John Cornyn John CornynKoch network could target races MORE (R-Texas).",
+            "WANT MORE of this? ".repeat(1000)
+        );
+        let (kept, cards) = strip_hover_cards(&text);
+        assert!(kept.ends_with("said Sen. John Cornyn (R-Texas)."), "{kept}");
+        assert_eq!(cards.len(), 1);
     }
 }

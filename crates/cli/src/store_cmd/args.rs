@@ -43,6 +43,8 @@ pub struct IngestArgs {
     /// Articles per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
+    #[command(flatten)]
+    pub limit: crate::pipeline::SizeLimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

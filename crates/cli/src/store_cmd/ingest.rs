@@ -1,9 +1,10 @@
 //! `tidings ingest`: reads articles, codes them (two threads per batch), and hands each batch to
 //! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
-//! database are not coded again, so re-running an interrupted ingest completes it.
+//! database are not coded again, so re-running an interrupted ingest completes it. The exit status
+//! is 1 when a record was skipped or cut, as for `tidings code`.
 
 use super::args::IngestArgs;
-use crate::pipeline::{load_coder, read_inputs};
+use crate::pipeline::{cut_large_article, load_coder, read_inputs};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -29,6 +30,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
 
     let mut stats = IngestStats::default();
     let mut malformed = 0usize;
+    let mut cut = 0usize;
     let mut skipped_before_coding = 0usize;
     let mut bytes_read = 0u64;
     let mut pending: Vec<Article> = Vec::new();
@@ -57,10 +59,17 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     for record in read_inputs(&a.files, a.format.map(Format::from)) {
         match record {
             Ok(mut article) => {
+                for warning in &article.warnings {
+                    progress.suspend(|| eprintln!("{warning}"));
+                }
                 if article.date.is_none() {
                     article.date = a.date;
                 }
                 let len = article.text.len() as u64;
+                if let Some(message) = cut_large_article(&mut article, a.limit.max_article_bytes) {
+                    cut += 1;
+                    progress.suspend(|| eprintln!("{message}"));
+                }
                 bytes_read += len;
                 progress.inc(len);
                 if store.contains(&ArticleMeta::from_article(&article))? {
@@ -94,6 +103,9 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     )?;
     writeln!(out, "  near-duplicates    {}", stats.near_duplicates)?;
     writeln!(out, "malformed records    {malformed}")?;
+    if cut > 0 {
+        writeln!(out, "records cut          {cut} (over --max-article-bytes)")?;
+    }
     writeln!(out, "mentions added       {}", stats.mentions_added)?;
     writeln!(
         out,
@@ -117,7 +129,11 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         read as f64 / secs.max(1e-9),
         bytes_read as f64 / 1e6 / secs.max(1e-9)
     )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if malformed > 0 || cut > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress_bar(total_bytes: u64) -> ProgressBar {

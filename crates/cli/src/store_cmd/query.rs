@@ -3,16 +3,28 @@
 
 use super::args::{OutputFormat, QueryArgs};
 use super::closed_pipe_is_success;
+use chrono::NaiveDate;
 use std::io::Write;
 use std::process::ExitCode;
 use tidings_store::{QueryFilter, Store};
 
 fn parse_dyad(dyad: &str) -> anyhow::Result<(String, String)> {
-    match dyad.split_once(':') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-            Ok((a.trim().into(), b.trim().into()))
-        }
-        _ => anyhow::bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. CHN:PRK"),
+    let parts: Vec<&str> = dyad.split(':').map(str::trim).collect();
+    match parts[..] {
+        [a, b] if !a.is_empty() && !b.is_empty() => Ok((a.into(), b.into())),
+        _ => anyhow::bail!(
+            "--dyad {dyad:?}: expected two actors, SOURCE:TARGET, e.g. CHN:PRK (for events between more actors, run one query per pair, or use --actor)"
+        ),
+    }
+}
+
+/// `--from` after `--to` matches no day: refused rather than answered with no events.
+fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> anyhow::Result<()> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => anyhow::bail!(
+            "--from {from} is after --to {to}: no day is in that range; swap them (--from {to} --to {from})"
+        ),
+        _ => Ok(()),
     }
 }
 
@@ -22,10 +34,12 @@ pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
+    check_range(a.from, a.to)?;
+    let dyad = a.dyad.as_deref().map(parse_dyad).transpose()?;
     let store = Store::open_read_only(&a.db)?;
     let filter = QueryFilter {
         actor: a.actor,
-        dyad: a.dyad.as_deref().map(parse_dyad).transpose()?,
+        dyad,
         code: a.code,
         quad_class: a.quad,
         from: a.from,
