@@ -28,7 +28,7 @@ pub struct Candidate<'g> {
     pub target: Option<Mention<'g>>,
 }
 
-/// Every mention of the sentence, in order: the members of the actor groups, and the countries
+/// Every mention of the sentence, in order (at most [`MAX_MENTIONS`]): the members of the actor groups, and the countries
 /// only `described` by an adjective ([`crate::actors::described_countries`]), each a group of its
 /// own numbered after the actor groups.
 pub fn mentions<'g>(groups: &'g [ActorGroup], described: &'g [ActorPhrase]) -> Vec<Mention<'g>> {
@@ -47,8 +47,14 @@ pub fn mentions<'g>(groups: &'g [ActorGroup], described: &'g [ActorPhrase]) -> V
         }))
         .collect();
     out.sort_by_key(|m| (m.phrase.start, m.phrase.end));
+    out.truncate(MAX_MENTIONS);
     out
 }
+
+/// A sentence naming more actors than this is a list (a table, a roll of names), not prose: only
+/// its first mentions are paired, so that the work per sentence stays bounded (the pairs grow with
+/// the square of the mentions). No sentence of the training data names as many.
+pub const MAX_MENTIONS: usize = 32;
 
 /// Whether `s` and `t` make a candidate pair: two actors, not both a bare role with no country or
 /// name. Two mentions of one country are a pair when they are not coordinated and are two actors
