@@ -306,7 +306,7 @@ fn unreachable_causes(sentences: &[Matched], unreached: Option<&str>) {
         }
     }
     let mut causes: Vec<_> = causes.into_iter().collect();
-    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    causes.sort_by_key(|c| std::cmp::Reverse(c.1));
     for (cause, n) in causes {
         eprintln!("  out of reach: {n:>5} {cause}");
     }
