@@ -53,6 +53,7 @@ pub mod actor_code;
 mod article_meta;
 pub mod export;
 mod ingest;
+mod lock;
 pub mod neardup;
 mod parquet_export;
 mod query;
@@ -63,6 +64,7 @@ mod timeline;
 
 pub use article_meta::{url_host, ArticleMeta};
 pub use ingest::{IngestStats, Problem};
+pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
 pub use query::{EventRow, MentionRow, QueryFilter};
 pub use timeline::{sparkline, Period, TimelineRow};
@@ -83,6 +85,23 @@ pub enum StoreError {
     Parquet(String),
     #[error("{0}")]
     Invalid(String),
+}
+
+/// What an I/O error means, in words, without the `(os error N)` that std appends: "permission
+/// denied", "a part of the path is a file, not a folder", "the file system is read-only".
+pub fn describe_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match err.kind() {
+        ErrorKind::PermissionDenied => "permission denied",
+        ErrorKind::NotADirectory => "a part of the path is a file, not a folder",
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only",
+        ErrorKind::NotFound => "no such file or folder",
+        ErrorKind::IsADirectory => "it is a folder, not a file",
+        ErrorKind::StorageFull => "no space left on the device",
+        ErrorKind::AlreadyExists => "it already exists",
+        _ => return err.to_string(),
+    };
+    words.to_string()
 }
 
 /// Totals of what a database holds.
