@@ -53,6 +53,7 @@ pub mod actor_code;
 mod article_meta;
 pub mod export;
 mod ingest;
+mod lock;
 pub mod neardup;
 mod parquet_export;
 mod query;
@@ -63,6 +64,7 @@ mod timeline;
 
 pub use article_meta::{url_host, ArticleMeta};
 pub use ingest::{IngestStats, Problem};
+pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
 pub use query::{EventRow, MentionRow, QueryFilter};
 pub use timeline::{sparkline, Period, TimelineRow};
@@ -83,6 +85,54 @@ pub enum StoreError {
     Parquet(String),
     #[error("{0}")]
     Invalid(String),
+}
+
+/// Why a database that exists could not be read, in words that name it: not an SQLite file, an
+/// SQLite file without tidings' tables, or one SQLite cannot open: a database in WAL mode (as
+/// tidings writes them) is read through a `-shm` file beside it, which needs a writable folder.
+fn unreadable(path: &Path, err: &rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    let code = err.sqlite_error_code();
+    let message = match code {
+        Some(ErrorCode::NotADatabase) => "not a tidings database (not an SQLite file)".to_string(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
+            let mut shm = path.as_os_str().to_owned();
+            shm.push("-shm");
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+                _ => ".".to_string(),
+            };
+            format!(
+                "cannot read this database: SQLite could not create or open {} beside it, which \
+                 it needs to read a database written in WAL mode; is the folder {dir} read-only \
+                 (or not writable by this user)? Copy the database to a writable folder, or run \
+                 tidings as a user who may write there (sqlite: {err})",
+                std::path::Path::new(&shm).display()
+            )
+        }
+        _ if err.to_string().contains("no such table") => {
+            "not a tidings database (an SQLite file without tidings' tables)".to_string()
+        }
+        _ => format!("cannot read this database: {err}"),
+    };
+    StoreError::Invalid(format!("{}: {message}", path.display()))
+}
+
+/// What an I/O error means, in words, without the `(os error N)` that std appends: "permission
+/// denied", "a part of the path is a file, not a folder", "the file system is read-only".
+pub fn describe_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match err.kind() {
+        ErrorKind::PermissionDenied => "permission denied",
+        ErrorKind::NotADirectory => "a part of the path is a file, not a folder",
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only",
+        ErrorKind::NotFound => "no such file or folder",
+        ErrorKind::IsADirectory => "it is a folder, not a file",
+        ErrorKind::StorageFull => "no space left on the device",
+        ErrorKind::AlreadyExists => "it already exists",
+        _ => return err.to_string(),
+    };
+    words.to_string()
 }
 
 /// Totals of what a database holds.
@@ -106,8 +156,22 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path` for ingesting and reading.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let conn = Connection::open(path)?;
-        Store::setup(conn)
+        use rusqlite::ErrorCode;
+        let unwritable = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
+                StoreError::Invalid(format!(
+                    "{}: cannot write to this database: the file or its folder is read-only, or \
+                     not writable by this user (sqlite: {e})",
+                    path.display()
+                ))
+            }
+            _ => StoreError::Sqlite(e),
+        };
+        let conn = Connection::open(path).map_err(unwritable)?;
+        Store::setup(conn).map_err(|e| match e {
+            StoreError::Sqlite(e) => unwritable(e),
+            other => other,
+        })
     }
 
     /// Opens an existing database for reading only; fails when there is none at `path`.
@@ -121,15 +185,17 @@ impl Store {
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        )
+        .map_err(|e| unreadable(path, &e))?;
         match schema::version(&conn) {
             Ok(Some(_)) => {}
-            _ => {
+            Ok(None) => {
                 return Err(StoreError::Invalid(format!(
-                    "{}: not a tidings database",
+                    "{}: not a tidings database (it has no schema version)",
                     path.display()
                 )))
             }
+            Err(e) => return Err(unreadable(path, &e)),
         }
         Ok(Store {
             conn,

@@ -122,23 +122,37 @@ fn write_file(
     rows: &[Vec<String>],
 ) -> Result<PathBuf, StoreError> {
     let part_dir = dir.join(part);
-    std::fs::create_dir_all(&part_dir)?;
+    create_dir(&part_dir)?;
     let path = part_dir.join("part-0.parquet");
-    let file = std::fs::File::create(&path)?;
+    let file = std::fs::File::create(&path).map_err(|e| cannot("create", &path, &e))?;
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .build();
-    let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props))
-        .map_err(|e| StoreError::Parquet(e.to_string()))?;
+    let failed = |e: parquet::errors::ParquetError| {
+        StoreError::Parquet(format!("{}: cannot write: {e}", path.display()))
+    };
+    let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(failed)?;
     for chunk in rows.chunks(8192) {
         writer
             .write(&record_batch(schema, chunk)?)
-            .map_err(|e| StoreError::Parquet(e.to_string()))?;
+            .map_err(failed)?;
     }
-    writer
-        .close()
-        .map_err(|e| StoreError::Parquet(e.to_string()))?;
+    writer.close().map_err(failed)?;
     Ok(path)
+}
+
+/// An I/O error on `path`, saying what was tried and what went wrong, once (std's message repeats
+/// `Permission denied (os error 13)` when wrapped).
+fn cannot(what: &str, path: &Path, e: &std::io::Error) -> StoreError {
+    StoreError::Invalid(format!(
+        "{}: cannot {what}: {}",
+        path.display(),
+        crate::describe_io(e)
+    ))
+}
+
+fn create_dir(dir: &Path) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| cannot("create the folder", dir, &e))
 }
 
 impl Store {
@@ -149,6 +163,8 @@ impl Store {
         dir: &Path,
         partition: Partition,
     ) -> Result<(Vec<PathBuf>, usize), StoreError> {
+        // Fails before any work when the folder cannot be made, even with no events to write.
+        create_dir(dir)?;
         let schema = schema();
         let mut files = Vec::new();
         let mut current: Option<String> = None;

@@ -85,6 +85,11 @@ fn card_start_at(text: &str, from: usize, p: usize) -> Option<usize> {
         None if look_back == 0 => 0,
         None => return None,
     };
+    // A word that began before the settled offset (glued to the end of the card just cut,
+    // `MORE.xBar`) has no earlier mention after that offset to be found.
+    if word_start < from {
+        return None;
+    }
     let surname = &text[word_start..p];
     if surname.len() < 3 || !surname.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
@@ -125,6 +130,17 @@ mod tests {
             strip_hover_cards(text).0,
             "said Sen. Pat Roberts (R-Kan.), the chairman."
         );
+    }
+
+    /// Found by `tidings-fuzz clean` (seed 6032 with the allsides seeds): a capital glued to a word
+    /// that began before the end of the card just cut (`MORE.xBar`) made the surname's window
+    /// start after the surname and the slice panic (`begin > end`).
+    #[test]
+    fn a_glued_word_that_starts_inside_the_previous_card() {
+        let text = "said Joe Biden Joe BidenGOP senators balk MORE.xBar and more text MORE after";
+        let (kept, cards) = strip_hover_cards(text);
+        assert_eq!(kept, "said Joe Biden.xBar and more text MORE after");
+        assert_eq!(cards, vec!["Joe BidenGOP senators balk MORE".to_string()]);
     }
 
     #[test]

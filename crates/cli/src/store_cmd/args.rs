@@ -43,6 +43,10 @@ pub struct IngestArgs {
     /// Articles per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
+    /// Seconds to wait while another ingest writes to the same database (default: until it
+    /// ends; 0: fail at once). One ingest at a time holds the lock file `<db>.lock`.
+    #[arg(long, value_name = "SECONDS")]
+    pub wait_timeout: Option<f64>,
     #[command(flatten)]
     pub limit: crate::pipeline::SizeLimitArgs,
 }

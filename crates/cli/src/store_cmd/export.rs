@@ -7,7 +7,7 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use tidings_store::{Partition, Store};
+use tidings_store::{describe_io, Partition, Store, StoreError};
 
 /// Writes the GDELT Events or Mentions table, JSON Lines, or Parquet files.
 pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
@@ -39,12 +39,19 @@ fn export_inner(a: ExportArgs) -> anyhow::Result<ExitCode> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let rows = match a.format {
-        ExportFormat::Gdelt => store.export_gdelt_events(&mut writer)?,
-        ExportFormat::Mentions => store.export_gdelt_mentions(&mut writer)?,
-        ExportFormat::Jsonl => store.export_jsonl(&mut writer)?,
+        ExportFormat::Gdelt => store.export_gdelt_events(&mut writer),
+        ExportFormat::Mentions => store.export_gdelt_mentions(&mut writer),
+        ExportFormat::Jsonl => store.export_jsonl(&mut writer),
         ExportFormat::Parquet => unreachable!("handled above"),
     };
-    writer.flush()?;
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(StoreError::Io(e)) => return Err(write_error(a.out.as_deref(), e)),
+        Err(e) => return Err(e.into()),
+    };
+    writer
+        .flush()
+        .map_err(|e| write_error(a.out.as_deref(), e))?;
     if let Some(path) = &a.out {
         eprintln!("{rows} rows written to {}", path.display());
     }
@@ -52,5 +59,15 @@ fn export_inner(a: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn create(path: &Path) -> anyhow::Result<std::fs::File> {
-    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))
+    std::fs::File::create(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot create: {}", path.display(), describe_io(&e)))
+}
+
+/// A failed write to `--out` (or standard output), naming it. A closed pipe stays an I/O error,
+/// which `closed_pipe_is_success` turns into success.
+fn write_error(out: Option<&Path>, e: std::io::Error) -> anyhow::Error {
+    match out {
+        Some(path) => anyhow::anyhow!("{}: cannot write: {}", path.display(), describe_io(&e)),
+        None => e.into(),
+    }
 }

@@ -1,7 +1,9 @@
 //! `tidings ingest`: reads articles, codes them (two threads per batch), and hands each batch to
 //! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
 //! database are not coded again, so re-running an interrupted ingest completes it. The exit status
-//! is 1 when a record was skipped or cut, as for `tidings code`.
+//! is 1 when a record was skipped or cut, as for `tidings code`. One ingest at a time writes to a
+//! database: a second one waits for the first's lock (`tidings_store::WriteLock`), saying so on
+//! stderr, so two ingests started together give what the two run one after the other give.
 
 use super::args::IngestArgs;
 use crate::pipeline::{cut_large_article, load_coder, read_inputs};
@@ -9,15 +11,46 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tidings_article::{Article, Format};
 use tidings_coder::{CodeOptions, Coder};
 use tidings_event::Event;
-use tidings_store::{ArticleMeta, IngestStats, Store};
+use tidings_store::{ArticleMeta, IngestStats, Store, WriteLock};
 
 /// Codes and stores articles; prints a summary on stdout, problems on stderr.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let timeout = match a.wait_timeout {
+        None => None,
+        Some(s) if s.is_finite() && s >= 0.0 => Some(Duration::from_secs_f64(s)),
+        Some(s) => anyhow::bail!("--wait-timeout {s}: give a number of seconds, 0 or more"),
+    };
+    let who = std::iter::once("tidings ingest".to_string())
+        .chain(a.files.iter().map(|f| f.display().to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Held until this function returns, so through the last batch and the summary.
+    let _lock = WriteLock::acquire(&a.db, timeout, &who, |lock, holder| {
+        let how_long = match timeout {
+            None => String::new(),
+            Some(t) => format!(" (at most {} s)", t.as_secs_f64()),
+        };
+        eprintln!(
+            "{}: another ingest is writing to this database ({holder}); waiting for it to \
+             finish{how_long} before ingesting {} (lock file {})",
+            a.db.display(),
+            if a.files.is_empty() {
+                "standard input".to_string()
+            } else {
+                a.files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            lock.display()
+        );
+    })?;
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     let coder = load_coder(a.dict.as_deref())?;
     let total_bytes: u64 = a
