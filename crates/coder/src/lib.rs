@@ -85,6 +85,9 @@ pub struct Coder {
     syntax_checks: bool,
     /// The trained event model ([`model`]); None codes with the verb patterns and rules alone.
     model: Option<&'static model::EventModel>,
+    /// Every word of the names of the people the dictionaries know, lower-cased: a town named
+    /// like one ("Obama", Japan) is no place (`tidings-geo`).
+    person_words: std::collections::HashSet<String>,
 }
 
 /// Where a sentence's results go: events, or (for training) the candidates with their features.
@@ -123,10 +126,24 @@ impl Coder {
         let syntax_checks = !dicts.petrarch_verbs;
         // the event model is trained on tidings' own dictionaries' actors and patterns
         let model = (!dicts.petrarch_verbs).then(model::builtin);
+        let person_words = dicts
+            .actors
+            .entries
+            .iter()
+            .filter(|e| e.kind == tidings_dict::actors::ActorKind::Person)
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.names))
+            .flat_map(|n| n.split_whitespace())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
         Coder {
             dicts,
             syntax_checks,
             model,
+            person_words,
         }
     }
 
@@ -304,7 +321,12 @@ impl Coder {
             .iter()
             .take_while(|r| headline_end.is_some_and(|h| r.end <= h))
             .count();
-        tidings_geo::Gazetteer::builtin().article(text, sentences, headlines + LEAD_SENTENCES)
+        tidings_geo::Gazetteer::builtin().article_except(
+            text,
+            sentences,
+            headlines + LEAD_SENTENCES,
+            &|name| self.person_words.contains(name),
+        )
     }
 
     /// The date of a sentence's events: its own date expression, else the story or article date.

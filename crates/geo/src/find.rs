@@ -235,6 +235,52 @@ const DIVISION_WORDS: &[&str] = &[
     "prefecture",
 ];
 
+/// Capitalised words that are towns somewhere but in news are months, days, continents or
+/// common words ("in March" is no town in Cambridgeshire; "Asia" no town in the Philippines).
+const NOT_PLACES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "asia",
+    "europe",
+    "africa",
+    "oceania",
+    "antarctica",
+    "middle east",
+    "latin america",
+    "south america",
+    "north america",
+    "central america",
+    "new",
+    "of",
+    "university",
+    "police",
+    "president",
+    "union",
+    "victoria",
+    "god",
+    "church",
+];
+
+/// A city this big (or a national capital) stays a place even when a known person has its name.
+pub const PERSON_CITY_POPULATION: u64 = 400_000;
+
 /// One run of words in a sentence that names a place, with the places it may be.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -263,6 +309,19 @@ impl Gazetteer {
     /// of 100,000 people or more. A name right after a capitalised word is part of a longer name
     /// ("Barack Obama", "Andrew Jackson") and is no place.
     pub fn find_mentions(&self, sentence: &str) -> Vec<Mention> {
+        self.find_mentions_except(sentence, &|_| false)
+    }
+
+    /// [`Gazetteer::find_mentions`], where a name that only cities have and for which
+    /// `person(lower-cased name)` is true is no place, unless it is the sentence's dateline or one
+    /// of the cities is a national capital or has [`PERSON_CITY_POPULATION`] people or more: the
+    /// coder passes the words of the people its dictionaries know ("Obama", "Rubio", "Abbas" are
+    /// towns too; "Riyadh" is a first name, but the capital wins).
+    pub fn find_mentions_except(
+        &self,
+        sentence: &str,
+        person: &dyn Fn(&str) -> bool,
+    ) -> Vec<Mention> {
         let toks = tokens(sentence);
         let words: Vec<&str> = toks.iter().map(|t| &sentence[t.start..t.end]).collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -303,12 +362,30 @@ impl Gazetteer {
             // the character right after the name (a comma, a bracket or a dash makes a dateline)
             let after = sentence[toks[last].end..].trim_start_matches(['\'', '’', 's']);
             let after = after.trim_start();
+            // a dateline: "KABUL, Afghanistan —", "Beirut (AP) -", "Atlanta, Georgia —"; a
+            // capitalised first word followed by a comma is no dateline ("Obama, in a speech, ...")
+            let dash_or_bracket = |t: &str| t.starts_with(['(', '—', '-', '–']);
+            let all_caps = sentence[toks[i].start..toks[last].end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && toks[last].end - toks[i].start > 1;
+            let region_follows = || {
+                after.starts_with(',')
+                    && (1..=3).any(|n| {
+                        let (a, b) = (last + 1, last + n);
+                        b < toks.len()
+                            && self
+                                .lookup(&lower[a..=b].join(" "))
+                                .iter()
+                                .any(|&c| self.place(c).kind != Kind::City)
+                            && dash_or_bracket(sentence[toks[b].end..].trim_start())
+                    })
+            };
             let dateline = i == 0
-                && (after.starts_with(',')
-                    || after.starts_with('(')
-                    || after.starts_with('—')
-                    || after.starts_with('-')
-                    || after.starts_with('–'));
+                && (dash_or_bracket(after)
+                    || (all_caps && after.starts_with(','))
+                    || region_follows());
             let facility = !possessive
                 && next.is_some_and(capitalised)
                 && next_lower.is_some_and(|w| FACILITY.contains(&w));
@@ -337,6 +414,20 @@ impl Gazetteer {
             };
             let city_only = candidates.iter().all(|&c| self.place(c).kind == Kind::City);
             let keep = if facility || after_name {
+                false
+            } else if city_only
+                && (NOT_PLACES.contains(&lower[i..=last].join(" ").as_str())
+                    || (all_caps && !dateline))
+            {
+                // "UN" is no town in India: a city in capitals is a dateline or nothing
+                false
+            } else if city_only
+                && !dateline
+                && person(&lower[i..=last].join(" "))
+                && !candidates.iter().any(|&c| {
+                    self.is_capital(c) || self.place(c).population >= PERSON_CITY_POPULATION
+                })
+            {
                 false
             } else if city_only {
                 let next_capital_word = !possessive && next.is_some_and(capitalised);

@@ -44,7 +44,7 @@ mod gazetteer;
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use find::Mention;
+pub use find::{Mention, PERSON_CITY_POPULATION};
 pub use gazetteer::{Country, Gazetteer, GazetteerError, Kind, Place};
 use tidings_event::{Geo, Span};
 
@@ -82,13 +82,14 @@ fn share(counts: &Counts, iso2: &str) -> f64 {
 }
 
 impl Gazetteer {
-    /// The country a mention is in when all its candidates are in one country ("Tbilisi",
-    /// "Kuwait"), else none ("Georgia").
+    /// The country a mention is in when all its candidates are cities or states of one country
+    /// ("Tbilisi", "Atlanta"), else none ("Georgia"). A country's own name is no evidence of where
+    /// a town is: "U.S." is in nearly every story, and "U.S. officials in Moscow" are in Russia.
     fn unambiguous_country<'a>(&'a self, m: &Mention) -> Option<&'a str> {
         let first = &self.place(*m.candidates.first()?).iso2;
         m.candidates
             .iter()
-            .all(|&c| &self.place(c).iso2 == first)
+            .all(|&c| &self.place(c).iso2 == first && self.place(c).kind != Kind::Country)
             .then_some(first.as_str())
     }
 
@@ -108,8 +109,8 @@ impl Gazetteer {
     }
 
     /// The candidate of a mention that the context makes likeliest: its prior, plus 100 times the
-    /// share of the sentence's unambiguous mentions in its country, plus 60 times that share in
-    /// the whole article.
+    /// share of the sentence's unambiguous city and state mentions in its country, plus 60 times
+    /// that share in the whole article.
     pub fn resolve(&self, m: &Mention, sentence: &Counts, article: &Counts) -> Option<usize> {
         let score = |c: usize| {
             let iso2 = &self.place(c).iso2;
@@ -124,9 +125,21 @@ impl Gazetteer {
     /// Finds and resolves the places of an article whose sentences are `sentences` (byte ranges
     /// of `text`); the first `lead` sentences (headline and lead) give the article's own place.
     pub fn article(&self, text: &str, sentences: &[Range<usize>], lead: usize) -> ArticleGeo {
+        self.article_except(text, sentences, lead, &|_| false)
+    }
+
+    /// [`Gazetteer::article`], where a city name that `person` says is a person's is no place
+    /// (see [`Gazetteer::find_mentions_except`]).
+    pub fn article_except(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        lead: usize,
+        person: &dyn Fn(&str) -> bool,
+    ) -> ArticleGeo {
         let found: Vec<Vec<Mention>> = sentences
             .iter()
-            .map(|r| self.find_mentions(&text[r.clone()]))
+            .map(|r| self.find_mentions_except(&text[r.clone()], person))
             .collect();
         let mut article_counts = Counts::new();
         let counts: Vec<Counts> = found

@@ -150,6 +150,52 @@ fn a_town_inside_a_persons_name_is_no_place() {
 }
 
 #[test]
+fn a_town_named_like_a_known_person_is_no_place() {
+    let gaz = Gazetteer::builtin();
+    let s = "The letter from Obama reached Rubio's office in Havana.";
+    let person = |w: &str| w == "obama" || w == "rubio";
+    let found: Vec<&str> = gaz
+        .find_mentions_except(s, &person)
+        .iter()
+        .map(|m| &s[m.start..m.end])
+        .collect();
+    assert_eq!(found, ["Havana"]);
+    // without the coder's people, both are towns (in Japan and Venezuela)
+    assert_eq!(gaz.find_mentions(s).len(), 3);
+    // a capital stays a place even when a person has its name
+    let s = "Officials in Riyadh denied it.";
+    assert_eq!(gaz.find_mentions_except(s, &|w| w == "riyadh").len(), 1);
+}
+
+#[test]
+fn a_country_named_beside_a_city_does_not_move_it() {
+    // Moscow, Idaho and Paris, Texas are in the gazetteer; "U.S." says who, not where
+    let g = geos("U.S. diplomats met their counterparts in Moscow.");
+    assert_eq!(g[0].as_ref().unwrap().full_name, "Moscow, Russia");
+    assert!(names("The U.N. met in Paris.")
+        .contains(&("Paris".to_string(), "Paris, France".to_string())));
+    // a town in capitals inside a sentence is no town: "UN" is not Un, India
+    assert!(names("The UN condemned the strike.").is_empty());
+}
+
+#[test]
+fn months_and_continents_are_no_towns() {
+    assert!(names("Talks in March failed.").is_empty());
+    assert!(names("Tensions rose across Asia.").is_empty());
+}
+
+#[test]
+fn a_name_and_a_comma_opening_a_sentence_is_no_dateline() {
+    let gaz = Gazetteer::builtin();
+    let s = "Clinton, in a speech, urged calm.";
+    assert!(gaz.find_mentions(s).iter().all(|m| !m.dateline));
+    let s = "ATLANTA, Georgia — Police arrested dozens.";
+    assert!(gaz.find_mentions(s)[0].dateline);
+    let s = "Atlanta, Georgia — Police arrested dozens.";
+    assert!(gaz.find_mentions(s)[0].dateline);
+}
+
+#[test]
 fn a_sentence_without_a_place_takes_the_dateline() {
     let g = geos("BEIRUT, Lebanon (AP) - Talks resumed. The minister said nothing.");
     let g = g[1].as_ref().unwrap();
