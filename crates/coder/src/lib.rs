@@ -12,7 +12,8 @@
 //! becomes one [`Event`] per source and target actor, read in the sense the actors allow
 //! ([`sense`]: a pattern's `{official}`, `{abroad}`, `{verbal 111}` ... conditions), dated by the
 //! sentence's own date expression or the article's story date, and filled in from the CAMEO table
-//! (Goldstein, QuadClass, PLOVER).
+//! (Goldstein, QuadClass, PLOVER), and placed (`action_geo`) by `tidings-geo`: a place its
+//! sentence names, else the article's dateline or lead place.
 //!
 //! With tidings' own dictionaries a trained [`model`] decides instead. The acts and the checks above
 //! become its evidence: every ordered pair of actor mentions in a sentence (and every mention with
@@ -84,12 +85,36 @@ pub struct Coder {
     syntax_checks: bool,
     /// The trained event model ([`model`]); None codes with the verb patterns and rules alone.
     model: Option<&'static model::EventModel>,
+    /// Every word of the names of the people the dictionaries know, lower-cased: a town named
+    /// like one ("Obama", Japan) is no place (`tidings-geo`).
+    person_words: std::collections::HashSet<String>,
 }
 
 /// Where a sentence's results go: events, or (for training) the candidates with their features.
 enum Sink<'o> {
     Events(&'o mut Vec<Event>),
     Candidates(&'o mut Vec<model::SentenceCandidates>),
+}
+
+impl Sink<'_> {
+    fn events_len(&self) -> usize {
+        match self {
+            Sink::Events(out) => out.len(),
+            Sink::Candidates(_) => 0,
+        }
+    }
+}
+
+/// Gives each event of sentence `index` the place where its act took place (GDELT's ActionGeo):
+/// a place the sentence names, else the article's dateline or lead place, else none.
+fn place_events(events: &mut [Event], places: &tidings_geo::ArticleGeo, index: usize) {
+    if events.is_empty() {
+        return;
+    }
+    let geo = places.action_geo(tidings_geo::Gazetteer::builtin(), index);
+    for e in events {
+        e.action_geo = geo.clone();
+    }
 }
 
 /// How many body sentences at the top of an article may set its story date ("... reported on Saturday").
@@ -101,10 +126,24 @@ impl Coder {
         let syntax_checks = !dicts.petrarch_verbs;
         // the event model is trained on tidings' own dictionaries' actors and patterns
         let model = (!dicts.petrarch_verbs).then(model::builtin);
+        let person_words = dicts
+            .actors
+            .entries
+            .iter()
+            .filter(|e| e.kind == tidings_dict::actors::ActorKind::Person)
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.names))
+            .flat_map(|n| n.split_whitespace())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
         Coder {
             dicts,
             syntax_checks,
             model,
+            person_words,
         }
     }
 
@@ -185,11 +224,16 @@ impl Coder {
             return (clean, sentences.len());
         }
         let story_date = story_date(text, &sentences, clean.headline_end, article.date);
+        let places = match sink {
+            Sink::Events(_) => Some(self.places(text, &sentences, clean.headline_end)),
+            Sink::Candidates(_) => None,
+        };
         let mut memory = ArticleMemory::default();
         let mut words = Words::default();
         let mut body_index = 0;
         let mut lead_people = Vec::new();
         for (index, range) in sentences.iter().enumerate() {
+            let before = sink.events_len();
             let sentence = &text[range.clone()];
             let headline = clean.headline_end.is_some_and(|h| range.end <= h);
             // the lead's date applies to the headline and the lead; later sentences report other,
@@ -215,6 +259,9 @@ impl Coder {
                 options,
                 sink,
             );
+            if let (Some(places), Sink::Events(out)) = (&places, &mut *sink) {
+                place_events(&mut out[before..], places, index);
+            }
             if let (Some(each), Sink::Events(out)) = (each.as_mut(), &mut *sink) {
                 if !out.is_empty() {
                     each(std::mem::take(*out));
@@ -235,7 +282,9 @@ impl Coder {
         let mut memory = ArticleMemory::default();
         let mut words = Words::default();
         let mut events = Vec::new();
+        let places = self.places(text, &sentences, None);
         for (index, range) in sentences.iter().enumerate() {
+            let before = events.len();
             let ctx = record::SentenceContext {
                 article_id: "text",
                 headline: false,
@@ -255,8 +304,29 @@ impl Coder {
                 options,
                 &mut Sink::Events(&mut events),
             );
+            place_events(&mut events[before..], &places, index);
         }
         events
+    }
+
+    /// The places of an article (`tidings-geo`): each sentence's, and the dateline's or lead's,
+    /// the lead being the headline and the first [`LEAD_SENTENCES`] body sentences.
+    fn places(
+        &self,
+        text: &str,
+        sentences: &[std::ops::Range<usize>],
+        headline_end: Option<usize>,
+    ) -> tidings_geo::ArticleGeo {
+        let headlines = sentences
+            .iter()
+            .take_while(|r| headline_end.is_some_and(|h| r.end <= h))
+            .count();
+        tidings_geo::Gazetteer::builtin().article_except(
+            text,
+            sentences,
+            headlines + LEAD_SENTENCES,
+            &|name| self.person_words.contains(name),
+        )
     }
 
     /// The date of a sentence's events: its own date expression, else the story or article date.

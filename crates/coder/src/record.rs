@@ -299,6 +299,7 @@ fn event_record(
         values_from,
         negated: d.negated,
         explain: d.explain,
+        action_geo: None,
     }
 }
 

@@ -28,6 +28,7 @@
 //!     values_from: None,
 //!     negated: false,
 //!     explain: None,
+//!     action_geo: None,
 //! };
 //! let line = serde_json::to_string(&event).unwrap();
 //! assert!(line.contains("\"cameo\":\"051\""));
@@ -152,6 +153,53 @@ pub struct Event {
     /// Which dictionary entries and pattern produced this event (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub explain: Option<serde_json::Value>,
+    /// Where the act took place (GDELT's ActionGeo), when the sentence or the article's lead names
+    /// a place the gazetteer knows (`tidings-geo`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub action_geo: Option<Geo>,
+}
+
+/// A place as GDELT's geography fields give it (`ActionGeo_*`, `Actor1Geo_*`), plus where the text
+/// names it and why it was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    /// GDELT's Geo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+    pub geo_type: u8,
+    /// "Idlib, Syria", "Atlanta, Georgia, United States", "Georgia, United States", "Syria".
+    pub full_name: String,
+    /// FIPS 10-4 country code, as GDELT gives it (`SY`, `US`, `GG` for Georgia).
+    pub country_code: String,
+    /// FIPS country code and first-level division code (`USGA`, `SY12`); the country code alone for
+    /// a country.
+    pub adm1_code: String,
+    pub lat: Option<f64>,
+    pub long: Option<f64>,
+    /// The GeoNames id of the place.
+    pub feature_id: String,
+    /// Byte offsets of the place's name in the cleaned article text.
+    pub span: Span,
+    /// The words that name it ("Idlib").
+    pub text: String,
+    /// How it was chosen: `sentence` (a place named in the evidence sentence) or `lead` (the
+    /// article's dateline or first place, the sentence naming none).
+    pub geo_basis: String,
+}
+
+impl Geo {
+    /// GDELT's seven geography fields as text, in column order (Type, FullName, CountryCode,
+    /// ADM1Code, Lat, Long, FeatureID), as the GKG writes a location joined by `#`.
+    pub fn gdelt_fields(&self) -> [String; 7] {
+        let coord = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_default();
+        [
+            self.geo_type.to_string(),
+            self.full_name.clone(),
+            self.country_code.clone(),
+            self.adm1_code.clone(),
+            coord(self.lat),
+            coord(self.long),
+            self.feature_id.clone(),
+        ]
+    }
 }
 
 /// GDELT's QuadClass for a CAMEO root: 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4.

@@ -112,6 +112,22 @@ fn field(text: &str) -> String {
     text.replace(['\t', '\n', '\r'], " ")
 }
 
+/// ActionGeo's eight GDELT columns (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
+/// FeatureID) from the `action_geo` column (seven fields joined by `#`, no ADM2Code); type 0 and
+/// empty fields when the event has no place.
+pub fn action_geo_fields(stored: &str) -> Vec<String> {
+    let parts: Vec<&str> = stored.split('#').collect();
+    if parts.len() != 7 {
+        let mut f = vec!["0".to_string()];
+        f.extend(std::iter::repeat_n(String::new(), 7));
+        return f;
+    }
+    let mut f: Vec<String> = parts[..4].iter().map(|p| field(p)).collect();
+    f.push(String::new()); // ADM2Code: the gazetteer has no second-level divisions
+    f.extend(parts[4..].iter().map(|p| field(p)));
+    f
+}
+
 /// The 61 GDELT fields of one event, as text.
 pub fn gdelt_event_fields(e: &EventRow) -> Vec<String> {
     let mut f: Vec<String> = Vec::with_capacity(61);
@@ -152,11 +168,12 @@ pub fn gdelt_event_fields(e: &EventRow) -> Vec<String> {
     f.push(e.num_sources.to_string());
     f.push(e.num_articles.to_string());
     f.push("0.0".to_string()); // AvgTone: tone is not measured
-    for _ in 0..3 {
-        // Actor1Geo, Actor2Geo, ActionGeo: type 0 (unknown) and empty fields, as GDELT writes them.
+                               // Actor1Geo, Actor2Geo: not located yet: type 0 (unknown) and empty fields, as GDELT writes them
+    for _ in 0..2 {
         f.push("0".to_string());
         f.extend(std::iter::repeat_n(String::new(), 7));
     }
+    f.extend(action_geo_fields(&e.action_geo));
     f.push(e.date_added.to_string());
     f.push(field(&e.source_url));
     debug_assert_eq!(f.len(), GDELT_EVENT_COLUMNS.len());

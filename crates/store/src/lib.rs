@@ -38,7 +38,7 @@
 //!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None,
 //!     source: Actor::new("China", "CHN"), target: Some(Actor::new("North Korea", "PRK")),
 //!     cameo: "051".into(), root: "05".into(), quad_class: 1, goldstein: 3.4,
-//!     plover: Plover { event: "SUPPORT".into(), mode: None }, values_from: None, negated: false, explain: None,
+//!     plover: Plover { event: "SUPPORT".into(), mode: None }, values_from: None, negated: false, explain: None, action_geo: None,
 //! };
 //! let stats = store.ingest_batch(&[(meta.clone(), vec![event.clone()])]).unwrap();
 //! assert_eq!((stats.articles_stored, stats.events_created), (1, 1));

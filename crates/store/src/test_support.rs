@@ -52,6 +52,7 @@ pub fn event(
         values_from: None,
         negated: false,
         explain: None,
+        action_geo: None,
     }
 }
 

@@ -136,6 +136,10 @@ fn exported_fields_have_the_forms_of_real_gdelt_rows() {
                 assert!(value.starts_with("https://"), "{value}");
                 continue;
             }
+            if name.ends_with("FullName") {
+                // Free text, as GDELT writes it ("Idlib, Syria")
+                continue;
+            }
             if name.ends_with("Name") {
                 // Free text; GDELT writes names in capitals.
                 assert_eq!(value.to_uppercase(), *value);
@@ -234,4 +238,73 @@ fn parquet_export_writes_one_file_per_partition() {
         let bytes = std::fs::read(f).unwrap();
         assert_eq!(&bytes[..4], b"PAR1");
     }
+}
+
+#[test]
+fn action_geo_fills_gdelts_columns_in_gdelts_forms() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch: Vec<_> = (0..6).map(common::article).collect();
+    let idlib = tidings_event::Geo {
+        geo_type: 4,
+        full_name: "Idlib, Syria".into(),
+        country_code: "SY".into(),
+        adm1_code: "SY12".into(),
+        lat: Some(35.9306),
+        long: Some(36.6339),
+        feature_id: "169389".into(),
+        span: tidings_event::Span { start: 3, end: 8 },
+        text: "Idlib".into(),
+        geo_basis: "sentence".into(),
+    };
+    let country = tidings_event::Geo {
+        geo_type: 1,
+        full_name: "Georgia".into(),
+        country_code: "GG".into(),
+        adm1_code: "GG".into(),
+        lat: Some(41.8403),
+        long: Some(43.9223),
+        feature_id: "614540".into(),
+        span: tidings_event::Span { start: 0, end: 7 },
+        text: "Georgia".into(),
+        geo_basis: "lead".into(),
+    };
+    for (_, events) in batch.iter_mut().take(3) {
+        events[0].action_geo = Some(idlib.clone());
+        events[1].action_geo = Some(country.clone());
+    }
+    store.ingest_batch(&batch).unwrap();
+    let mut out = Vec::new();
+    store.export_gdelt_events(&mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let (shapes, _) = sample();
+    let col = |name: &str| GDELT_EVENT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let mut filled = HashSet::new();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 61, "{line}");
+        let geo: Vec<&str> = fields[col("ActionGeo_Type")..col("DATEADDED")].to_vec();
+        if geo[0] == "0" {
+            assert!(geo[1..].iter().all(|f| f.is_empty()), "{geo:?}");
+            continue;
+        }
+        filled.insert(geo.join("|"));
+        for name in [
+            "ActionGeo_Type",
+            "ActionGeo_CountryCode",
+            "ActionGeo_ADM1Code",
+            "ActionGeo_Lat",
+            "ActionGeo_Long",
+            "ActionGeo_FeatureID",
+        ] {
+            let value = fields[col(name)];
+            assert!(
+                shapes[name].contains(&shape(value)),
+                "{name} = {value:?} not in GDELT's forms"
+            );
+        }
+    }
+    let filled: Vec<_> = filled.into_iter().collect();
+    assert_eq!(filled.len(), 2, "{filled:?}");
+    assert!(filled.contains(&"4|Idlib, Syria|SY|SY12||35.9306|36.6339|169389".to_string()));
+    assert!(filled.contains(&"1|Georgia|GG|GG||41.8403|43.9223|614540".to_string()));
 }

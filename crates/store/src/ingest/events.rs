@@ -15,6 +15,8 @@ pub(super) struct CheckedEvent<'e> {
     code: &'e str,
     root: &'e str,
     quad: u8,
+    /// GDELT's seven ActionGeo fields joined by `#` (as the GKG writes a location), or empty.
+    action_geo: String,
 }
 
 /// Checks an event's fields; an unreadable event date falls back to the article's date (with a note).
@@ -67,9 +69,20 @@ pub(super) fn check_event<'e>(
             code,
             root,
             quad,
+            action_geo: action_geo_key(event),
         },
         note,
     ))
+}
+
+/// The event's place as the `action_geo` column keeps it: GDELT's seven ActionGeo fields (Type,
+/// FullName, CountryCode, ADM1Code, Lat, Long, FeatureID) joined by `#`, or empty when it has none.
+pub(crate) fn action_geo_key(event: &Event) -> String {
+    event
+        .action_geo
+        .as_ref()
+        .map(|g| g.gdelt_fields().map(|f| f.replace('#', " ")).join("#"))
+        .unwrap_or_default()
 }
 
 /// The event row for this key, created when missing. For a near-duplicate article, an event with
@@ -86,9 +99,12 @@ pub(super) fn find_or_create_event(
     let found: Option<i64> = tx
         .prepare_cached(
             "SELECT id FROM events WHERE day = ?1 AND actor1_code = ?2 AND actor2_code = ?3 AND event_code = ?4
-                 AND action_geo = ''",
+                 AND action_geo = ?5",
         )?
-        .query_row(params![c.day, c.actor1, c.actor2, c.code], |r| r.get(0))
+        .query_row(
+            params![c.day, c.actor1, c.actor2, c.code, c.action_geo],
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(id) = found {
         return Ok((id, true));
@@ -117,7 +133,7 @@ pub(super) fn find_or_create_event(
         "INSERT INTO events(day, actor1_code, actor1_name, actor2_code, actor2_name, event_code, root_code,
              quad_class, goldstein, action_geo, is_root, num_mentions, num_sources, num_articles, first_article,
              date_added)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10, 1, 1, 1, ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12)",
     )?
     .execute(params![
         c.day,
@@ -132,7 +148,8 @@ pub(super) fn find_or_create_event(
         (event.goldstein as f64 * 10.0).round() / 10.0,
         (event.sentence_index <= 1) as i64,
         article_id,
-        date_added
+        date_added,
+        c.action_geo
     ])?;
     Ok((tx.last_insert_rowid(), false))
 }

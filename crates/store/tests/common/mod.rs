@@ -136,5 +136,6 @@ pub fn event(
         values_from: None,
         negated: false,
         explain: None,
+        action_geo: None,
     }
 }
