@@ -235,28 +235,14 @@ const DIVISION_WORDS: &[&str] = &[
     "prefecture",
 ];
 
-/// Capitalised words that are towns somewhere but in news are months, days, continents or
-/// common words ("in March" is no town in Cambridgeshire; "Asia" no town in the Philippines).
+/// Capitalised words that are towns somewhere but in news are continents or common words ("Asia"
+/// is no town in the Philippines); months and days ("in March" is no town in Cambridgeshire) are
+/// `tidings_text::is_day_or_month_name`'s.
+fn not_a_place(name: &str) -> bool {
+    NOT_PLACES.contains(&name) || tidings_text::is_day_or_month_name(name)
+}
+
 const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "asia",
     "europe",
     "africa",
@@ -416,8 +402,7 @@ impl Gazetteer {
             let keep = if facility || after_name {
                 false
             } else if city_only
-                && (NOT_PLACES.contains(&lower[i..=last].join(" ").as_str())
-                    || (all_caps && !dateline))
+                && (not_a_place(&lower[i..=last].join(" ")) || (all_caps && !dateline))
             {
                 // "UN" is no town in India: a city in capitals is a dateline or nothing
                 false
