@@ -17,10 +17,13 @@ pub struct Scored<'g> {
 pub struct SentenceAnalysis<'g> {
     pub scored: Vec<Scored<'g>>,
     pub evidence: Vec<DictEvidence>,
+    /// The sentence model's features, the same for every candidate: scored once per sentence.
+    pub priors: Vec<u64>,
 }
 
 /// Finds the candidates of a sentence (its actor `mentions`, [`candidates::mentions`]) and their
-/// features, each with the sentence model's `priors` ([`super::roots::prior_features`]).
+/// features; the sentence model's `priors` ([`super::roots::prior_features`]) count for every
+/// candidate and are kept once.
 pub fn analyse<'g>(
     input: &EvidenceInput,
     mentions: &[Mention<'g>],
@@ -48,14 +51,17 @@ pub fn analyse<'g>(
         .map(|candidate| {
             let mut features = Vec::with_capacity(96);
             candidate_features(&view, &candidate, &mut FeatureSink { out: &mut features });
-            features.extend_from_slice(priors);
             Scored {
                 candidate,
                 features,
             }
         })
         .collect();
-    SentenceAnalysis { scored, evidence }
+    SentenceAnalysis {
+        scored,
+        evidence,
+        priors: priors.to_vec(),
+    }
 }
 
 /// What coded an event.
@@ -97,10 +103,14 @@ impl Decision<'_> {
 
 /// Scores the candidates and keeps the events.
 pub fn decisions<'g>(analysis: &SentenceAnalysis<'g>, weights: &Weights) -> Vec<Decision<'g>> {
+    let prior_row = weights.scores(&analysis.priors);
     let mut scores = [0.0f32; CLASSES];
     let mut out: Vec<Decision> = Vec::new();
     for s in &analysis.scored {
         weights.score(&s.features, &mut scores);
+        for (score, prior) in scores.iter_mut().zip(prior_row) {
+            *score += prior;
+        }
         let class = decide(&scores, weights.margin);
         if class == 0 {
             continue;
