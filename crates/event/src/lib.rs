@@ -180,8 +180,11 @@ pub struct Geo {
     pub span: Span,
     /// The words that name it ("Idlib").
     pub text: String,
-    /// How it was chosen: `sentence` (a place named in the evidence sentence) or `lead` (the
-    /// article's dateline or first place, the sentence naming none).
+    /// How it was chosen: `sentence` (a place named in the evidence sentence), `dateline` or
+    /// `lead` (the article's dateline or first place, the sentence naming none), `source` (a
+    /// verbal act's speaker's country, the places named being elsewhere; `span` is then the
+    /// sentence's and `text` the speaker's words) or `target` (a material act on another country,
+    /// the sentence naming only its source's).
     pub geo_basis: String,
 }
 
