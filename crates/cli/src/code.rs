@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 use tidings_article::Format;
 use tidings_coder::CodeOptions;
+use tidings_event::dating::ArticleDate;
 
 #[derive(Args)]
 pub struct CodeArgs {
@@ -20,10 +21,8 @@ pub struct CodeArgs {
     /// Explain: what cleaning dropped (on stderr), and the dictionary entries and pattern behind each event.
     #[arg(long)]
     pub explain: bool,
-    /// Publication date (YYYY-MM-DD) for articles that give none; without it their events are dated
-    /// the day they are coded (`"date_basis": "coded"`).
-    #[arg(long, value_parser = pipeline::parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub dating: pipeline::DatingArgs,
     /// Also print negated events ("did not attack"), marked `"negated": true`.
     #[arg(long)]
     pub keep_negated: bool,
@@ -44,6 +43,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let (mut articles, mut sentences, mut events, mut bad, mut with_events, mut cut) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let undated = args.dating.undated();
+    let mut undated_skipped = 0usize;
     for record in pipeline::read_inputs(&args.files, args.format) {
         let mut article = match record {
             Ok(a) => a,
@@ -56,9 +57,11 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         for warning in &article.warnings {
             eprintln!("tidings: warning: {warning}");
         }
-        if article.date.is_none() {
-            article.date = args.date;
-        }
+        let Some(dating) = ArticleDate::choose(article.date, &undated) else {
+            undated_skipped += 1;
+            continue;
+        };
+        article.date = dating.for_coder();
         if let Some(message) =
             pipeline::cut_large_article(&mut article, args.limit.max_article_bytes)
         {
@@ -67,7 +70,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         }
         // events leave sentence by sentence: a huge record never holds them all
         let (mut written, mut write_error) = (0usize, None);
-        let coded = coder.code_each(&article, &options, &mut |batch| {
+        let coded = coder.code_each(&article, &options, &mut |mut batch| {
+            dating.settle(&mut batch);
             written += batch.len();
             if write_error.is_none() {
                 write_error = write_events(&mut out, &batch).err();
@@ -103,6 +107,9 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         String::new()
     };
+    if undated_skipped > 0 {
+        eprintln!("tidings: {undated_skipped} articles without a publication date skipped (--undated skip)");
+    }
     eprintln!(
         "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records{cut_note}, {secs:.2} s, {:.0} sentences/s",
         sentences as f64 / secs.max(1e-9)

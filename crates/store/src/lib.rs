@@ -35,7 +35,7 @@
 //! };
 //! let event = Event {
 //!     article_id: "a1".into(), sentence_index: 0, sentence: "China praised North Korea.".into(),
-//!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None,
+//!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None, published: None,
 //!     source: Actor::new("China", "CHN"), target: Some(Actor::new("North Korea", "PRK")),
 //!     cameo: "051".into(), root: "05".into(), quad_class: 1, goldstein: 3.4,
 //!     plover: Plover { event: "SUPPORT".into(), mode: None }, values_from: None, negated: false, explain: None, action_geo: None,

@@ -37,9 +37,8 @@ pub struct IngestArgs {
     /// Dictionary directory instead of the built-in dictionaries.
     #[arg(long, alias = "dictionaries")]
     pub dict: Option<PathBuf>,
-    /// Publication date (YYYY-MM-DD) for articles that give none.
-    #[arg(long, value_parser = crate::pipeline::parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub dating: crate::pipeline::DatingArgs,
     /// Articles per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 use tidings_article::{Article, Format};
 use tidings_coder::{CodeOptions, Coder};
+use tidings_event::dating::ArticleDate;
 use tidings_event::Event;
 use tidings_store::{ArticleMeta, IngestStats, Store, WriteLock};
 
@@ -66,9 +67,11 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut cut = 0usize;
     let mut skipped_before_coding = 0usize;
     let mut bytes_read = 0u64;
-    let mut pending: Vec<Article> = Vec::new();
+    let undated = a.dating.undated();
+    let mut undated_skipped = 0usize;
+    let mut pending: Vec<(Article, ArticleDate)> = Vec::new();
     let batch_size = a.batch as usize;
-    let flush = |pending: &mut Vec<Article>,
+    let flush = |pending: &mut Vec<(Article, ArticleDate)>,
                  store: &mut Store,
                  stats: &mut IngestStats|
      -> anyhow::Result<()> {
@@ -95,9 +98,11 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 for warning in &article.warnings {
                     progress.suspend(|| eprintln!("{warning}"));
                 }
-                if article.date.is_none() {
-                    article.date = a.date;
-                }
+                let Some(dating) = ArticleDate::choose(article.date, &undated) else {
+                    undated_skipped += 1;
+                    continue;
+                };
+                article.date = dating.for_coder();
                 let len = article.text.len() as u64;
                 if let Some(message) = cut_large_article(&mut article, a.limit.max_article_bytes) {
                     cut += 1;
@@ -109,7 +114,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     skipped_before_coding += 1;
                     continue;
                 }
-                pending.push(article);
+                pending.push((article, dating));
                 if pending.len() >= batch_size {
                     flush(&mut pending, &mut store, &mut stats)?;
                 }
@@ -136,6 +141,12 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     )?;
     writeln!(out, "  near-duplicates    {}", stats.near_duplicates)?;
     writeln!(out, "malformed records    {malformed}")?;
+    if undated_skipped > 0 {
+        writeln!(
+            out,
+            "undated, skipped     {undated_skipped} (no publication date; --undated skip)"
+        )?;
+    }
     if cut > 0 {
         writeln!(out, "records cut          {cut} (over --max-article-bytes)")?;
     }
@@ -185,7 +196,10 @@ fn progress_bar(total_bytes: u64) -> ProgressBar {
 
 /// Codes a batch on up to two threads, keeping input order. An article whose coding panics is
 /// reported and stored without events, so it is not coded again on a re-run.
-fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Event>)> {
+fn code_batch(
+    coder: &Coder,
+    articles: &[(Article, ArticleDate)],
+) -> Vec<(ArticleMeta, Vec<Event>)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 2);
@@ -210,13 +224,18 @@ fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Even
     })
 }
 
-fn code_one(coder: &Coder, article: &Article, options: &CodeOptions) -> (ArticleMeta, Vec<Event>) {
+fn code_one(
+    coder: &Coder,
+    (article, dating): &(Article, ArticleDate),
+    options: &CodeOptions,
+) -> (ArticleMeta, Vec<Event>) {
     let mut meta = ArticleMeta::from_article(article);
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         coder.code(article, options)
     })) {
-        Ok(coded) => {
+        Ok(mut coded) => {
             meta.doc_len = coded.clean.text.chars().count();
+            dating.settle(&mut coded.events);
             (meta, coded.events)
         }
         Err(_) => {
