@@ -79,6 +79,10 @@ pub struct QueryArgs {
     /// Last day, YYYY-MM-DD.
     #[arg(long)]
     pub to: Option<NaiveDate>,
+    /// Only events whose date comes from one of these (comma-separated): sentence,
+    /// sentence-month, sentence-year, history, story, article, given, undated.
+    #[arg(long, value_delimiter = ',', value_name = "BASIS")]
+    pub date_basis: Vec<String>,
     /// At most this many events.
     #[arg(long)]
     pub limit: Option<usize>,
@@ -103,6 +107,10 @@ pub struct TimelineArgs {
     pub b: String,
     #[arg(long, value_enum, default_value = "month")]
     pub by: PeriodArg,
+    /// Include history: years named in a sentence long before publication ("founding in 1928",
+    /// `date_basis` history), left out by default. Events with no date are always left out.
+    #[arg(long)]
+    pub with_history: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
