@@ -126,6 +126,18 @@ pub fn load_coder(dict_dir: Option<&Path>) -> anyhow::Result<Coder> {
     })
 }
 
+/// The size of the input files in bytes; 0 when it is not known (standard input).
+pub fn input_bytes(files: &[PathBuf]) -> u64 {
+    if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
+        return 0;
+    }
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Every record of every file, in order; no file or `-` reads standard input. A file that cannot be
 /// opened is one error; the other files are still read.
 pub fn read_inputs(

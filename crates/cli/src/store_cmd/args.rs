@@ -48,6 +48,8 @@ pub struct IngestArgs {
     pub wait_timeout: Option<f64>,
     #[command(flatten)]
     pub limit: crate::pipeline::SizeLimitArgs,
+    #[command(flatten)]
+    pub jobs: crate::parallel::JobsArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

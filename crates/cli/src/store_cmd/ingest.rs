@@ -1,4 +1,4 @@
-//! `tidings ingest`: reads articles, codes them (two threads per batch), and hands each batch to
+//! `tidings ingest`: reads articles, codes each batch on every core (`-j N`), and hands it to
 //! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
 //! database are not coded again, so re-running an interrupted ingest completes it. The exit status
 //! is 1 when a record was skipped or cut, as for `tidings code`. One ingest at a time writes to a
@@ -7,9 +7,9 @@
 
 use super::args::IngestArgs;
 use crate::pipeline::{cut_large_article, load_coder, read_inputs};
+use crate::progress::Progress;
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 use tidings_article::{Article, Format};
@@ -54,13 +54,8 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     })?;
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     let coder = load_coder(a.dict.as_deref())?;
-    let total_bytes: u64 = a
-        .files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    let progress = progress_bar(total_bytes);
+    let progress = Progress::new(crate::pipeline::input_bytes(&a.files));
+    let threads = a.jobs.threads();
 
     let mut stats = IngestStats::default();
     let mut malformed = 0usize;
@@ -78,17 +73,16 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         if pending.is_empty() {
             return Ok(());
         }
-        let coded = code_batch(&coder, pending);
+        let coded = code_batch(&coder, pending, threads);
         pending.clear();
         let batch_stats = store.ingest_batch(&coded).context("storing a batch")?;
         for p in &batch_stats.problems {
             progress.suspend(|| eprintln!("{}: {}", p.origin, p.message));
         }
         stats.add(batch_stats);
-        progress.set_message(format!(
-            "{} articles stored, {} events",
-            stats.articles_stored, stats.events_created
-        ));
+        for (meta, events) in &coded {
+            progress.article(meta.text.len() as u64, events.len());
+        }
         Ok(())
     };
 
@@ -109,7 +103,6 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     progress.suspend(|| eprintln!("{message}"));
                 }
                 bytes_read += len;
-                progress.inc(len);
                 if store.contains(&ArticleMeta::from_article(&article))? {
                     skipped_before_coding += 1;
                     continue;
@@ -126,7 +119,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     flush(&mut pending, &mut store, &mut stats)?;
-    progress.finish_and_clear();
+    progress.finish();
 
     let secs = started.elapsed().as_secs_f64();
     let total = store.summary()?;
@@ -180,48 +173,15 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn progress_bar(total_bytes: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total_bytes.max(1)), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta}) {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
-}
-
-/// Codes a batch on up to two threads, keeping input order. An article whose coding panics is
+/// Codes a batch on `threads` threads, keeping input order. An article whose coding panics is
 /// reported and stored without events, so it is not coded again on a re-run.
 fn code_batch(
     coder: &Coder,
     articles: &[(Article, ArticleDate)],
+    threads: usize,
 ) -> Vec<(ArticleMeta, Vec<Event>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 2);
-    let chunk = articles.len().div_ceil(threads).max(1);
     let options = CodeOptions::default();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                let options = &options;
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|article| code_one(coder, article, options))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    crate::parallel::batch(threads, articles, |item| code_one(coder, item, &options))
 }
 
 fn code_one(
