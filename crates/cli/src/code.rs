@@ -6,7 +6,7 @@
 
 use crate::parallel::{self, JobsArgs};
 use crate::pipeline::{self, DictionaryArgs};
-use crate::progress::Progress;
+use crate::progress::{Progress, Results};
 use clap::Args;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -145,7 +145,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut totals = Totals::default();
-    let progress = Progress::new(pipeline::input_bytes(&args.files));
+    let progress = Progress::new(pipeline::input_bytes(&args.files), Results::ToStdout);
     let (files, format) = (args.files.clone(), args.format);
     parallel::ordered(
         args.jobs.threads(),

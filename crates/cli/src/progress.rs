@@ -1,10 +1,21 @@
 //! A progress line on stderr while articles are coded: articles, megabytes, events and the rate.
-//! Shown only when stderr is a terminal; hidden (and free) when it is piped or redirected.
+//! Shown only when stderr is a terminal; hidden (and free) when it is piped or redirected, and
+//! when the events themselves go to the same terminal (`tidings code` without a redirection), where
+//! a redrawn line would tear them.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::cell::Cell;
 use std::io::IsTerminal;
 use std::time::Instant;
+
+/// Where a run writes its results while the bar runs: stdout may be the terminal the bar is on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Results {
+    /// Results go to stdout: no bar when stdout is a terminal too.
+    ToStdout,
+    /// Nothing is written to stdout while the bar runs.
+    Elsewhere,
+}
 
 /// The progress of a run. `article` counts one coded article; `suspend` prints a message without
 /// tearing the bar.
@@ -16,9 +27,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar over `total_bytes` of input (0 when unknown, e.g. stdin: a spinner then).
-    pub fn new(total_bytes: u64) -> Progress {
-        let bar = if !std::io::stderr().is_terminal() {
+    /// A bar over `total_bytes` of input (0 when unknown, e.g. stdin: a spinner then), drawn when
+    /// stderr is a terminal, unless the results go to stdout and stdout is a terminal too.
+    pub fn new(total_bytes: u64, results: Results) -> Progress {
+        let quiet = results == Results::ToStdout && std::io::stdout().is_terminal();
+        let bar = if quiet || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else if total_bytes == 0 {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
@@ -56,11 +69,12 @@ impl Progress {
         self.bar.inc(bytes);
         let secs = self.started.elapsed().as_secs_f64().max(1e-9);
         self.bar.set_message(format!(
-            "{} articles, {:.1} MB, {} events, {:.0} articles/s",
+            "{} articles, {:.1} MB, {} events, {:.0} articles/s, {:.2} MB/s",
             self.articles.get(),
             self.bar.position() as f64 / 1e6,
             self.events.get(),
-            self.articles.get() as f64 / secs
+            self.articles.get() as f64 / secs,
+            self.bar.position() as f64 / 1e6 / secs
         ));
     }
 

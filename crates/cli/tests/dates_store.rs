@@ -84,4 +84,17 @@ fn date_basis_is_stored_filtered_and_kept_out_of_timelines() {
         export.lines().any(|l| l.split('\t').nth(1) == Some("")),
         "{export}"
     );
+    // the JSON Lines export and the CSV listing carry date_basis and published
+    let exported = rows(&run(&["export", "--format", "jsonl"], &db));
+    let history = exported
+        .iter()
+        .find(|e| e["date_basis"] == "history")
+        .unwrap_or_else(|| panic!("{exported:?}"));
+    assert_eq!(history["published"], "2020-10-11", "{history}");
+    let csv = run(&["query", "--format", "csv"], &db);
+    assert!(
+        csv.lines().next().unwrap().contains("date_basis,published"),
+        "{csv}"
+    );
+    assert!(csv.contains("1950-01-01,history,2020-10-11"), "{csv}");
 }

@@ -7,7 +7,7 @@
 
 use super::args::IngestArgs;
 use crate::pipeline::{cut_large_article, load_coder, read_inputs};
-use crate::progress::Progress;
+use crate::progress::{Progress, Results};
 use anyhow::Context;
 use std::io::Write;
 use std::process::ExitCode;
@@ -54,7 +54,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     })?;
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     let coder = load_coder(a.dict.as_deref())?;
-    let progress = Progress::new(crate::pipeline::input_bytes(&a.files));
+    let progress = Progress::new(crate::pipeline::input_bytes(&a.files), Results::Elsewhere);
     let threads = a.jobs.threads();
 
     let mut stats = IngestStats::default();
@@ -105,6 +105,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 bytes_read += len;
                 if store.contains(&ArticleMeta::from_article(&article))? {
                     skipped_before_coding += 1;
+                    progress.article(len, 0);
                     continue;
                 }
                 pending.push((article, dating));
