@@ -10,9 +10,9 @@ use std::path::PathBuf;
 /// when the event model landed; it must be updated when the coder improves, so that this test guards
 /// the new level. Set when the sentence model and 10,560 more training sentences landed (0.302, equal to
 /// `shared/gold/score.py`'s; the first event model gave 0.228, the pattern coder alone 0.112).
-const LANDED_F1: f64 = 0.302;
-/// Precision measured at the same time as [`LANDED_F1`] (78 of 286 events); update the two together.
-const LANDED_PRECISION: f64 = 0.273;
+const LANDED_F1: f64 = 0.308;
+/// Precision measured at the same time as [`LANDED_F1`] (78 of 277 events); update the two together.
+const LANDED_PRECISION: f64 = 0.282;
 
 /// A file of `shared/`, which this test needs beside the repository (CI always has it).
 fn shared_file(path: &str) -> PathBuf {
