@@ -43,18 +43,37 @@ mod clean;
 mod content_hash;
 mod date;
 mod error;
+mod feed;
 mod format;
+mod html;
+mod inputs;
 mod jsonl;
+mod language;
 mod magic;
 mod plain;
 mod read;
+mod warc;
 
 pub use clean::{clean, is_caption_junk, DropRule};
 pub use content_hash::{content_id, fnv1a64};
 pub use date::{parse_date_lenient, parse_dateline};
 pub use error::InputError;
 pub use format::detect_format;
-pub use read::{read_path, read_reader, Records};
+pub use inputs::{expand_paths, InputStats, Inputs};
+pub use jsonl::FieldNames;
+pub use language::{detect_language, LanguageFilter};
+pub use read::{read_path, read_path_with, read_reader, read_reader_with, Records};
+
+/// How to read inputs: the format (None: detected per file), the JSON Lines field names, and which
+/// language to keep.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub format: Option<Format>,
+    pub fields: FieldNames,
+    pub language: LanguageFilter,
+    /// Where readers count what they skip on purpose (set by [`Inputs`]).
+    pub stats: Option<std::sync::Arc<std::sync::Mutex<InputStats>>>,
+}
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -131,6 +150,12 @@ pub enum Format {
     PlainText,
     /// One JSON object per line with `id`, `title`, `date`, `text`.
     JsonLines,
+    /// A web page: its main text, title, date, URL and site are extracted (`tidings-html`).
+    Html,
+    /// A WARC archive (`.warc`, `.warc.gz`): each HTTP response with an HTML page is an article.
+    Warc,
+    /// An RSS 2.0 or Atom feed: each item or entry is an article.
+    Feed,
 }
 
 /// The cleaned text of an article: what the coder reads and what event spans point into.

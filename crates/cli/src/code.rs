@@ -12,9 +12,11 @@ use tidings_coder::CodeOptions;
 
 #[derive(Args)]
 pub struct CodeArgs {
-    /// Article files: plain text (headline, dateline, paragraphs) or JSON Lines. None or `-`: stdin.
+    /// Article files or folders (read recursively): plain text (headline, dateline, paragraphs),
+    /// JSON Lines, HTML pages, WARC archives, RSS/Atom feeds; gzip is read as well. None or `-`: stdin.
     pub files: Vec<PathBuf>,
-    /// Input format: `text` or `jsonl` (default: detected from extension and content).
+    /// Input format: `text`, `jsonl`, `html`, `warc` or `feed` (default: detected per file from
+    /// its name and first bytes).
     #[arg(long, value_parser = pipeline::parse_format)]
     pub format: Option<Format>,
     /// Explain: what cleaning dropped (on stderr), and the dictionary entries and pattern behind each event.
@@ -27,6 +29,8 @@ pub struct CodeArgs {
     /// Also print negated events ("did not attack"), marked `"negated": true`.
     #[arg(long)]
     pub keep_negated: bool,
+    #[command(flatten)]
+    pub input: pipeline::InputArgs,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
     #[command(flatten)]
@@ -44,7 +48,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let (mut articles, mut sentences, mut events, mut bad, mut with_events, mut cut) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    for record in pipeline::read_inputs(&args.files, args.format) {
+    for record in pipeline::read_inputs_with(&args.files, args.input.options(args.format, "eng")) {
         let mut article = match record {
             Ok(a) => a,
             Err(e) => {

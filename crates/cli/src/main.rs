@@ -24,6 +24,7 @@ macro_rules! outln {
 mod code;
 mod dict_cmd;
 mod eval;
+mod extract;
 mod pipeline;
 mod store_cmd;
 mod validate_cmd;
@@ -43,6 +44,8 @@ struct Cli {
 enum Command {
     /// Code articles into events, one JSON object per line on stdout.
     Code(code::CodeArgs),
+    /// Read articles (web pages, WARC, feeds, folders, ...) and write them as JSON Lines, uncoded.
+    Extract(extract::ExtractArgs),
     /// Code articles and store them, deduplicated, in a SQLite database.
     Ingest(store_cmd::IngestArgs),
     /// List stored events.
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Timeline(args) => store_cmd::timeline(args),
