@@ -351,6 +351,13 @@ fn a_corrupt_record_and_a_truncated_archive_are_named_with_their_offsets() {
         "{err}"
     );
     assert_eq!(out.status.code(), Some(1));
+    // and `code` codes the two good records, naming the bad one
+    let out = tidings(&["code", path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("WARC record 2 at byte offset"), "{err}");
+    assert_eq!(article_ids(&out).len(), 2, "records 1 and 3 coded: {err}");
+    assert!(err.contains("tidings: 2 articles"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
 
     // cut a gzip archive of three records in the middle of its last record
     let mut whole = first.clone();

@@ -10,7 +10,12 @@
 //! cargo run --release -p tidings-html --example html_benchmark [-- DIR]
 //! ```
 //! DIR defaults to `../shared/corpus/html-zyte` beside the repository; it holds `html/` and
-//! `ground-truth.json`. `--worst N` lists the N pages of lowest F1.
+//! `ground-truth.json`. `--worst N` lists the N pages of lowest F1;
+//! `--show KEY` prints what is extracted from one page.
+//!
+//! `--extracted FILE` scores the output of `tidings extract DIR/html/ > FILE` instead (one JSON
+//! line per page, in the sorted order of the page files, as `extract` reads a folder): the
+//! acceptance figure of the command itself rather than of the library call.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,9 +26,22 @@ fn main() {
     let mut dir =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/html-zyte");
     let mut worst = 0usize;
+    let mut extracted: Option<Vec<String>> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--show" => {
+                let key = args.next().expect("--show KEY");
+                let raw = std::fs::read(dir.join("html").join(format!("{key}.html"))).unwrap();
+                println!(
+                    "{}",
+                    tidings_html::extract(&tidings_html::decode(&raw), None).text
+                );
+                return;
+            }
             "--worst" => worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            "--extracted" => {
+                extracted = Some(extracted_texts(&args.next().expect("--extracted FILE")))
+            }
             _ => dir = PathBuf::from(arg),
         }
     }
@@ -33,10 +51,17 @@ fn main() {
     .expect("ground-truth.json is a JSON object");
     let mut keys: Vec<&String> = truth.keys().collect();
     keys.sort();
+    if let Some(texts) = &extracted {
+        assert_eq!(
+            texts.len(),
+            keys.len(),
+            "the extract output must have one line per page"
+        );
+    }
     let (mut precisions, mut recalls, mut pages) = (Vec::new(), Vec::new(), Vec::new());
     let mut bytes = 0usize;
     let started = Instant::now();
-    for key in keys {
+    for (n, key) in keys.into_iter().enumerate() {
         let expected = truth[key]["articleBody"].as_str().unwrap_or("");
         let url = truth[key]["url"].as_str();
         let path = dir.join("html").join(format!("{key}.html"));
@@ -45,8 +70,11 @@ fn main() {
             continue;
         };
         bytes += raw.len();
-        let page = tidings_html::extract(&tidings_html::decode(&raw), url);
-        let (p, r) = precision_recall(&page.text, expected);
+        let text = match &extracted {
+            Some(texts) => texts[n].clone(),
+            None => tidings_html::extract(&tidings_html::decode(&raw), url).text,
+        };
+        let (p, r) = precision_recall(&text, expected);
         precisions.push(p);
         recalls.push(r);
         pages.push((f1(p, r), key.clone(), p, r));
@@ -65,6 +93,18 @@ fn main() {
     for (f, key, p, r) in pages.iter().take(worst) {
         println!("  F1 {f:.3}  P {p:.3}  R {r:.3}  {key}");
     }
+}
+
+/// The `text` of each line of a `tidings extract` output.
+fn extracted_texts(path: &str) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .expect("the extract output")
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            v["text"].as_str().unwrap_or("").to_string()
+        })
+        .collect()
 }
 
 fn f1(p: f64, r: f64) -> f64 {

@@ -4,7 +4,8 @@
 //!
 //! - the main text, paragraph by paragraph, by `dom_smoothie` (a port of Mozilla's Readability:
 //!   candidates scored by text and comma density, link density and boilerplate class/id names),
-//!   with a fallback to the page's `<p>` text when it finds no article;
+//!   less figures and their captions and less blocks that are mostly link text (related stories,
+//!   share buttons, breadcrumbs), with a fallback to the page's `<p>` text when it finds no article;
 //! - the title (`og:title`, JSON-LD `headline`, else `<title>`), the publication date as the page
 //!   states it (meta tags such as `article:published_time`, JSON-LD `datePublished`, then the first
 //!   `<time datetime>`), the canonical URL (`<link rel=canonical>`, `og:url`), the site name
@@ -75,12 +76,41 @@ fn main_text(document: dom_query::Document, url: Option<&str>) -> Option<String>
     let article = dom_smoothie::Readability::with_document(document, url, Some(config))
         .ok()
         .and_then(|mut r| r.parse().ok());
-    let text = article.map(|a| tidy(&a.text_content)).unwrap_or_default();
+    let text = article
+        .map(|a| tidy(&without_link_blocks(&a.content)))
+        .unwrap_or_default();
     if text.split_whitespace().count() >= 20 || fallback.is_empty() {
         Some(text)
     } else {
         Some(fallback)
     }
+}
+
+/// Blocks dropped from the article when most of their text is link text: lists of related
+/// stories, share buttons, breadcrumbs, tag lists.
+const LINK_BLOCKS: &str =
+    "p, li, ul, ol, div, section, aside, nav, table, header, footer, h2, h3, h4, h5, h6";
+
+/// Above this share of link text (in letters) a block is dropped.
+const MAX_LINK_SHARE: f64 = 0.7;
+
+/// The formatted text of the article's HTML `content`, less pictures with their captions and
+/// credits, and less its link-dense blocks.
+fn without_link_blocks(content: &str) -> String {
+    let document = dom_query::Document::from(content);
+    document.select("figure, figcaption").remove();
+    let letters = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    for block in document.select(LINK_BLOCKS).iter() {
+        let all = letters(&block.text());
+        if all == 0 {
+            continue;
+        }
+        let linked: usize = block.select("a").iter().map(|a| letters(&a.text())).sum();
+        if linked as f64 / all as f64 > MAX_LINK_SHARE {
+            block.remove();
+        }
+    }
+    document.select("body").formatted_text().to_string()
 }
 
 /// The text of every `<p>` of the page, one paragraph each.
@@ -128,4 +158,27 @@ pub fn fragment_text(html: &str) -> String {
     }
     let text = document.select("body").text();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_and_link_lists_inside_the_article_are_left_out() {
+        let body = "The foreign ministers of both countries met in Geneva on Saturday, their first meeting in three years, and agreed to reopen the embassies before the end of the year.";
+        let more = "Officials said the talks would continue next month in Vienna, with trade, the border and the release of prisoners on the agenda of both delegations.";
+        let html = format!(
+            r#"<html><body><article><h1>Talks</h1><p>{body}</p>
+            <figure><img src="a.jpg"><figcaption>The ministers in Geneva. Photo: Agency</figcaption></figure>
+            <p>{more}</p>
+            <ul><li><a href="/1">Related: floods in the north</a></li><li><a href="/2">Related: the budget vote</a></li></ul>
+            </article></body></html>"#
+        );
+        let page = extract(&html, None);
+        assert!(page.text.contains(body), "{}", page.text);
+        assert!(page.text.contains(more), "{}", page.text);
+        assert!(!page.text.contains("Photo: Agency"), "{}", page.text);
+        assert!(!page.text.contains("Related:"), "{}", page.text);
+    }
 }
