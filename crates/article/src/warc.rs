@@ -241,12 +241,16 @@ impl Iterator for WarcArticles {
 }
 
 /// The HTML body of an HTTP response block: a 2xx status and an HTML content type (or, with no
-/// content type, a body that starts like HTML). Chunked and gzip bodies are decoded.
+/// content type, a body that starts like HTML). Chunked and gzip bodies are decoded (a body
+/// labelled gzip that does not start with gzip's magic bytes is taken as it is).
 fn http_body(block: &[u8]) -> Result<Vec<u8>, String> {
-    let end = find(block, b"\r\n\r\n")
-        .map(|at| at + 4)
-        .or_else(|| find(block, b"\n\n").map(|at| at + 2))
-        .ok_or("no HTTP header")?;
+    // the header ends at the first blank line, whatever the line ends (old crawls wrote `\n`)
+    let crlf = find(block, b"\r\n\r\n").map(|at| at + 4);
+    let lf = find(block, b"\n\n").map(|at| at + 2);
+    let end = match (crlf, lf) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).ok_or("no HTTP header")?,
+    };
     let head = String::from_utf8_lossy(&block[..end]).to_ascii_lowercase();
     let mut lines = head.lines();
     let status = lines
@@ -267,7 +271,10 @@ fn http_body(block: &[u8]) -> Result<Vec<u8>, String> {
     if field("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
         body = dechunk(&body);
     }
-    if field("content-encoding").is_some_and(|v| v.contains("gzip")) {
+    // some crawlers stored the body decoded but kept `Content-Encoding: gzip`: trust the bytes
+    if field("content-encoding").is_some_and(|v| v.contains("gzip"))
+        && body.starts_with(b"\x1f\x8b")
+    {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(&body[..])
             .read_to_end(&mut out)
@@ -313,4 +320,37 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
         body = body.get(end + 2..).unwrap_or(&[]);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_bodies_as_old_crawls_stored_them() {
+        // `\n` line ends, a `\r\n\r\n` later in the body, and a gzip label on a plain body
+        let block = b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Encoding: gzip\n\n<html><body><p>a</p>\r\n\r\n<p>b</p></body></html>";
+        let body = http_body(block).unwrap();
+        assert!(body.starts_with(b"<html><body><p>a</p>"));
+        assert!(body.ends_with(b"</html>"));
+    }
+
+    #[test]
+    fn chunked_and_gzip_bodies_are_decoded_and_non_html_is_refused() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, b"<html>hi</html>").unwrap();
+        let gz = gz.finish().unwrap();
+        let mut block = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n",
+            gz.len()
+        )
+        .into_bytes();
+        block.extend(&gz);
+        block.extend(b"\r\n0\r\n\r\n");
+        assert_eq!(http_body(&block).unwrap(), b"<html>hi</html>");
+        let pdf = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n%PDF";
+        assert_eq!(http_body(pdf).unwrap_err(), "not HTML: application/pdf");
+        let missing = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<html>";
+        assert_eq!(http_body(missing).unwrap_err(), "HTTP 404");
+    }
 }

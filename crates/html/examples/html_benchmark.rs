@@ -82,12 +82,19 @@ fn main() {
     let secs = started.elapsed().as_secs_f64();
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     let (p, r) = (mean(&precisions), mean(&recalls));
+    let speed = if extracted.is_some() {
+        "scored from the extract output".to_string()
+    } else {
+        format!(
+            "{:.1} MB in {secs:.2} s, {:.1} MB/s",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs
+        )
+    };
     println!(
-        "pages {}  precision {p:.3}  recall {r:.3}  F1 {:.3}  ({:.1} MB in {secs:.2} s, {:.1} MB/s)",
+        "pages {}  precision {p:.3}  recall {r:.3}  F1 {:.3}  ({speed})",
         pages.len(),
         f1(p, r),
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs
     );
     pages.sort_by(|a, b| a.0.total_cmp(&b.0));
     for (f, key, p, r) in pages.iter().take(worst) {

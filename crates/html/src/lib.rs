@@ -11,9 +11,9 @@
 //!   `<time datetime>`), the canonical URL (`<link rel=canonical>`, `og:url`), the site name
 //!   (`og:site_name`, JSON-LD `publisher.name`) and the declared language (`<html lang>`).
 //!
-//! It does not fetch anything, decode bytes (the caller gives UTF-8 text; see
-//! [`decode`]), parse dates (the caller does, into its own date type) or decide whether the
-//! page is news.
+//! [`decode`] turns a page's bytes into text (UTF-8, the declared charset, else windows-1252).
+//! It does not fetch anything, parse dates (the caller does, into its own date type) or decide
+//! whether the page is news.
 //!
 //! ```
 //! let html = r#"<html lang="en"><head><title>Talks | Daily</title>
@@ -136,13 +136,30 @@ fn tidy(text: &str) -> String {
         .join("\n\n")
 }
 
-/// UTF-8 text of a page's bytes: as is when they are UTF-8, else with each invalid byte
-/// replaced by U+FFFD (pages in other encodings keep their ASCII words).
+/// UTF-8 text of a page's bytes: as is when they are UTF-8, else decoded from the charset the
+/// page declares in its first 2 KB (`<meta charset>` or `http-equiv` Content-Type), else from
+/// windows-1252, the web's default for undeclared pages.
 pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.into(),
-        Err(_) => String::from_utf8_lossy(bytes),
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.into();
     }
+    let encoding = declared_charset(bytes)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned().into()
+}
+
+/// The label after the first `charset=` in the page's head (lower case, without quotes).
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!label.is_empty()).then_some(label)
 }
 
 /// The text of an HTML fragment (a feed item's description or content): its paragraphs, one
@@ -163,6 +180,21 @@ pub fn fragment_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_in_other_charsets_are_decoded() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        assert!(decode(latin1).contains("caf\u{e9}"));
+        let euc_jp =
+            b"<meta http-equiv='Content-Type' content='text/html; charset=EUC-JP'>\xc6\xfc\xcb\xdc";
+        assert!(
+            decode(euc_jp).ends_with("\u{65e5}\u{672c}"),
+            "{}",
+            decode(euc_jp)
+        );
+        let undeclared = b"<p>\x93quoted\x94</p>";
+        assert_eq!(decode(undeclared), "<p>\u{201c}quoted\u{201d}</p>");
+    }
 
     #[test]
     fn captions_and_link_lists_inside_the_article_are_left_out() {
