@@ -21,6 +21,7 @@
 //!   - a WARC archive, record by record: HTML responses through the HTML path with the record's
 //!     URI and date, other records counted, a bad record named by its byte offset;
 //!   - an RSS or Atom feed (`feed-rs`), one article per item.
+//!
 //!   Then [`LanguageFilter`] skips and counts articles in other languages ([`detect_language`]).
 //!   An archive or another binary file is recognised by its first bytes and refused with advice.
 //! - An [`Article`] holds id (or a 16-hex-digit content hash), title, date, source, url, the raw

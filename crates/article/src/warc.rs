@@ -301,10 +301,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// An HTTP chunked body decoded; what follows a malformed chunk size is kept as it is.
 fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
-    loop {
-        let Some(line_end) = find(body, b"\r\n") else {
-            break;
-        };
+    while let Some(line_end) = find(body, b"\r\n") {
         let size_text = String::from_utf8_lossy(&body[..line_end]);
         let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
         else {
