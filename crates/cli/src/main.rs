@@ -25,7 +25,9 @@ mod code;
 mod dict_cmd;
 mod eval;
 mod extract;
+mod parallel;
 mod pipeline;
+mod progress;
 mod store_cmd;
 mod validate_cmd;
 
