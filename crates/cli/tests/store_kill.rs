@@ -42,7 +42,7 @@ fn contents(db: &Path) -> (Vec<i64>, Vec<String>) {
     store
         .for_each_event(&QueryFilter::default(), |e| {
             rows.push(format!(
-                "{} {} {} {} {} {} {} {} {}",
+                "{} {:?} {} {} {} {} {} {} {}",
                 e.id,
                 e.date,
                 e.actor1_code,
