@@ -151,7 +151,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut totals = Totals::default();
     let progress = Progress::new(pipeline::input_bytes(&args.files), Results::ToStdout);
     let (files, read) = (args.files.clone(), args.input.options(args.format, "eng"));
-    parallel::ordered(
+    let written = parallel::ordered(
         args.jobs.threads(),
         move |push| {
             for record in pipeline::read_inputs_with(&files, read) {
@@ -162,8 +162,16 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         },
         |record| job.run(record),
         |outcome| emit(outcome, &mut out, &mut totals, &progress),
-    )?;
-    out.flush()?;
+    )
+    .and_then(|()| out.flush());
+    // a closed pipe (`tidings code ... | head`) ends the run quietly, as `outln!` does
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            progress.finish();
+            return Ok(ExitCode::SUCCESS);
+        }
+        other => other?,
+    }
     progress.finish();
     summary(&totals, started.elapsed().as_secs_f64());
     Ok(if totals.bad > 0 || totals.cut > 0 {

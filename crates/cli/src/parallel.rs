@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, sync_channel};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// `-j N`: how many threads code articles.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -63,7 +63,9 @@ where
         let _ = ticket_tx.send(());
     }
     let (job_tx, job_rx) = sync_channel::<(usize, T)>(threads);
-    let job_rx = Mutex::new(job_rx);
+    // the workers own the receiver: when the last one stops (its results are no longer wanted), a
+    // reader blocked on a full queue is told so instead of waiting for ever
+    let job_rx = Arc::new(Mutex::new(job_rx));
     let (done_tx, done_rx) = channel::<(usize, std::thread::Result<R>)>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -78,7 +80,7 @@ where
             // job_tx drops here: the workers end when the queue is empty
         });
         for _ in 0..threads {
-            let (job_rx, done_tx, work) = (&job_rx, done_tx.clone(), &work);
+            let (job_rx, done_tx, work) = (Arc::clone(&job_rx), done_tx.clone(), &work);
             scope.spawn(move || loop {
                 let next = job_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok((seq, item))) = next else { break };
@@ -88,7 +90,7 @@ where
                 }
             });
         }
-        drop(done_tx);
+        drop((done_tx, job_rx));
         let mut waiting: BTreeMap<usize, std::thread::Result<R>> = BTreeMap::new();
         let mut next = 0usize;
         // dropped when this closure returns, even early: the reader and the workers then stop
@@ -182,25 +184,46 @@ mod tests {
         assert!(run(4, 0).is_empty());
     }
 
-    #[test]
-    fn an_emit_error_stops_the_reader() {
-        let read_count = AtomicUsize::new(0);
-        let result = ordered::<usize, usize, &str>(
-            2,
-            |push| {
-                for i in 0..1_000_000 {
-                    read_count.fetch_add(1, Ordering::Relaxed);
-                    if !push(i) {
-                        return;
+    /// `ordered` on the items 0.. with `emit` failing at `stop`; returns how many items were read.
+    /// Fails rather than hangs when the run does not end.
+    fn stop_at(threads: usize, stop: usize) -> usize {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let read_count = AtomicUsize::new(0);
+            let result = ordered::<usize, usize, &str>(
+                threads,
+                |push| {
+                    for i in 0..1_000_000 {
+                        read_count.fetch_add(1, Ordering::Relaxed);
+                        if !push(i) {
+                            return;
+                        }
                     }
-                }
-            },
-            |i| i,
-            |r| if r == 5 { Err("stop") } else { Ok(()) },
-        );
+                },
+                |i| i,
+                |r| if r == stop { Err("stop") } else { Ok(()) },
+            );
+            let _ = tx.send((result, read_count.load(Ordering::Relaxed)));
+        });
+        let (result, read) = rx
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{threads} threads, stop at {stop}: the run hangs"));
         assert_eq!(result, Err("stop"));
-        // the window bounds how far the reader got
-        assert!(read_count.load(Ordering::Relaxed) < 100);
+        read
+    }
+
+    #[test]
+    fn an_emit_error_stops_the_reader_and_the_workers() {
+        // the reader may be waiting for a ticket or on a full queue: both must end, every time
+        for round in 0..200 {
+            let threads = 1 + round % 4;
+            let read = stop_at(threads, round % 9);
+            // the window bounds how far the reader got
+            assert!(
+                read <= round % 9 + 2 + threads * (WINDOW_PER_THREAD + 1),
+                "{read}"
+            );
+        }
     }
 
     #[test]

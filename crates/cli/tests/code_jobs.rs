@@ -91,3 +91,40 @@ fn ingest_stores_the_same_whatever_the_threads() {
     assert!(listings[0].len() > 10_000);
     assert!(listings[0] == listings[1], "the databases differ");
 }
+
+/// `tidings code BIG | head -1`: when the output is closed the run ends quietly, whatever the
+/// threads.
+#[test]
+fn a_closed_output_ends_the_run() {
+    let corpus = shared().join("corpus/allsides-world/articles.jsonl");
+    for jobs in ["1", "2", "4"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .args(["code", "-j", jobs, corpus.to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(first.starts_with('{'), "{first}");
+        // the reader is dropped here: the next write fails
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed().as_secs() > 120 {
+                child.kill().unwrap();
+                panic!("-j {jobs}: still running two minutes after its output was closed");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        // quietly, as `head` expects
+        assert!(status.success(), "-j {jobs}: {status}");
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(!err.contains("error"), "-j {jobs}: {err}");
+    }
+}

@@ -44,7 +44,7 @@ fn contents(db: &Path) -> (Vec<i64>, Vec<String>) {
             rows.push(format!(
                 "{} {:?} {} {} {} {} {} {} {}",
                 e.id,
-                e.date,
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
                 e.actor1_code,
                 e.actor2_code,
                 e.event_code,
