@@ -4,25 +4,38 @@ use crate::content_hash::content_id;
 use crate::date::parse_date_lenient;
 use crate::{Article, InputError, Origin};
 use chrono::NaiveDate;
-use serde::Deserialize;
 use std::io::BufRead;
 use std::path::PathBuf;
 
-/// The fields tidings reads from a record; any other field is ignored.
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    text: Option<String>,
+/// Which JSON fields hold the article's parts (`--text-field maintext` for news-please). The
+/// outlet is read from `source`, else `site`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNames {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub url: String,
+    pub text: String,
+}
+
+impl Default for FieldNames {
+    fn default() -> Self {
+        FieldNames {
+            id: "id".into(),
+            title: "title".into(),
+            date: "date".into(),
+            url: "url".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+/// A string field of `record`, None when missing, null or not a string.
+fn string_field(record: &serde_json::Map<String, serde_json::Value>, name: &str) -> Option<String> {
+    record
+        .get(name)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 /// Yields one `Result<Article, InputError>` per non-blank line; a bad line gives an error naming its
@@ -33,11 +46,13 @@ pub struct JsonLinesRecords {
     line_number: usize,
     buffer: Vec<u8>,
     finished: bool,
+    fields: FieldNames,
 }
 
 impl JsonLinesRecords {
-    pub fn new(file: PathBuf, reader: Box<dyn BufRead>) -> Self {
+    pub fn new(file: PathBuf, reader: Box<dyn BufRead>, fields: FieldNames) -> Self {
         JsonLinesRecords {
+            fields,
             file,
             reader,
             line_number: 0,
@@ -51,41 +66,47 @@ impl JsonLinesRecords {
     }
 
     fn parse_line(&self, line: &str) -> Result<Article, InputError> {
-        let record: Record = serde_json::from_str(line).map_err(|e| {
-            self.error(format!(
-                "bad JSON: {}; each line must be one JSON object such as {{\"id\": \"a1\", \"title\": \"...\", \"date\": \"2020-10-11\", \"text\": \"...\"}}",
-                serde_message_without_line(&e)
-            ))
-        })?;
-        let text = match record.text {
-            Some(text) if !text.trim().is_empty() => text,
-            Some(_) => return Err(self.error(
-                "record has an empty `text` field: nothing to code; put the article body in `text`"
-                    .into(),
-            )),
-            None => {
-                return Err(self.error(
-                    "record has no `text` field: nothing to code; put the article body in `text`"
-                        .into(),
+        let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line)
+            .map_err(|e| {
+                self.error(format!(
+                    "bad JSON: {}; each line must be one JSON object such as {{\"id\": \"a1\", \"title\": \"...\", \"date\": \"2020-10-11\", \"text\": \"...\"}}",
+                    serde_message_without_line(&e)
                 ))
+            })?;
+        let f = &self.fields;
+        let text_name = &f.text;
+        let text = match record.get(text_name) {
+            Some(serde_json::Value::String(text)) if !text.trim().is_empty() => text.clone(),
+            Some(serde_json::Value::String(_)) => return Err(self.error(format!(
+                "record has an empty `{text_name}` field: nothing to code; put the article body in `{text_name}` (or name its field with --text-field)"
+            ))),
+            Some(_) => return Err(self.error(format!(
+                "record's `{text_name}` field is not a string: nothing to code"
+            ))),
+            None => {
+                return Err(self.error(format!(
+                    "record has no `{text_name}` field: nothing to code; put the article body in `{text_name}` (or name its field with --text-field, e.g. --text-field maintext)"
+                )))
             }
         };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Null) | None => content_id(&text),
-            Some(serde_json::Value::String(_)) => content_id(&text),
+        let id = match record.get(&f.id) {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            Some(serde_json::Value::Null) | Some(serde_json::Value::String(_)) | None => {
+                content_id(&text)
+            }
             Some(other) => other.to_string(),
         };
-        let (date, warnings) = self.record_date(record.date.as_deref());
+        let record_date = string_field(&record, &f.date);
+        let (date, warnings) = self.record_date(record_date.as_deref());
+        let source = string_field(&record, "source").or_else(|| string_field(&record, "site"));
         Ok(Article {
             id,
-            title: record
-                .title
+            title: string_field(&record, &f.title)
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty()),
             date,
-            source: record.source.filter(|s| !s.trim().is_empty()),
-            url: record.url.filter(|s| !s.trim().is_empty()),
+            source: source.filter(|s| !s.trim().is_empty()),
+            url: string_field(&record, &f.url).filter(|s| !s.trim().is_empty()),
             text,
             origin: Origin {
                 file: self.file.clone(),

@@ -1,18 +1,29 @@
 //! Article input and cleaning: the first stage of the tidings pipeline.
 //!
 //! This crate reads news articles and strips scrape noise off them. It does not split sentences or
-//! resolve dates (that is `tidings-text`) and it does not code events (`tidings-coder`).
+//! resolve dates (that is `tidings-text`), it does not code events (`tidings-coder`) and it does
+//! not fetch anything over the network.
 //!
 //! Data flows like this:
 //!
-//! - [`read_path`] / [`read_reader`] open an input, pick its [`Format`] ([`detect_format`]: JSON
-//!   Lines by extension or a leading `{`, plain text otherwise) and yield
-//!   `Result<Article, InputError>` record by record. A compressed file, an archive or another
-//!   binary file is recognised by its first bytes and refused with advice (`gunzip` it first).
-//!   JSON Lines are streamed line by line; a bad line is an [`InputError`] naming `file:line`,
-//!   and the records after it are still read.
-//!   Plain text is one article in the scraped layout: headline, dateline
-//!   (`11 October, 2020 | newsx bureau`), paragraphs.
+//! - [`Inputs`] turns the paths the user names into one stream of records: folders read
+//!   recursively in sorted order ([`expand_paths`]), `-` for standard input, and counts of what was
+//!   skipped on purpose ([`InputStats`]: WARC records that are not pages, other languages).
+//! - [`read_path`] / [`read_reader`] (and their `_with` forms taking [`ReadOptions`]) open one input:
+//!   gzip is decompressed when its magic bytes say so, whatever the name; the [`Format`]
+//!   ([`detect_format`]: name and first bytes) picks the reader, which yields
+//!   `Result<Article, InputError>` record by record:
+//!   - JSON Lines, streamed line by line, fields named by [`FieldNames`]; a bad line is an
+//!     [`InputError`] naming `file:line`, and the records after it are still read;
+//!   - plain text, one article in the scraped layout: headline, dateline
+//!     (`11 October, 2020 | newsx bureau`), paragraphs;
+//!   - an HTML page, through `tidings-html` (main text, title, date, canonical URL, site);
+//!   - a WARC archive, record by record: HTML responses through the HTML path with the record's
+//!     URI and date, other records counted, a bad record named by its byte offset;
+//!   - an RSS or Atom feed (`feed-rs`), one article per item.
+//!
+//!   Then [`LanguageFilter`] skips and counts articles in other languages ([`detect_language`]).
+//!   An archive or another binary file is recognised by its first bytes and refused with advice.
 //! - An [`Article`] holds id (or a 16-hex-digit content hash), title, date, source, url, the raw
 //!   body and its [`Origin`].
 //! - [`clean`] turns an [`Article`] into [`CleanText`]: the headline alone on the first line, then
@@ -43,18 +54,37 @@ mod clean;
 mod content_hash;
 mod date;
 mod error;
+mod feed;
 mod format;
+mod html;
+mod inputs;
 mod jsonl;
+mod language;
 mod magic;
 mod plain;
 mod read;
+mod warc;
 
 pub use clean::{clean, is_caption_junk, DropRule};
 pub use content_hash::{content_id, fnv1a64};
 pub use date::{parse_date_lenient, parse_dateline};
 pub use error::InputError;
 pub use format::detect_format;
-pub use read::{read_path, read_reader, Records};
+pub use inputs::{expand_paths, InputStats, Inputs};
+pub use jsonl::FieldNames;
+pub use language::{detect_language, LanguageFilter};
+pub use read::{read_path, read_path_with, read_reader, read_reader_with, Records};
+
+/// How to read inputs: the format (None: detected per file), the JSON Lines field names, and which
+/// language to keep.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub format: Option<Format>,
+    pub fields: FieldNames,
+    pub language: LanguageFilter,
+    /// Where readers count what they skip on purpose (set by [`Inputs`]).
+    pub stats: Option<std::sync::Arc<std::sync::Mutex<InputStats>>>,
+}
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -131,6 +161,12 @@ pub enum Format {
     PlainText,
     /// One JSON object per line with `id`, `title`, `date`, `text`.
     JsonLines,
+    /// A web page: its main text, title, date, URL and site are extracted (`tidings-html`).
+    Html,
+    /// A WARC archive (`.warc`, `.warc.gz`): each HTTP response with an HTML page is an article.
+    Warc,
+    /// An RSS 2.0 or Atom feed: each item or entry is an article.
+    Feed,
 }
 
 /// The cleaned text of an article: what the coder reads and what event spans point into.

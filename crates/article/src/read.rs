@@ -5,7 +5,7 @@ use crate::jsonl::JsonLinesRecords;
 use crate::plain::parse_plain_text;
 #[cfg(test)]
 use crate::Origin;
-use crate::{Article, Format, InputError};
+use crate::{Article, Format, InputError, ReadOptions};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -15,9 +15,20 @@ pub type Records = Box<dyn Iterator<Item = Result<Article, InputError>>>;
 
 /// Opens `path` and reads its articles. `format: None` detects it from the name and first bytes.
 ///
-/// Errors that concern the whole file (cannot open, empty, compressed or binary, a plain-text file
-/// that is not UTF-8) come back as `Err` here; errors in single JSON Lines records come from the iterator.
+/// Errors that concern the whole file (cannot open, empty, binary, a plain-text file that is not
+/// UTF-8) come back as `Err` here; errors in single records come from the iterator.
 pub fn read_path(path: &Path, format: Option<Format>) -> Result<Records, InputError> {
+    read_path_with(
+        path,
+        &ReadOptions {
+            format,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// [`read_path`] with all the [`ReadOptions`].
+pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Records, InputError> {
     let file = File::open(path).map_err(|e| {
         InputError::new(
             path,
@@ -25,18 +36,35 @@ pub fn read_path(path: &Path, format: Option<Format>) -> Result<Records, InputEr
             format!("cannot open: {e}; check the path and its permissions"),
         )
     })?;
-    read_reader(
+    read_reader_with(
         path,
         Box::new(BufReader::with_capacity(1 << 16, file)),
-        format,
+        options,
     )
 }
 
 /// Reads articles from `reader` (standard input, say), naming it `name` in errors (`-`, `<stdin>`).
 pub fn read_reader(
     name: &Path,
-    mut reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead>,
     format: Option<Format>,
+) -> Result<Records, InputError> {
+    read_reader_with(
+        name,
+        reader,
+        &ReadOptions {
+            format,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// [`read_reader`] with all the [`ReadOptions`]. A gzip stream (recognised by its first bytes,
+/// whatever its name) is decompressed, all of its members, and its content read as any other.
+pub fn read_reader_with(
+    name: &Path,
+    mut reader: Box<dyn BufRead>,
+    options: &ReadOptions,
 ) -> Result<Records, InputError> {
     let first_bytes = reader
         .fill_buf()
@@ -44,20 +72,72 @@ pub fn read_reader(
     if first_bytes.is_empty() {
         return Err(InputError::new(name, None, "empty file, nothing to code"));
     }
-    if let Some(reason) = crate::magic::not_text(name, first_bytes) {
-        return Err(InputError::new(name, None, reason));
+    let (mut reader, inner_name) = if first_bytes.starts_with(b"\x1f\x8b") {
+        let inner = name.with_extension("");
+        let inner = match name.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("gz") => inner,
+            _ => name.to_path_buf(),
+        };
+        let decoder: Box<dyn BufRead> = Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        ));
+        (decoder, inner)
+    } else {
+        (reader, name.to_path_buf())
+    };
+    let first_bytes = reader.fill_buf().map_err(|e| {
+        InputError::new(
+            name,
+            None,
+            format!("a gzip file that cannot be decompressed ({e}); is it truncated or corrupt?"),
+        )
+    })?;
+    if first_bytes.is_empty() {
+        return Err(InputError::new(name, None, "empty file, nothing to code"));
     }
-    match format.unwrap_or_else(|| detect_format(name, first_bytes)) {
-        Format::JsonLines => Ok(Box::new(JsonLinesRecords::new(name.to_path_buf(), reader))),
-        Format::PlainText => {
-            let mut bytes = Vec::new();
-            reader
-                .read_to_end(&mut bytes)
-                .map_err(|e| InputError::new(name, None, format!("read error: {e}")))?;
-            let article = parse_plain_text(name, &bytes)?;
-            Ok(Box::new(std::iter::once(Ok(article))))
+    let format = options
+        .format
+        .unwrap_or_else(|| detect_format(&inner_name, first_bytes));
+    if format != Format::Warc {
+        if let Some(reason) = crate::magic::not_text(name, first_bytes) {
+            return Err(InputError::new(name, None, reason));
         }
     }
+    let name = name.to_path_buf();
+    let records: Records = match format {
+        Format::JsonLines => Box::new(JsonLinesRecords::new(name, reader, options.fields.clone())),
+        Format::Warc => Box::new(crate::warc::WarcArticles::new(
+            name,
+            reader,
+            options.stats.clone(),
+        )),
+        Format::Feed => Box::new(
+            crate::feed::read_feed(&name, read_all(&name, reader)?)?
+                .into_iter()
+                .map(Ok),
+        ),
+        Format::Html => {
+            let bytes = read_all(&name, reader)?;
+            Box::new(std::iter::once(crate::html::page_article(
+                &name, &bytes, None,
+            )))
+        }
+        Format::PlainText => {
+            let bytes = read_all(&name, reader)?;
+            let article = parse_plain_text(&name, &bytes)?;
+            Box::new(std::iter::once(Ok(article)))
+        }
+    };
+    Ok(crate::language::filter(records, options))
+}
+
+fn read_all(name: &Path, mut reader: Box<dyn BufRead>) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new(name, None, format!("read error: {e}")))?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -18,9 +18,11 @@ use tidings_event::dating::{ArticleDate, Undated};
 
 #[derive(Args)]
 pub struct CodeArgs {
-    /// Article files: plain text (headline, dateline, paragraphs) or JSON Lines. None or `-`: stdin.
+    /// Article files or folders (read recursively): plain text (headline, dateline, paragraphs),
+    /// JSON Lines, HTML pages, WARC archives, RSS/Atom feeds; gzip is read as well. None or `-`: stdin.
     pub files: Vec<PathBuf>,
-    /// Input format: `text` or `jsonl` (default: detected from extension and content).
+    /// Input format: `text`, `jsonl`, `html`, `warc` or `feed` (default: detected per file from
+    /// its name and first bytes).
     #[arg(long, value_parser = pipeline::parse_format)]
     pub format: Option<Format>,
     /// Explain: what cleaning dropped (on stderr), and the dictionary entries and pattern behind each event.
@@ -31,6 +33,8 @@ pub struct CodeArgs {
     /// Also print negated events ("did not attack"), marked `"negated": true`.
     #[arg(long)]
     pub keep_negated: bool,
+    #[command(flatten)]
+    pub input: pipeline::InputArgs,
     #[command(flatten)]
     pub dicts: DictionaryArgs,
     #[command(flatten)]
@@ -146,11 +150,11 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut totals = Totals::default();
     let progress = Progress::new(pipeline::input_bytes(&args.files), Results::ToStdout);
-    let (files, format) = (args.files.clone(), args.format);
+    let (files, read) = (args.files.clone(), args.input.options(args.format, "eng"));
     let written = parallel::ordered(
         args.jobs.threads(),
         move |push| {
-            for record in pipeline::read_inputs(&files, format) {
+            for record in pipeline::read_inputs_with(&files, read) {
                 if !push(record) {
                     return;
                 }

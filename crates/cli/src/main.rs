@@ -24,6 +24,7 @@ macro_rules! outln {
 mod code;
 mod dict_cmd;
 mod eval;
+mod extract;
 mod parallel;
 mod pipeline;
 mod progress;
@@ -45,6 +46,8 @@ struct Cli {
 enum Command {
     /// Code articles into events, one JSON object per line on stdout.
     Code(code::CodeArgs),
+    /// Read articles (web pages, WARC, feeds, folders, ...) and write them as JSON Lines, uncoded.
+    Extract(extract::ExtractArgs),
     /// Code articles and store them, deduplicated, in a SQLite database.
     Ingest(store_cmd::IngestArgs),
     /// List stored events.
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Timeline(args) => store_cmd::timeline(args),

@@ -1,9 +1,10 @@
 //! Shared wiring for subcommands that read and code articles: loading the dictionaries into a
 //! [`Coder`], and reading every record of every input file.
 
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use tidings_article::{Article, Format, InputError};
+use tidings_article::{
+    Article, FieldNames, Format, InputError, Inputs, LanguageFilter, ReadOptions,
+};
 use tidings_coder::Coder;
 use tidings_dict::DictionaryBuilder;
 use tidings_event::dating::Undated;
@@ -126,14 +127,15 @@ pub fn load_coder(dict_dir: Option<&Path>) -> anyhow::Result<Coder> {
     })
 }
 
-/// The size of the input files in bytes; 0 when it is not known (standard input).
+/// The size of the input files (folders: the files under them) in bytes; 0 when it is not
+/// known (standard input).
 pub fn input_bytes(files: &[PathBuf]) -> u64 {
     if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
         return 0;
     }
-    files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
+    tidings_article::expand_paths(files)
+        .into_iter()
+        .filter_map(|f| std::fs::metadata(f.ok()?).ok())
         .map(|m| m.len())
         .sum()
 }
@@ -144,27 +146,79 @@ pub fn read_inputs(
     files: &[PathBuf],
     format: Option<Format>,
 ) -> impl Iterator<Item = Result<Article, InputError>> {
-    let files: Vec<PathBuf> = if files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        files.to_vec()
-    };
-    files.into_iter().flat_map(
-        move |path| -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
-            if path.as_os_str() == "-" {
-                let stdin = Box::new(BufReader::new(std::io::stdin()));
-                match tidings_article::read_reader(Path::new("<stdin>"), stdin, format) {
-                    Ok(records) => Box::new(records),
-                    Err(e) => Box::new(std::iter::once(Err(e))),
-                }
-            } else {
-                match tidings_article::read_path(&path, format) {
-                    Ok(records) => Box::new(records),
-                    Err(e) => Box::new(std::iter::once(Err(e))),
-                }
-            }
+    read_inputs_with(
+        files,
+        ReadOptions {
+            format,
+            ..ReadOptions::default()
         },
     )
+}
+
+/// Every record of every input (files, folders read recursively, `-` for standard input), read
+/// with `options`; what was skipped on purpose (WARC records that are not pages, articles in
+/// another language) is summed up on stderr when the inputs are exhausted.
+pub fn read_inputs_with(
+    files: &[PathBuf],
+    options: ReadOptions,
+) -> impl Iterator<Item = Result<Article, InputError>> {
+    let mut inputs = Some(Inputs::new(files, options));
+    std::iter::from_fn(move || {
+        let next = inputs.as_mut()?.next();
+        if next.is_none() {
+            if let Some(summary) = inputs.take().and_then(|i| i.stats().summary()) {
+                eprintln!("tidings: {summary}");
+            }
+        }
+        next
+    })
+}
+
+/// How to read inputs, beyond their format: JSON Lines field names and the language to keep.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InputArgs {
+    /// JSON Lines field with the article body (e.g. `maintext` for news-please).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// JSON Lines field with the headline.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+    /// JSON Lines field with the publication date (e.g. `date_publish`).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_field: String,
+    /// JSON Lines field with the article's URL.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
+    /// JSON Lines field with the article's id (none: a hash of the text).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// Keep only articles in this language (ISO 639-3 code, detected from the text; `any` keeps
+    /// all). Default: `eng` for `code` and `ingest` (the coder reads English), `any` for `extract`.
+    /// Skipped articles are counted on stderr; text too short to tell is kept.
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
+}
+
+impl InputArgs {
+    /// The read options, with `default_language` when `--language` is not given.
+    pub fn options(&self, format: Option<Format>, default_language: &str) -> ReadOptions {
+        let language = self.language.as_deref().unwrap_or(default_language);
+        ReadOptions {
+            format,
+            fields: FieldNames {
+                id: self.id_field.clone(),
+                title: self.title_field.clone(),
+                date: self.date_field.clone(),
+                url: self.url_field.clone(),
+                text: self.text_field.clone(),
+            },
+            language: match language {
+                "any" | "all" => LanguageFilter::Any,
+                code => LanguageFilter::Only(code.to_ascii_lowercase()),
+            },
+            stats: None,
+        }
+    }
 }
 
 /// Parses `--format`.
@@ -172,7 +226,12 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
     match s {
         "text" | "txt" | "plain" => Ok(Format::PlainText),
         "jsonl" | "json" | "ndjson" => Ok(Format::JsonLines),
-        _ => Err(format!("unknown input format `{s}`: use `text` or `jsonl`")),
+        "html" | "htm" => Ok(Format::Html),
+        "warc" => Ok(Format::Warc),
+        "feed" | "rss" | "atom" => Ok(Format::Feed),
+        _ => Err(format!(
+            "unknown input format `{s}`: use `text`, `jsonl`, `html`, `warc` or `feed`"
+        )),
     }
 }
 

@@ -84,7 +84,7 @@ fn compressed_and_binary_files_are_named() {
     let err = stderr(&out);
     assert!(
         err.contains(&format!(
-            "{}: a gzip file, not text; decompress it first",
+            "{}: a gzip file that cannot be decompressed",
             gz.display()
         )),
         "{err}"

@@ -13,6 +13,12 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// A web page.
+    Html,
+    /// A WARC archive.
+    Warc,
+    /// An RSS or Atom feed.
+    Feed,
 }
 
 impl From<InputFormat> for Format {
@@ -20,13 +26,17 @@ impl From<InputFormat> for Format {
         match f {
             InputFormat::Text => Format::PlainText,
             InputFormat::Jsonl => Format::JsonLines,
+            InputFormat::Html => Format::Html,
+            InputFormat::Warc => Format::Warc,
+            InputFormat::Feed => Format::Feed,
         }
     }
 }
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Article files (plain text or JSON Lines); none or `-` reads standard input.
+    /// Article files or folders (read recursively): plain text, JSON Lines, HTML, WARC, RSS/Atom,
+    /// gzip or not; none or `-` reads standard input.
     pub files: Vec<PathBuf>,
     /// The database file (created when missing).
     #[arg(long, default_value = "tidings.db")]
@@ -46,6 +56,8 @@ pub struct IngestArgs {
     /// ends; 0: fail at once). One ingest at a time holds the lock file `<db>.lock`.
     #[arg(long, value_name = "SECONDS")]
     pub wait_timeout: Option<f64>,
+    #[command(flatten)]
+    pub input: crate::pipeline::InputArgs,
     #[command(flatten)]
     pub limit: crate::pipeline::SizeLimitArgs,
     #[command(flatten)]

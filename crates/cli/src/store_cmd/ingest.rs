@@ -6,7 +6,7 @@
 //! stderr, so two ingests started together give what the two run one after the other give.
 
 use super::args::IngestArgs;
-use crate::pipeline::{cut_large_article, load_coder, read_inputs};
+use crate::pipeline::{cut_large_article, load_coder, read_inputs_with};
 use crate::progress::{Progress, Results};
 use anyhow::Context;
 use std::io::Write;
@@ -86,7 +86,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     };
 
-    for record in read_inputs(&a.files, a.format.map(Format::from)) {
+    for record in read_inputs_with(&a.files, a.input.options(a.format.map(Format::from), "eng")) {
         match record {
             Ok(mut article) => {
                 for warning in &article.warnings {
