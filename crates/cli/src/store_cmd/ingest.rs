@@ -1,5 +1,6 @@
 //! `tidings ingest`: reads articles, codes each batch on every core (`-j N`), and hands it to
-//! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
+//! `tidings_store::Store::ingest_batch`, one transaction per batch. A batch is coded in the
+//! background while the next one is read and the one before it is stored ([`Coding`]). Articles already in the
 //! database are not coded again, so re-running an interrupted ingest completes it. The exit status
 //! is 1 when a record was skipped or cut, as for `tidings code`. One ingest at a time writes to a
 //! database: a second one waits for the first's lock (`tidings_store::WriteLock`), saying so on
@@ -11,6 +12,8 @@ use crate::progress::{Progress, Results};
 use anyhow::Context;
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use tidings_article::{Article, Format};
 use tidings_coder::{CodeOptions, Coder};
@@ -53,9 +56,12 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         );
     })?;
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
-    let coder = load_coder(a.dict.as_deref())?;
+    let mut coding = Coding {
+        coder: Arc::new(load_coder(a.dict.as_deref())?),
+        threads: a.jobs.threads(),
+        running: None,
+    };
     let progress = Progress::new(crate::pipeline::input_bytes(&a.files), Results::Elsewhere);
-    let threads = a.jobs.threads();
 
     let mut stats = IngestStats::default();
     let mut malformed = 0usize;
@@ -66,15 +72,14 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut undated_skipped = 0usize;
     let mut pending: Vec<(Article, ArticleDate)> = Vec::new();
     let batch_size = a.batch as usize;
-    let flush = |pending: &mut Vec<(Article, ArticleDate)>,
-                 store: &mut Store,
-                 stats: &mut IngestStats|
+    // starts coding the pending batch and stores the one coded before it
+    let mut flush = |pending: &mut Vec<(Article, ArticleDate)>,
+                     store: &mut Store,
+                     stats: &mut IngestStats|
      -> anyhow::Result<()> {
-        if pending.is_empty() {
+        let Some(coded) = coding.hand_over(std::mem::take(pending)) else {
             return Ok(());
-        }
-        let coded = code_batch(&coder, pending, threads);
-        pending.clear();
+        };
         let batch_stats = store.ingest_batch(&coded).context("storing a batch")?;
         for p in &batch_stats.problems {
             progress.suspend(|| eprintln!("{}: {}", p.origin, p.message));
@@ -119,6 +124,8 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    // the last batch: coded, then stored
+    flush(&mut pending, &mut store, &mut stats)?;
     flush(&mut pending, &mut store, &mut stats)?;
     progress.finish();
 
@@ -172,6 +179,34 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A batch is coded on its own threads while the caller reads the next one and stores the last.
+struct Coding {
+    coder: Arc<Coder>,
+    threads: usize,
+    running: Option<JoinHandle<Vec<(ArticleMeta, Vec<Event>)>>>,
+}
+
+impl Coding {
+    /// Starts coding `next` (unless it is empty) and returns the batch handed over before it, once
+    /// coded.
+    fn hand_over(
+        &mut self,
+        next: Vec<(Article, ArticleDate)>,
+    ) -> Option<Vec<(ArticleMeta, Vec<Event>)>> {
+        let previous = self.running.take().map(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        if !next.is_empty() {
+            let (coder, threads) = (Arc::clone(&self.coder), self.threads);
+            self.running = Some(std::thread::spawn(move || {
+                code_batch(&coder, &next, threads)
+            }));
+        }
+        previous
+    }
 }
 
 /// Codes a batch on `threads` threads, keeping input order. An article whose coding panics is
