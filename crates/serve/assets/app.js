@@ -69,14 +69,14 @@ function drawChart(data) {
   svg.append(el("svg:line", { x1: L, x2: W - R, y1: B, y2: B, class: "axis" }));
   svg.append(el("svg:text", { x: L, y: mid + 22 }, "events by QuadClass (max " + maxCount + ")"));
   const bw = Math.max(2, Math.min(14, (W - L - R) / pts.length / 2.5));
-  const dirs = [["ab", "line-ab", data.a + " → " + data.b], ["ba", "line-ba", data.b + " → " + data.a]];
+  const dirs = [["ab", "dir-ab", data.a + " → " + data.b], ["ba", "dir-ba", data.b + " → " + data.a]];
   dirs.forEach(([key, cls, label], i) => {
     const withEvents = pts.filter((p) => p[key].events > 0);
     const path = withEvents.map((p, j) => (j ? "L" : "M") + x(p).toFixed(1) + "," + y(p[key].goldstein_mean).toFixed(1)).join(" ");
     if (path) svg.append(el("svg:path", { d: path, class: cls }));
     for (const p of withEvents) {
       const c = el("svg:circle", { cx: x(p), cy: y(p[key].goldstein_mean), r: 5, class: "point " + cls,
-        fill: i ? "#c2571a" : "#1f6fb2", "data-start": p.start, "data-end": p.end, "data-period": p.period });
+        "data-start": p.start, "data-end": p.end, "data-period": p.period, "data-events": p[key].events });
       c.append(el("svg:title", {}, `${label}, ${p.period}: ${p[key].events} events, mean Goldstein ${p[key].goldstein_mean}`));
       c.addEventListener("click", () => listEvents(data, p));
       svg.append(c);
@@ -89,8 +89,10 @@ function drawChart(data) {
         base -= h;
       });
     }
-    svg.append(el("svg:text", { x: W - R - 160, y: 14 + 14 * i, class: cls, fill: i ? "#c2571a" : "#1f6fb2" }, "● " + label));
+    svg.append(el("svg:text", { x: W - R - 160, y: 14 + 14 * i, class: cls }, "● " + label));
   });
+  // Points above every line, so each can be clicked.
+  for (const c of svg.querySelectorAll("circle.point")) svg.append(c);
   svg.append(el("svg:text", { x: L, y: H - 2 }, pts[0].period));
   svg.append(el("svg:text", { x: W - R, y: H - 2, "text-anchor": "end" }, pts[pts.length - 1].period));
   $("chart").replaceChildren(svg);
