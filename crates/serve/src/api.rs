@@ -201,8 +201,23 @@ async fn dyad(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiE
 async fn top_dyads(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
     let p = params(q, &["limit"])?;
     let limit = p.number("limit", 1, 100, "")?.unwrap_or(20) as usize;
-    let dyads = read(&app, move |r, _| r.top_dyads(limit)).await?;
-    Ok(Json(json!({ "dyads": dyads })))
+    summary(&app, format!("top?{limit}"), move |r| {
+        Ok(json!({ "dyads": r.top_dyads(limit)? }))
+    })
+    .await
+}
+
+/// A corpus-wide answer from the cache, or computed and kept.
+async fn summary(
+    app: &Arc<App>,
+    key: String,
+    f: impl FnOnce(&Reader) -> Result<Value, tidings_store::StoreError> + Send + 'static,
+) -> Result<Json<Value>, ApiError> {
+    if let Some(v) = app.cache.get(&key) {
+        return Ok(Json(Value::clone(&v)));
+    }
+    let v = read(app, move |r, _| f(r)).await?;
+    Ok(Json(Value::clone(&app.cache.put(key, v))))
 }
 
 /// `GET /api/actors`: actors whose name or code matches `q`, from the dictionaries, then codes
@@ -258,6 +273,5 @@ async fn places(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, Ap
 /// `GET /api/stats`: totals, the day range and the QuadClass counts.
 async fn stats(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
     params(q, &[])?;
-    let s = read(&app, |r, _| r.stats()).await?;
-    Ok(Json(json!(s)))
+    summary(&app, "stats".into(), |r| Ok(json!(r.stats()?))).await
 }

@@ -9,7 +9,7 @@
 //! 400 naming the parameter and what it accepts), then runs its queries on a blocking thread with a
 //! reader from the pool under a query-time limit ([`Config::query_time`]; past it SQLite is
 //! interrupted and the answer is a 503). The routes are listed in [`ROUTES`] and documented in the
-//! README, which a test checks. The page and its script are compiled in ([`assets`]): a fixed table
+//! README, which a test checks. Corpus-wide answers are kept a minute in a [`cache`]. The page and its script are compiled in ([`assets`]): a fixed table
 //! of names, so no path reaches the file system.
 //!
 //! Safe by default: the database is opened `SQLITE_OPEN_READ_ONLY` with `query_only`; the default
@@ -21,6 +21,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod params;
 pub mod pool;
 pub mod series;
@@ -62,6 +63,9 @@ pub struct Config {
     pub max_body: usize,
     /// Read-only connections kept open.
     pub connections: usize,
+    /// How long corpus-wide answers (statistics, most active dyads) are kept before they are
+    /// computed again.
+    pub summary_ttl: Duration,
 }
 
 impl Config {
@@ -73,6 +77,7 @@ impl Config {
             max_page: 500,
             max_body: 16 * 1024,
             connections: 8,
+            summary_ttl: Duration::from_secs(60),
         }
     }
 }
@@ -82,6 +87,7 @@ pub struct App {
     pub config: Config,
     pub pool: pool::Pool,
     pub dicts: Dictionaries,
+    pub cache: cache::Cache,
 }
 
 impl App {
@@ -91,6 +97,7 @@ impl App {
         let pool = pool::Pool::open(&config.db, config.connections)
             .map_err(|e| ApiError::internal(e.to_string()))?;
         Ok(Arc::new(App {
+            cache: cache::Cache::new(config.summary_ttl),
             config,
             pool,
             dicts: Dictionaries::builtin(),
