@@ -304,17 +304,22 @@ fn run(bin: &str, db: &str, clients: usize, requests: usize, seconds: usize) {
     };
     let c3 = countries.clone();
     let pages = move |rng: &mut Rng| {
-        let (a, b) = (rng.skewed(c3.len()), rng.skewed(c3.len()));
-        match rng.below(4) {
-            0 => format!("/api/events?a={}&b={}&both=true&limit=50", c3[a], c3[b]),
-            1 => format!("/api/events?actor={}&limit=50", c3[a]),
-            2 => format!(
-                "/api/events?a={}&b={}&from=2019-01-01&to=2019-12-31&limit=50",
-                c3[a], c3[b]
+        let (a, b) = (
+            c3[rng.skewed(c3.len())].clone(),
+            c3[rng.skewed(c3.len())].clone(),
+        );
+        match rng.below(3) {
+            0 => format!("/api/events?a={a}&b={b}&both=true&limit=50"),
+            1 => format!("/api/events?a={a}&b={b}&from=2019-01-01&to=2019-12-31&limit=50"),
+            _ => format!(
+                "/api/events?a={a}&b={b}&both=true&limit=50&cursor={}",
+                1 + rng.below(1_000_000)
             ),
-            _ => format!("/api/events?limit=50&cursor={}", 1 + rng.below(1_000_000)),
         }
     };
+    let c4 = countries.clone();
+    let actor =
+        move |rng: &mut Rng| format!("/api/events?actor={}&limit=50", c4[rng.skewed(c4.len())]);
     scenario(
         "dyad time series (/api/dyad, skewed dyads, random period)",
         port,
@@ -323,13 +328,14 @@ fn run(bin: &str, db: &str, clients: usize, requests: usize, seconds: usize) {
         seconds,
         dyad,
     );
+    scenario("dyad event pages (/api/events: a dyad both ways, one way in a year, both ways after a cursor)", port, clients, requests, seconds, pages);
     scenario(
-        "event pages (/api/events: dyad both ways, one actor, dyad in a year, cursor)",
+        "one actor's event pages (/api/events?actor=)",
         port,
         clients,
-        requests,
+        requests / 5,
         seconds,
-        pages,
+        actor,
     );
     let heaviest = format!(
         "/api/dyad?a={}&b={}&period=month",

@@ -181,7 +181,7 @@ fn explain(app: &App, e: &EventRow, mentions: &[MentionRow]) -> Value {
 }
 
 /// `GET /api/dyad`: per period, both directions' QuadClass counts and Goldstein sum and mean.
-async fn dyad(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
+async fn dyad(State(app): State<Arc<App>>, q: Pairs) -> Result<Response, ApiError> {
     let p = params(q, &["a", "b", "period", "from", "to"])?;
     let (Some(a), Some(b)) = (p.actor("a")?, p.actor("b")?) else {
         return Err(ApiError::bad_request(
@@ -190,15 +190,18 @@ async fn dyad(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiE
     };
     let period: Period = p.period()?;
     let (from, to) = (p.date("from")?, p.date("to")?);
-    let (qa, qb) = (a.clone(), b.clone());
-    let days = read(&app, move |r, _| r.dyad_days(&qa, &qb, from, to)).await?;
-    Ok(Json(json!({
-        "a": a, "b": b, "period": period.name(), "points": points(&days, period),
-    })))
+    let key = format!("dyad?{a}&{b}&{}&{from:?}&{to:?}", period.name());
+    summary(&app, key, move |r| {
+        let days = r.dyad_days(&a, &b, from, to)?;
+        Ok(json!({
+            "a": a, "b": b, "period": period.name(), "points": points(&days, period),
+        }))
+    })
+    .await
 }
 
 /// `GET /api/dyads/top`: the directed dyads with the most events.
-async fn top_dyads(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
+async fn top_dyads(State(app): State<Arc<App>>, q: Pairs) -> Result<Response, ApiError> {
     let p = params(q, &["limit"])?;
     let limit = p.number("limit", 1, 100, "")?.unwrap_or(20) as usize;
     summary(&app, format!("top?{limit}"), move |r| {
@@ -207,17 +210,24 @@ async fn top_dyads(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>,
     .await
 }
 
-/// A corpus-wide answer from the cache, or computed and kept.
+/// An answer from the cache, or computed and kept.
 async fn summary(
     app: &Arc<App>,
     key: String,
     f: impl FnOnce(&Reader) -> Result<Value, tidings_store::StoreError> + Send + 'static,
-) -> Result<Json<Value>, ApiError> {
-    if let Some(v) = app.cache.get(&key) {
-        return Ok(Json(Value::clone(&v)));
-    }
-    let v = read(app, move |r, _| f(r)).await?;
-    Ok(Json(Value::clone(&app.cache.put(key, v))))
+) -> Result<Response, ApiError> {
+    let text = match app.cache.get(&key) {
+        Some(text) => text,
+        None => {
+            let v = read(app, move |r, _| f(r)).await?;
+            app.cache.put(key, v.to_string())
+        }
+    };
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        text.to_string(),
+    )
+        .into_response())
 }
 
 /// `GET /api/actors`: actors whose name or code matches `q`, from the dictionaries, then codes
@@ -271,7 +281,7 @@ async fn places(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, Ap
 }
 
 /// `GET /api/stats`: totals, the day range and the QuadClass counts.
-async fn stats(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
+async fn stats(State(app): State<Arc<App>>, q: Pairs) -> Result<Response, ApiError> {
     params(q, &[])?;
     summary(&app, "stats".into(), |r| Ok(json!(r.stats()?))).await
 }

@@ -145,7 +145,12 @@ impl IntoResponse for ApiError {
 pub fn run(config: Config) -> Result<(), ApiError> {
     let addr = config.addr;
     let app = App::open(config)?;
+    // Requests wait for a pooled connection on blocking threads: no more threads than
+    // connections, so a burst of clients queues instead of growing threads (and memory).
+    let blocking = app.config.connections.max(1);
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(blocking)
         .enable_io()
         .build()
         .map_err(|e| ApiError::internal(format!("cannot start the server: {e}")))?;

@@ -4,14 +4,17 @@
 //! active dyads, places, actor codes in use).
 //!
 //! Every value reaches SQLite as a bound parameter; only fixed SQL fragments are formatted in.
-//! Actor codes match by prefix (`CHN` matches `CHNGOV`) through a range on the code, so the
-//! `events_actor1`/`events_dyad` indexes serve it.
+//! Actor codes match by prefix (`CHN` matches `CHNGOV`): the prefix is expanded into the codes in
+//! use that start with it ([`Reader`] keeps their sorted list a minute, read by index seeks), so a
+//! dyad is a set of equality lookups on the `events_dyad` index rather than a scan of every code
+//! from `CHN` to `CHO`.
 
 use crate::query::{event_row, EVENT_SELECT};
 use crate::{EventRow, MentionRow, Store, StoreError, Summary};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -23,7 +26,12 @@ pub struct Reader {
     base: Instant,
     /// Nanoseconds after `base` when the running query is interrupted; 0 for no deadline.
     deadline: Arc<AtomicU64>,
+    /// The actor codes in use, sorted, and when they were read.
+    codes_in_use: RefCell<Option<(Instant, Arc<Vec<String>>)>>,
 }
+
+/// How long the list of codes in use is trusted (a database may be ingested while served).
+const CODES_TTL: Duration = Duration::from_secs(60);
 
 /// Which events a page lists. Codes are checked by the caller; every field is optional.
 #[derive(Debug, Clone, Default)]
@@ -124,29 +132,56 @@ fn prefix_range(column: &str, prefix: &str, args: &mut Vec<Value>) -> String {
     format!("({column} >= ?{} AND {column} < ?{n})", n - 1)
 }
 
+/// `col IN (?, ...)` over `codes`, or a clause that matches nothing when there are none.
+fn in_list(column: &str, codes: &[String], args: &mut Vec<Value>) -> String {
+    if codes.is_empty() {
+        return "0".to_string();
+    }
+    let mut marks = Vec::with_capacity(codes.len());
+    for c in codes {
+        args.push(Value::Text(c.clone()));
+        marks.push(format!("?{}", args.len()));
+    }
+    format!("{column} IN ({})", marks.join(", "))
+}
+
+/// The codes of the sorted `codes` that start with `prefix` (upper-cased).
+fn with_prefix(codes: &[String], prefix: &str) -> Vec<String> {
+    let prefix = prefix.trim().to_uppercase();
+    let from = codes.partition_point(|c| c.as_str() < prefix.as_str());
+    codes[from..]
+        .iter()
+        .take_while(|c| c.starts_with(&prefix))
+        .cloned()
+        .collect()
+}
+
 fn day_of(n: i64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt((n / 10000) as i32, (n / 100 % 100) as u32, (n % 100) as u32)
 }
 
 impl EventSearch {
-    fn where_clause(&self, args: &mut Vec<Value>) -> String {
+    /// The WHERE clause; `expand` gives the codes in use starting with a prefix.
+    fn where_clause(&self, args: &mut Vec<Value>, expand: &dyn Fn(&str) -> Vec<String>) -> String {
         let mut clauses = Vec::new();
         if let Some(actor) = &self.actor {
-            let a = prefix_range("e.actor1_code", actor, args);
-            let b = prefix_range("e.actor2_code", actor, args);
+            let codes = expand(actor);
+            let a = in_list("e.actor1_code", &codes, args);
+            let b = in_list("e.actor2_code", &codes, args);
             clauses.push(format!("({a} OR {b})"));
         }
         if let Some((a, b)) = &self.dyad {
+            let (ca, cb) = (expand(a), expand(b));
             let ab = format!(
                 "({} AND {})",
-                prefix_range("e.actor1_code", a, args),
-                prefix_range("e.actor2_code", b, args)
+                in_list("e.actor1_code", &ca, args),
+                in_list("e.actor2_code", &cb, args)
             );
             if self.both_directions {
                 let ba = format!(
                     "({} AND {})",
-                    prefix_range("e.actor1_code", b, args),
-                    prefix_range("e.actor2_code", a, args)
+                    in_list("e.actor1_code", &cb, args),
+                    in_list("e.actor2_code", &ca, args)
                 );
                 clauses.push(format!("({ab} OR {ba})"));
             } else {
@@ -225,7 +260,41 @@ impl Reader {
             store,
             base,
             deadline,
+            codes_in_use: RefCell::new(None),
         })
+    }
+
+    /// The actor codes in use (either side), sorted; read again after [`CODES_TTL`]. Each code is
+    /// found by one index seek past the previous one, so this costs a few milliseconds for
+    /// thousands of codes however many events there are.
+    fn codes_in_use(&self) -> Result<Arc<Vec<String>>, StoreError> {
+        if let Some((at, codes)) = &*self.codes_in_use.borrow() {
+            if at.elapsed() < CODES_TTL {
+                return Ok(Arc::clone(codes));
+            }
+        }
+        let mut all = Vec::new();
+        for column in ["actor1_code", "actor2_code"] {
+            let mut stmt = self.store.conn.prepare_cached(&format!(
+                "SELECT min({column}) FROM events WHERE {column} > ?1"
+            ))?;
+            let mut last = String::new();
+            while let Some(code) = stmt.query_row([&last], |r| r.get::<_, Option<String>>(0))? {
+                all.push(code.clone());
+                last = code;
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        let all = Arc::new(all);
+        *self.codes_in_use.borrow_mut() = Some((Instant::now(), Arc::clone(&all)));
+        Ok(all)
+    }
+
+    /// `search`'s WHERE clause with its actor prefixes expanded into the codes in use.
+    fn clause(&self, search: &EventSearch, args: &mut Vec<Value>) -> Result<String, StoreError> {
+        let codes = self.codes_in_use()?;
+        Ok(search.where_clause(args, &|prefix| with_prefix(&codes, prefix)))
     }
 
     /// Runs `f` with queries interrupted after `limit` (see [`is_interrupted`]).
@@ -238,16 +307,33 @@ impl Reader {
     }
 
     /// A page of events under `search`, newest stored first.
+    ///
+    /// The page's ids come first, from the indexes alone where the filter allows; only those
+    /// events are then read with their article and first sentence (sorting whole rows of a dyad
+    /// with thousands of events would read every one of them).
     pub fn events(&self, search: &EventSearch) -> Result<Vec<EventRow>, StoreError> {
         let mut args = Vec::new();
+        // With an actor or a dyad, `+e.id` keeps SQLite from walking every event newest first
+        // in search of the few that match: it takes the actor indexes and sorts what they give.
+        let order = if search.actor.is_some() || search.dyad.is_some() {
+            "+e.id"
+        } else {
+            "e.id"
+        };
         let sql = format!(
-            "{EVENT_SELECT}{} ORDER BY e.id DESC LIMIT {}",
-            search.where_clause(&mut args),
+            "SELECT e.id FROM events e{} ORDER BY {order} DESC LIMIT {}",
+            self.clause(search, &mut args)?,
             search.limit
         );
         let mut stmt = self.store.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), event_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.event(id)?);
+        }
+        Ok(out)
     }
 
     /// One event, when there is one with this id.
@@ -285,7 +371,7 @@ impl Reader {
             let sql = format!(
                 "SELECT e.day, e.quad_class, count(*), sum(e.goldstein) FROM events e{} \
                  GROUP BY e.day, e.quad_class ORDER BY e.day",
-                search.where_clause(&mut args)
+                self.clause(&search, &mut args)?
             );
             let mut stmt = self.store.conn.prepare_cached(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
@@ -373,7 +459,7 @@ impl Reader {
             ..search.clone()
         };
         let mut args = Vec::new();
-        let mut clause = search.where_clause(&mut args);
+        let mut clause = self.clause(&search, &mut args)?;
         clause.push_str(if clause.is_empty() {
             " WHERE "
         } else {
