@@ -120,6 +120,19 @@ fn events_filter_and_page_with_a_cursor() {
         assert_eq!(ab["events"].as_array().unwrap().len(), 2);
         let (_, both) = get(&app, "/api/events?a=chn&b=PRK&both=true").await;
         assert_eq!(both["events"].as_array().unwrap().len(), 4);
+        // A page filled by the newest-first walk is the start of the whole list.
+        let (_, two) = get(&app, "/api/events?a=CHN&b=PRK&both=true&limit=2").await;
+        assert_eq!(two["events"][0]["id"], both["events"][0]["id"]);
+        assert_eq!(two["events"][1]["id"], both["events"][1]["id"]);
+        let (_, after) = get(
+            &app,
+            &format!(
+                "/api/events?a=CHN&b=PRK&both=true&limit=2&cursor={}",
+                two["next_cursor"]
+            ),
+        )
+        .await;
+        assert_eq!(after["events"][0]["id"], both["events"][2]["id"]);
         let (_, actor) = get(&app, "/api/events?actor=USA").await;
         assert_eq!(actor["events"][0]["actor1_code"], "USAGOV");
         let (_, root) = get(&app, "/api/events?code=19").await;

@@ -30,6 +30,10 @@ pub struct Reader {
     codes_in_use: RefCell<Option<(Instant, Arc<Vec<String>>)>>,
 }
 
+/// How many of the newest events (below the cursor) a page for an actor or dyad walks before it
+/// turns to the actor indexes.
+const RECENT_WINDOW: i64 = 5_000;
+
 /// How long the list of codes in use is trusted (a database may be ingested while served).
 const CODES_TTL: Duration = Duration::from_secs(60);
 
@@ -312,6 +316,51 @@ impl Reader {
     /// events are then read with their article and first sentence (sorting whole rows of a dyad
     /// with thousands of events would read every one of them).
     pub fn events(&self, search: &EventSearch) -> Result<Vec<EventRow>, StoreError> {
+        let ids = match self.recent_ids(search)? {
+            Some(ids) => ids,
+            None => self.indexed_ids(search)?,
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.event(id)?);
+        }
+        Ok(out)
+    }
+
+    /// For an actor or a dyad, the page from a newest-first walk of the [`RECENT_WINDOW`] events
+    /// below the cursor, if it fills the page: a common actor's page is found in the newest events
+    /// without sorting all of theirs. None when the walk does not fill it.
+    fn recent_ids(&self, search: &EventSearch) -> Result<Option<Vec<i64>>, StoreError> {
+        if search.actor.is_none() && search.dyad.is_none() {
+            return Ok(None);
+        }
+        let top: i64 = match search.before_id {
+            Some(id) => id,
+            None => self.store.conn.query_row(
+                "SELECT coalesce(max(id), 0) + 1 FROM events",
+                [],
+                |r| r.get(0),
+            )?,
+        };
+        let mut args = Vec::new();
+        let clause = self.clause(search, &mut args)?;
+        args.push(Value::Integer(top - RECENT_WINDOW));
+        let n = args.len();
+        let joiner = if clause.is_empty() { " WHERE" } else { " AND" };
+        let sql = format!(
+            "SELECT e.id FROM events e NOT INDEXED{clause}{joiner} e.id >= ?{n} \
+             ORDER BY e.id DESC LIMIT {}",
+            search.limit
+        );
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((ids.len() >= search.limit).then_some(ids))
+    }
+
+    /// The page's ids through the actor indexes, sorted.
+    fn indexed_ids(&self, search: &EventSearch) -> Result<Vec<i64>, StoreError> {
         let mut args = Vec::new();
         // With an actor or a dyad, `+e.id` keeps SQLite from walking every event newest first
         // in search of the few that match: it takes the actor indexes and sorts what they give.
@@ -329,11 +378,7 @@ impl Reader {
         let ids = stmt
             .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            out.extend(self.event(id)?);
-        }
-        Ok(out)
+        Ok(ids)
     }
 
     /// One event, when there is one with this id.
