@@ -2,8 +2,8 @@
 //!
 //! Each subcommand lives in its own module and only parses arguments, calls the library crates and
 //! prints: `code` (article -> events as JSON Lines), `ingest`/`query`/`timeline`/`export` (the event
-//! store), `serve` (the API and dashboard), `validate` (peer validation suites), `eval` (scoring against gold sentences), `dict`
-//! (dictionary tools).
+//! store), `serve` (the API and dashboard), `validate` (peer validation suites), `eval` (scoring
+//! against gold sentences), `dict` (dictionary tools).
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -24,7 +24,9 @@ macro_rules! outln {
 mod code;
 mod dict_cmd;
 mod eval;
+mod parallel;
 mod pipeline;
+mod progress;
 mod serve_cmd;
 mod store_cmd;
 mod validate_cmd;

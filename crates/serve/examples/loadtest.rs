@@ -141,6 +141,7 @@ fn generate(db: &Path, target: usize) {
                     sentence: sentence.clone(),
                     date: date.to_string(),
                     date_basis: None,
+                    published: Some(date.to_string()),
                     source: Actor::new(na, &ca),
                     target: Some(Actor::new(nb, &cb)),
                     cameo: code.clone(),

@@ -22,6 +22,7 @@ fn event(i: usize, date: &str, a: (&str, &str), b: (&str, &str), cameo: &str, g:
         sentence,
         date: date.into(),
         date_basis: None,
+        published: None,
         source: Actor::new(a.0, a.1),
         target: Some(Actor::new(b.0, b.1)),
         cameo: cameo.into(),

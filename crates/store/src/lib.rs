@@ -35,7 +35,7 @@
 //! };
 //! let event = Event {
 //!     article_id: "a1".into(), sentence_index: 0, sentence: "China praised North Korea.".into(),
-//!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None,
+//!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None, published: None,
 //!     source: Actor::new("China", "CHN"), target: Some(Actor::new("North Korea", "PRK")),
 //!     cameo: "051".into(), root: "05".into(), quad_class: 1, goldstein: 3.4,
 //!     plover: Plover { event: "SUPPORT".into(), mode: None }, values_from: None, negated: false, explain: None, action_geo: None,
@@ -67,7 +67,7 @@ pub use article_meta::{url_host, ArticleMeta};
 pub use ingest::{IngestStats, Problem};
 pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
-pub use query::{EventRow, MentionRow, QueryFilter};
+pub use query::{EventRow, MentionRow, QueryFilter, TIMELINE_LEAVES_OUT};
 pub use timeline::{sparkline, Period, TimelineRow};
 
 use neardup::{NearDupIndex, Signature};
@@ -189,6 +189,19 @@ impl Store {
         )
         .map_err(|e| unreadable(path, &e))?;
         match schema::version(&conn) {
+            Ok(Some(v)) if v < schema::SCHEMA_VERSION => {
+                // written by an older tidings: upgrade it once (adds columns), then read it
+                drop(conn);
+                Store::open(path).map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "{}: written by an older tidings (schema {v}) and it could not be \
+                         upgraded to schema {}: {e}",
+                        path.display(),
+                        schema::SCHEMA_VERSION
+                    ))
+                })?;
+                return Store::open_read_only(path);
+            }
             Ok(Some(_)) => {}
             Ok(None) => {
                 return Err(StoreError::Invalid(format!(

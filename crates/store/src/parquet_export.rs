@@ -24,11 +24,17 @@ pub enum Partition {
 }
 
 impl Partition {
+    /// The partition folder; events with no date go to Hive's folder for a null key.
     fn dir(self, fields: &[String]) -> String {
-        match self {
-            Partition::Day => format!("SQLDATE={}", fields[1]),
-            Partition::Month => format!("MonthYear={}", fields[2]),
-            Partition::Year => format!("Year={}", fields[3]),
+        let (name, value) = match self {
+            Partition::Day => ("SQLDATE", &fields[1]),
+            Partition::Month => ("MonthYear", &fields[2]),
+            Partition::Year => ("Year", &fields[3]),
+        };
+        if value.is_empty() {
+            format!("{name}=__HIVE_DEFAULT_PARTITION__")
+        } else {
+            format!("{name}={value}")
         }
     }
 }
