@@ -2,8 +2,8 @@
 //!
 //! Each subcommand lives in its own module and only parses arguments, calls the library crates and
 //! prints: `code` (article -> events as JSON Lines), `ingest`/`query`/`timeline`/`export` (the event
-//! store), `validate` (peer validation suites), `eval` (scoring against gold sentences), `dict`
-//! (dictionary tools).
+//! store), `serve` (the API and dashboard), `validate` (peer validation suites), `eval` (scoring
+//! against gold sentences), `dict` (dictionary tools).
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -28,6 +28,7 @@ mod extract;
 mod parallel;
 mod pipeline;
 mod progress;
+mod serve_cmd;
 mod store_cmd;
 mod validate_cmd;
 
@@ -56,6 +57,8 @@ enum Command {
     Timeline(store_cmd::TimelineArgs),
     /// Export stored events (GDELT 2.0 events or mentions, Parquet, JSON Lines).
     Export(store_cmd::ExportArgs),
+    /// Serve a database read-only: a JSON API and a dashboard page (default http://127.0.0.1:8080/).
+    Serve(serve_cmd::ServeArgs),
     /// Run a PETRARCH validation file and report the pass rate.
     Validate(validate_cmd::ValidateArgs),
     /// Score the coder against gold sentences (precision, recall, F1 per CAMEO root).
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store_cmd::query(args),
         Command::Timeline(args) => store_cmd::timeline(args),
         Command::Export(args) => store_cmd::export(args),
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Validate(args) => validate_cmd::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Dict(cmd) => dict_cmd::run(cmd),

@@ -51,6 +51,7 @@
 
 pub mod actor_code;
 mod article_meta;
+pub mod browse;
 pub mod export;
 mod ingest;
 mod lock;

@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_code, day);
 CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2_code, day);
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
+-- A dyad's events by day, covering the dashboard's time series (no table lookups).
+CREATE INDEX IF NOT EXISTS events_dyad ON events(actor1_code, actor2_code, day, quad_class, goldstein);
 -- GDELT's mentions table, plus the sentence itself.
 CREATE TABLE IF NOT EXISTS mentions(
     id             INTEGER PRIMARY KEY,
