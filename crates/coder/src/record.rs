@@ -286,6 +286,7 @@ fn event_record(
         span: ctx.span(),
         date: date.format("%Y-%m-%d").to_string(),
         date_basis: Some(d.date.1.to_string()),
+        published: ctx.article_date.map(|d| d.format("%Y-%m-%d").to_string()),
         source: actor_record(words, ctx.sentence, d.source),
         target: d.target.map(|t| actor_record(words, ctx.sentence, t)),
         root: d.cameo[..2].to_string(),

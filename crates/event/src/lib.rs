@@ -18,6 +18,7 @@
 //!     span: Span { start: 0, end: 26 },
 //!     date: "2020-10-10".into(),
 //!     date_basis: None,
+//!     published: None,
 //!     source: Actor::new("China", "CHN"),
 //!     target: Some(Actor::new("North Korea", "PRK")),
 //!     cameo: "051".into(),
@@ -130,6 +131,9 @@ pub struct Event {
     /// article has no date at all: the day it was coded, as GDELT's DATEADDED).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_basis: Option<String>,
+    /// The article's publication date (YYYY-MM-DD), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     pub source: Actor,
     pub target: Option<Actor>,
     /// Full CAMEO event code with leading zeros ("051").

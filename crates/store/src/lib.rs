@@ -35,7 +35,7 @@
 //! };
 //! let event = Event {
 //!     article_id: "a1".into(), sentence_index: 0, sentence: "China praised North Korea.".into(),
-//!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None,
+//!     span: Span { start: 0, end: 26 }, date: "2020-10-10".into(), date_basis: None, published: None,
 //!     source: Actor::new("China", "CHN"), target: Some(Actor::new("North Korea", "PRK")),
 //!     cameo: "051".into(), root: "05".into(), quad_class: 1, goldstein: 3.4,
 //!     plover: Plover { event: "SUPPORT".into(), mode: None }, values_from: None, negated: false, explain: None, action_geo: None,
@@ -51,11 +51,12 @@
 
 pub mod actor_code;
 mod article_meta;
+pub mod columns;
 pub mod export;
 mod ingest;
 mod lock;
 pub mod neardup;
-mod parquet_export;
+pub mod parquet_export;
 mod query;
 mod schema;
 #[cfg(test)]
@@ -63,7 +64,7 @@ mod test_support;
 mod timeline;
 
 pub use article_meta::{url_host, ArticleMeta};
-pub use ingest::{IngestStats, Problem};
+pub use ingest::{date_added_now, IngestStats, Problem};
 pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
 pub use query::{EventRow, MentionRow, QueryFilter};
@@ -188,7 +189,25 @@ impl Store {
         )
         .map_err(|e| unreadable(path, &e))?;
         match schema::version(&conn) {
-            Ok(Some(_)) => {}
+            Ok(Some(_)) => {
+                // A database written before the added columns is upgraded once, in place.
+                if !schema::missing_columns(&conn)
+                    .map_err(|e| unreadable(path, &e))?
+                    .is_empty()
+                {
+                    drop(conn);
+                    let rw = Connection::open(path).map_err(|e| unreadable(path, &e))?;
+                    schema::migrate(&rw).map_err(|e| {
+                        StoreError::Invalid(format!(
+                            "{}: written by an older tidings and cannot be upgraded here (it needs \
+                             new columns; open it once with `tidings ingest`): {e}",
+                            path.display()
+                        ))
+                    })?;
+                    drop(rw);
+                    return Store::open_read_only(path);
+                }
+            }
             Ok(None) => {
                 return Err(StoreError::Invalid(format!(
                     "{}: not a tidings database (it has no schema version)",

@@ -47,6 +47,19 @@ pub struct EventRow {
     pub source_url: String,
     /// The sentence of the first mention.
     pub evidence: String,
+    /// SQLDATE (YYYYMMDD); none when the event is undated, and `date` is then 1970-01-01.
+    pub sqldate: Option<i64>,
+    /// Where the date comes from (the event's `date_basis`); empty in databases older than it.
+    pub date_basis: String,
+    /// Publication date of the first article, YYYYMMDD.
+    pub published: Option<i64>,
+    /// PLOVER event type and mode of the code (empty in databases older than them).
+    pub plover_type: String,
+    pub plover_mode: String,
+    /// The first article's input id.
+    pub article_id: String,
+    /// Version of tidings that stored the event.
+    pub coder_version: String,
 }
 
 impl EventRow {
@@ -91,17 +104,25 @@ pub(crate) const EVENT_SELECT: &str = "
 SELECT e.id, e.day, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name, e.event_code, e.quad_class,
        e.goldstein, e.action_geo, e.is_root, e.num_mentions, e.num_sources, e.num_articles, e.date_added,
        coalesce(a.url, trim(coalesce(a.source, '') || ' ' || a.input_id)),
-       (SELECT sentence FROM mentions WHERE event_id = e.id ORDER BY id LIMIT 1)
+       (SELECT sentence FROM mentions WHERE event_id = e.id ORDER BY id LIMIT 1),
+       coalesce(e.date_basis, ''), coalesce(e.published, a.date), coalesce(e.plover_type, ''),
+       coalesce(e.plover_mode, ''), a.input_id, coalesce(e.coder_version, '')
 FROM events e JOIN articles a ON a.id = e.first_article";
 
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     let day: i64 = r.get(1)?;
-    let date = NaiveDate::from_ymd_opt(
-        (day / 10000) as i32,
-        (day / 100 % 100) as u32,
-        (day % 100) as u32,
-    )
-    .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(1, day))?;
+    // day 0: an undated event
+    let date = match day {
+        0 => NaiveDate::default(),
+        _ => crate::columns::sqldate_to_date(day)
+            .ok_or(rusqlite::Error::IntegralValueOutOfRange(1, day))?,
+    };
+    let published: Option<rusqlite::types::Value> = r.get(18)?;
+    let published = match published {
+        Some(Value::Integer(d)) => Some(d),
+        Some(Value::Text(t)) => crate::columns::parse_day(&t),
+        _ => None,
+    };
     Ok(EventRow {
         id: r.get(0)?,
         date,
@@ -120,6 +141,13 @@ pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         date_added: r.get(14)?,
         source_url: r.get(15)?,
         evidence: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+        sqldate: (day != 0).then_some(day),
+        date_basis: r.get(17)?,
+        published,
+        plover_type: r.get(19)?,
+        plover_mode: r.get(20)?,
+        article_id: r.get(21)?,
+        coder_version: r.get(22)?,
     })
 }
 

@@ -55,6 +55,11 @@ CREATE TABLE IF NOT EXISTS events(
     num_articles  INTEGER NOT NULL,
     first_article INTEGER NOT NULL REFERENCES articles(id),
     date_added    INTEGER NOT NULL,        -- YYYYMMDDHHMMSS, UTC
+    date_basis    TEXT,                    -- the first mention's date_basis (see tidings-event)
+    published     TEXT,                    -- the first article's publication date, YYYY-MM-DD
+    plover_type   TEXT,                    -- PLOVER event type and mode of event_code
+    plover_mode   TEXT,
+    coder_version TEXT,                    -- tidings version that stored the event
     UNIQUE(day, actor1_code, actor2_code, event_code, action_geo)
 );
 CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_code, day);
@@ -76,6 +81,41 @@ CREATE TABLE IF NOT EXISTS mentions(
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 ";
 
+/// Columns added to `events` after version 1 was released: databases written before them get
+/// them, null, when opened for writing ([`migrate`]). All are nullable and additive.
+pub const ADDED_EVENT_COLUMNS: [(&str, &str); 5] = [
+    ("date_basis", "TEXT"),
+    ("published", "TEXT"),
+    ("plover_type", "TEXT"),
+    ("plover_mode", "TEXT"),
+    ("coder_version", "TEXT"),
+];
+
+/// The added columns an older database lacks.
+pub fn missing_columns(conn: &Connection) -> rusqlite::Result<Vec<&'static str>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('events')")?;
+    let have: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ADDED_EVENT_COLUMNS
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| !have.iter().any(|h| h == c))
+        .collect())
+}
+
+/// Adds the columns an older database lacks (`ALTER TABLE ... ADD COLUMN`, cheap in SQLite).
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    for name in missing_columns(conn)? {
+        let kind = ADDED_EVENT_COLUMNS
+            .iter()
+            .find(|(c, _)| *c == name)
+            .map_or("TEXT", |(_, k)| k);
+        conn.execute_batch(&format!("ALTER TABLE events ADD COLUMN {name} {kind}"))?;
+    }
+    Ok(())
+}
+
 /// Sets the connection up (WAL, foreign keys) and creates the tables if missing.
 pub fn create(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -83,6 +123,7 @@ pub fn create(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.execute_batch(TABLES)?;
+    migrate(conn)?;
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],

@@ -35,6 +35,7 @@ pub fn event(
         sentence,
         date: date.into(),
         date_basis: None,
+        published: None,
         source: Actor::new(source, source),
         target: if target.is_empty() {
             None

@@ -183,48 +183,22 @@ fn progress_bar(total_bytes: u64) -> ProgressBar {
     bar
 }
 
-/// Codes a batch on up to two threads, keeping input order. An article whose coding panics is
-/// reported and stored without events, so it is not coded again on a re-run.
+/// Codes a batch on up to two threads, keeping input order (`tidings-batch`). An article whose
+/// coding panics is reported and stored without events, so it is not coded again on a re-run.
 fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Event>)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 2);
-    let chunk = articles.len().div_ceil(threads).max(1);
-    let options = CodeOptions::default();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                let options = &options;
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|article| code_one(coder, article, options))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
-}
-
-fn code_one(coder: &Coder, article: &Article, options: &CodeOptions) -> (ArticleMeta, Vec<Event>) {
-    let mut meta = ArticleMeta::from_article(article);
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        coder.code(article, options)
-    })) {
-        Ok(coded) => {
-            meta.doc_len = coded.clean.text.chars().count();
-            (meta, coded.events)
-        }
-        Err(_) => {
-            eprintln!(
-                "{}: the coder failed on this article; stored without events",
-                meta.origin
-            );
-            (meta, Vec::new())
-        }
-    }
+    tidings_batch::code_batch(coder, articles, &CodeOptions::default(), threads)
+        .into_iter()
+        .map(|c| {
+            if c.failed {
+                eprintln!(
+                    "{}: the coder failed on this article; stored without events",
+                    c.meta.origin
+                );
+            }
+            (c.meta, c.events)
+        })
+        .collect()
 }

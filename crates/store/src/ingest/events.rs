@@ -43,11 +43,15 @@ pub(super) fn check_event<'e>(
         return Err(format!("{what}: source actor has no code; event skipped"));
     }
     let actor2 = event.target.as_ref().map_or("", |t| t.code.trim());
+    let undated = event.date.trim().is_empty();
     let (date, note) = match NaiveDate::parse_from_str(event.date.trim(), "%Y-%m-%d") {
-        Ok(d) => (d, None),
+        Ok(d) => (Some(d), None),
+        // An undated article's events have no date: stored with day 0, exported as null.
+        Err(_) if undated && meta.date.is_none() => (None, None),
+        Err(_) if undated => (meta.date, None),
         Err(_) => match meta.date {
             Some(d) => (
-                d,
+                Some(d),
                 Some(format!(
                     "{what}: date {:?} unreadable; used the article date {d}",
                     event.date
@@ -63,7 +67,7 @@ pub(super) fn check_event<'e>(
     };
     Ok((
         CheckedEvent {
-            day: day_number(date),
+            day: date.map_or(0, day_number),
             actor1,
             actor2,
             code,
@@ -92,6 +96,7 @@ pub(super) fn find_or_create_event(
     tx: &Transaction,
     c: &CheckedEvent,
     event: &Event,
+    meta: &ArticleMeta,
     article_id: i64,
     duplicate_of: Option<i64>,
     date_added: i64,
@@ -129,11 +134,15 @@ pub(super) fn find_or_create_event(
             .trim()
             .to_uppercase()
     };
+    let published = event
+        .published
+        .clone()
+        .or_else(|| meta.date.map(|d| d.format("%Y-%m-%d").to_string()));
     tx.prepare_cached(
         "INSERT INTO events(day, actor1_code, actor1_name, actor2_code, actor2_name, event_code, root_code,
              quad_class, goldstein, action_geo, is_root, num_mentions, num_sources, num_articles, first_article,
-             date_added)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12)",
+             date_added, date_basis, published, plover_type, plover_mode, coder_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         c.day,
@@ -146,10 +155,15 @@ pub(super) fn find_or_create_event(
         c.quad as i64,
         // Goldstein values have one decimal; rounding keeps f32 noise (3.4000000953) out of the table.
         (event.goldstein as f64 * 10.0).round() / 10.0,
-        (event.sentence_index <= 1) as i64,
+        super::is_lead(event.sentence_index) as i64,
         article_id,
         date_added,
-        c.action_geo
+        c.action_geo,
+        event.date_basis.as_deref().unwrap_or(""),
+        published,
+        event.plover.event,
+        event.plover.mode.as_deref().unwrap_or(""),
+        crate::columns::CODER_VERSION,
     ])?;
     Ok((tx.last_insert_rowid(), false))
 }

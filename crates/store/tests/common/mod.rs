@@ -119,6 +119,7 @@ pub fn event(
         sentence,
         date: date.into(),
         date_basis: None,
+        published: None,
         source: Actor::new(words, a1),
         target: if a2.is_empty() {
             None
