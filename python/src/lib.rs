@@ -119,7 +119,10 @@ fn code_jsonl<'py>(
         let mut rows: Vec<Row> = Vec::new();
         for c in &coded {
             if c.failed {
-                problems.push(format!("{}: the coder failed on this article", c.meta.origin));
+                problems.push(format!(
+                    "{}: the coder failed on this article",
+                    c.meta.origin
+                ));
             }
             let source_url = c.meta.source_url();
             let article = CodedArticle {
@@ -131,7 +134,10 @@ fn code_jsonl<'py>(
                 rows.push(coded_row(first_id + rows.len() as i64, e, &article));
             }
         }
-        (tidings_store::parquet_export::parquet_bytes(&rows), problems)
+        (
+            tidings_store::parquet_export::parquet_bytes(&rows),
+            problems,
+        )
     });
     let bytes = bytes.map_err(store_error)?;
     Ok((PyBytes::new(py, &bytes), problems))
