@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use tidings_article::{Article, Format};
 use tidings_coder::{CodeOptions, Coder};
+use tidings_event::dating::{ArticleDate, Undated};
 use tidings_store::columns::{coded_row, CodedArticle, Row, COLUMNS};
 use tidings_store::{Period, QueryFilter, StoreError, WriteLock};
 
@@ -28,8 +29,9 @@ fn store_error(e: StoreError) -> PyErr {
     PyRuntimeError::new_err(e.to_string())
 }
 
-/// The articles of JSON Lines `data`, and a message for each record skipped or repaired.
-fn read_articles(data: &[u8]) -> (Vec<Article>, Vec<String>) {
+/// The articles of JSON Lines `data`, each with the date it is coded with (its own, else none:
+/// `tidings code --undated keep`), and a message for each record skipped or repaired.
+fn read_articles(data: &[u8]) -> (Vec<(Article, ArticleDate)>, Vec<String>) {
     let mut problems = Vec::new();
     if data.iter().all(u8::is_ascii_whitespace) {
         return (Vec::new(), problems);
@@ -48,7 +50,9 @@ fn read_articles(data: &[u8]) -> (Vec<Article>, Vec<String>) {
         match record {
             Ok(article) => {
                 problems.extend(article.warnings.iter().map(|w| w.to_string()));
-                articles.push(article);
+                if let Some(dating) = ArticleDate::choose(article.date, &Undated::Keep) {
+                    articles.push((article, dating));
+                }
             }
             Err(e) => problems.push(format!("{e} (skipped)")),
         }
@@ -188,10 +192,10 @@ impl PyStore {
                 .map_err(store_error)?;
             let (articles, mut problems) = read_articles(data);
             let mut fresh = Vec::new();
-            for article in articles {
+            for (article, dating) in articles {
                 let meta = tidings_store::ArticleMeta::from_article(&article);
                 if !store.contains(&meta).map_err(store_error)? {
-                    fresh.push(article);
+                    fresh.push((article, dating));
                 }
             }
             let coded =

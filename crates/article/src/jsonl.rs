@@ -106,7 +106,7 @@ impl JsonLinesRecords {
             None => (
                 None,
                 vec![self.error(format!(
-                    "`date` {:?} is not a date (use YYYY-MM-DD, e.g. 2020-10-11); the record is coded as undated: dated by --date, else the day it is coded",
+                    "`date` {:?} is not a date (use YYYY-MM-DD, e.g. 2020-10-11); the record is coded as undated (see --undated: skip, keep with no date, or a date)",
                     shortened(value, 60)
                 ))],
             ),

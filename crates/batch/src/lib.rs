@@ -1,30 +1,36 @@
 //! Codes a batch of articles for the store or a DataFrame: what `tidings ingest` and the Python
 //! package (`tidings.code`, `Store.ingest`) share.
 //!
-//! [`code_batch`] splits the batch over up to `threads` scoped threads and returns one
-//! [`Coded`] per article, in input order: the article's [`ArticleMeta`] (what the store keeps)
-//! and its events, each actor named as the dictionaries name the entity (`tidings-names`). An
-//! article whose coding panics keeps its place with no events and `failed` set, so a caller
-//! reports it, stores it without events (it is not coded again on a re-run) and goes on.
+//! [`code_article`] codes one article with the date its caller chose for it
+//! ([`ArticleDate`]: its own, one given, or none), settles its events' dates as `tidings code`
+//! does ([`ArticleDate::settle`]) and names each actor as the dictionaries name the entity
+//! (`tidings-names`). It returns a [`Coded`]: the article's [`ArticleMeta`] (what the store keeps)
+//! and its events. An article whose coding panics comes back with no events and `failed` set, so a
+//! caller reports it, stores it without events (it is not coded again on a re-run) and goes on.
+//! `tidings ingest` runs it on its own threads; [`code_batch`] splits a batch over up to `threads`
+//! scoped threads, in input order (the Python package).
 //!
 //! Not here: reading articles (`tidings-article`), storing (`tidings-store`), the coder itself.
 //!
 //! ```
+//! use tidings_event::dating::Undated;
 //! let coder = tidings_coder::Coder::new(tidings_dict::Dictionaries::builtin());
 //! let article = tidings_article::Article {
 //!     id: "a1".into(), title: None, date: None, source: None, url: None,
 //!     text: "The United States criticised North Korea on Monday.".into(),
 //!     origin: tidings_article::Origin { file: "x".into(), line: 1 }, warnings: vec![],
 //! };
-//! let coded = tidings_batch::code_batch(&coder, &[article], &Default::default(), 2);
+//! let dating = tidings_event::dating::ArticleDate::choose(None, &Undated::Keep).unwrap();
+//! let coded = tidings_batch::code_batch(&coder, &[(article, dating)], &Default::default(), 2);
 //! assert_eq!(coded.len(), 1);
 //! assert!(coded[0].events.iter().all(|e| e.source.name.as_deref() == Some("United States")));
 //! ```
 
 use tidings_article::Article;
 use tidings_coder::{CodeOptions, Coder};
+use tidings_event::dating::ArticleDate;
 use tidings_event::Event;
-use tidings_names::ActorNames;
+pub use tidings_names::ActorNames;
 use tidings_store::ArticleMeta;
 
 /// One article's result.
@@ -36,22 +42,16 @@ pub struct Coded {
     pub failed: bool,
 }
 
-/// Codes `articles` on up to `threads` threads (at least one), keeping input order.
+/// Codes `articles` (each with its chosen date) on up to `threads` threads, keeping input order.
 pub fn code_batch(
     coder: &Coder,
-    articles: &[Article],
+    articles: &[(Article, ArticleDate)],
     options: &CodeOptions,
     threads: usize,
 ) -> Vec<Coded> {
     let threads = threads.clamp(1, articles.len().max(1));
     let chunk = articles.len().div_ceil(threads).max(1);
     let names = ActorNames::new(&coder.dictionaries().actors);
-    if threads == 1 {
-        return articles
-            .iter()
-            .map(|a| code_one(coder, &names, a, options))
-            .collect();
-    }
     std::thread::scope(|scope| {
         let handles: Vec<_> = articles
             .chunks(chunk)
@@ -59,7 +59,7 @@ pub fn code_batch(
                 let names = &names;
                 scope.spawn(move || {
                     part.iter()
-                        .map(|a| code_one(coder, names, a, options))
+                        .map(|(a, d)| code_article(coder, names, a, d, options))
                         .collect::<Vec<_>>()
                 })
             })
@@ -71,8 +71,15 @@ pub fn code_batch(
     })
 }
 
-/// Codes one article; its actors get the dictionary's name for their entity.
-fn code_one(coder: &Coder, names: &ActorNames, article: &Article, options: &CodeOptions) -> Coded {
+/// Codes one article (`article.date` being `dating.for_coder()`), settles its events' dates and
+/// gives its actors the dictionary's name for their entity.
+pub fn code_article(
+    coder: &Coder,
+    names: &ActorNames,
+    article: &Article,
+    dating: &ArticleDate,
+    options: &CodeOptions,
+) -> Coded {
     let mut meta = ArticleMeta::from_article(article);
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         coder.code(article, options)
@@ -80,6 +87,7 @@ fn code_one(coder: &Coder, names: &ActorNames, article: &Article, options: &Code
         Ok(coded) => {
             meta.doc_len = coded.clean.text.chars().count();
             let mut events = coded.events;
+            dating.settle(&mut events);
             events.iter_mut().for_each(|e| names.normalise(e));
             Coded {
                 meta,
@@ -118,8 +126,14 @@ mod tests {
     #[test]
     fn keeps_input_order_on_several_threads() {
         let coder = Coder::new(tidings_dict::Dictionaries::builtin());
-        let articles: Vec<Article> = (0..7)
-            .map(|i| article(&format!("a{i}"), "China praised North Korea."))
+        let articles: Vec<(Article, ArticleDate)> = (0..7)
+            .map(|i| {
+                let dating = ArticleDate::choose(None, &tidings_event::dating::Undated::Keep);
+                (
+                    article(&format!("a{i}"), "China praised North Korea."),
+                    dating.unwrap(),
+                )
+            })
             .collect();
         let one = code_batch(&coder, &articles, &CodeOptions::default(), 1);
         let three = code_batch(&coder, &articles, &CodeOptions::default(), 3);

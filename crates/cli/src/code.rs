@@ -1,14 +1,20 @@
 //! `tidings code`: articles in, one JSON event per line out, and a one-line summary on stderr.
-//! Each article's events are written (flushed) as soon as it is coded.
+//!
+//! Articles are coded on every core (`-j N` to choose, see [`crate::parallel`]); each article's
+//! events are serialised by the thread that codes it and written (flushed) in input order as soon
+//! as it and every article before it are coded, so the output is byte-identical whatever N.
 
+use crate::parallel::{self, JobsArgs};
 use crate::pipeline::{self, DictionaryArgs};
+use crate::progress::{Progress, Results};
 use clap::Args;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use tidings_article::Format;
-use tidings_coder::CodeOptions;
+use tidings_article::{Article, Format, InputError};
+use tidings_coder::{CodeOptions, Coder};
+use tidings_event::dating::{ArticleDate, Undated};
 
 #[derive(Args)]
 pub struct CodeArgs {
@@ -20,10 +26,8 @@ pub struct CodeArgs {
     /// Explain: what cleaning dropped (on stderr), and the dictionary entries and pattern behind each event.
     #[arg(long)]
     pub explain: bool,
-    /// Publication date (YYYY-MM-DD) for articles that give none; without it their events are dated
-    /// the day they are coded (`"date_basis": "coded"`).
-    #[arg(long, value_parser = pipeline::parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub dating: pipeline::DatingArgs,
     /// Also print negated events ("did not attack"), marked `"negated": true`.
     #[arg(long)]
     pub keep_negated: bool,
@@ -31,94 +35,213 @@ pub struct CodeArgs {
     pub dicts: DictionaryArgs,
     #[command(flatten)]
     pub limit: pipeline::SizeLimitArgs,
+    #[command(flatten)]
+    pub jobs: JobsArgs,
+}
+
+/// What coding one input record gave, ready to print.
+enum Outcome {
+    /// The record could not be read.
+    Bad(InputError),
+    /// The article has no date and `--undated skip` skips it.
+    Undated {
+        warnings: Vec<String>,
+    },
+    Coded(CodedArticle),
+}
+
+/// One coded article: its events as JSON Lines and what to say about it on stderr.
+struct CodedArticle {
+    warnings: Vec<String>,
+    cut: Option<String>,
+    json: Vec<u8>,
+    events: usize,
+    sentences: usize,
+    bytes: usize,
+    dropped: Vec<String>,
+}
+
+/// What every article is coded with.
+struct Job<'a> {
+    coder: &'a Coder,
+    options: CodeOptions,
+    undated: Undated,
+    max_bytes: usize,
+    explain: bool,
+}
+
+impl Job<'_> {
+    fn run(&self, record: Result<Article, InputError>) -> Outcome {
+        let mut article = match record {
+            Ok(a) => a,
+            Err(e) => return Outcome::Bad(e),
+        };
+        let warnings = article.warnings.iter().map(|w| w.to_string()).collect();
+        let Some(dating) = ArticleDate::choose(article.date, &self.undated) else {
+            return Outcome::Undated { warnings };
+        };
+        article.date = dating.for_coder();
+        let cut = pipeline::cut_large_article(&mut article, self.max_bytes);
+        let (mut json, mut events) = (Vec::new(), 0usize);
+        let coded = self
+            .coder
+            .code_each(&article, &self.options, &mut |mut batch| {
+                dating.settle(&mut batch);
+                events += batch.len();
+                for event in &batch {
+                    // writing to a Vec cannot fail
+                    let _ = serde_json::to_writer(&mut json, event);
+                    json.push(b'\n');
+                }
+            });
+        let dropped = if self.explain {
+            let id = &article.id;
+            coded
+                .clean
+                .dropped
+                .iter()
+                .map(|d| format!("{id}: dropped ({}): {}", d.reason, d.text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Outcome::Coded(CodedArticle {
+            warnings,
+            cut,
+            json,
+            events,
+            sentences: coded.sentence_count,
+            bytes: article.size(),
+            dropped,
+        })
+    }
+}
+
+/// The run's counts, for the summary line.
+#[derive(Default)]
+struct Totals {
+    articles: usize,
+    sentences: usize,
+    events: usize,
+    bad: usize,
+    with_events: usize,
+    cut: usize,
+    undated_skipped: usize,
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let coder = pipeline::load_coder_with(&args.dicts)?;
-    let options = CodeOptions {
+    let job = Job {
+        coder: &coder,
+        options: CodeOptions {
+            explain: args.explain,
+            keep_negated: args.keep_negated,
+        },
+        undated: args.dating.undated(),
+        max_bytes: args.limit.max_article_bytes,
         explain: args.explain,
-        keep_negated: args.keep_negated,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let (mut articles, mut sentences, mut events, mut bad, mut with_events, mut cut) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    for record in pipeline::read_inputs(&args.files, args.format) {
-        let mut article = match record {
-            Ok(a) => a,
-            Err(e) => {
-                bad += 1;
-                eprintln!("tidings: skipped: {e}");
-                continue;
+    let mut totals = Totals::default();
+    let progress = Progress::new(pipeline::input_bytes(&args.files), Results::ToStdout);
+    let (files, format) = (args.files.clone(), args.format);
+    let written = parallel::ordered(
+        args.jobs.threads(),
+        move |push| {
+            for record in pipeline::read_inputs(&files, format) {
+                if !push(record) {
+                    return;
+                }
             }
-        };
-        for warning in &article.warnings {
-            eprintln!("tidings: warning: {warning}");
+        },
+        |record| job.run(record),
+        |outcome| emit(outcome, &mut out, &mut totals, &progress),
+    )
+    .and_then(|()| out.flush());
+    // a closed pipe (`tidings code ... | head`) ends the run quietly, as `outln!` does
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            progress.finish();
+            return Ok(ExitCode::SUCCESS);
         }
-        if article.date.is_none() {
-            article.date = args.date;
-        }
-        if let Some(message) =
-            pipeline::cut_large_article(&mut article, args.limit.max_article_bytes)
-        {
-            cut += 1;
-            eprintln!("tidings: cut: {message}");
-        }
-        // events leave sentence by sentence: a huge record never holds them all
-        let (mut written, mut write_error) = (0usize, None);
-        let coded = coder.code_each(&article, &options, &mut |batch| {
-            written += batch.len();
-            if write_error.is_none() {
-                write_error = write_events(&mut out, &batch).err();
-            }
-        });
-        if let Some(e) = write_error {
-            return Err(e.into());
-        }
-        articles += 1;
-        sentences += coded.sentence_count;
-        events += written;
-        with_events += usize::from(written > 0);
-        if args.explain {
-            for d in &coded.clean.dropped {
-                eprintln!(
-                    "tidings: {}: dropped ({}): {}",
-                    article.id, d.reason, d.text
-                );
-            }
-        }
-        // each article's events are out when it is coded: a run stopped on a slow record keeps them
-        out.flush()?;
+        other => other?,
     }
-    out.flush()?;
-    let secs = started.elapsed().as_secs_f64();
-    let share = if articles > 0 {
-        100.0 * with_events as f64 / articles as f64
-    } else {
-        0.0
-    };
-    let cut_note = if cut > 0 {
-        format!(", {cut} records cut to --max-article-bytes")
-    } else {
-        String::new()
-    };
-    eprintln!(
-        "tidings: {articles} articles, {sentences} sentences, {events} events ({with_events} articles with events, {share:.1}%), {bad} skipped records{cut_note}, {secs:.2} s, {:.0} sentences/s",
-        sentences as f64 / secs.max(1e-9)
-    );
-    Ok(if bad > 0 || cut > 0 {
+    progress.finish();
+    summary(&totals, started.elapsed().as_secs_f64());
+    Ok(if totals.bad > 0 || totals.cut > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Writes events as JSON Lines.
-fn write_events(out: &mut impl Write, events: &[tidings_event::Event]) -> std::io::Result<()> {
-    for event in events {
-        serde_json::to_writer(&mut *out, event)?;
-        out.write_all(b"\n")?;
+/// Prints one record's outcome: messages on stderr, events on stdout (flushed: a run stopped on a
+/// slow record keeps every event before it).
+fn emit(
+    outcome: Outcome,
+    out: &mut impl Write,
+    totals: &mut Totals,
+    progress: &Progress,
+) -> std::io::Result<()> {
+    let say = |line: String| progress.suspend(|| eprintln!("tidings: {line}"));
+    match outcome {
+        Outcome::Bad(e) => {
+            totals.bad += 1;
+            say(format!("skipped: {e}"));
+        }
+        Outcome::Undated { warnings } => {
+            warnings
+                .into_iter()
+                .for_each(|w| say(format!("warning: {w}")));
+            totals.undated_skipped += 1;
+        }
+        Outcome::Coded(a) => {
+            a.warnings
+                .into_iter()
+                .for_each(|w| say(format!("warning: {w}")));
+            if let Some(message) = a.cut {
+                totals.cut += 1;
+                say(format!("cut: {message}"));
+            }
+            out.write_all(&a.json)?;
+            totals.articles += 1;
+            totals.sentences += a.sentences;
+            totals.events += a.events;
+            totals.with_events += usize::from(a.events > 0);
+            a.dropped.into_iter().for_each(&say);
+            out.flush()?;
+            progress.article(a.bytes as u64, a.events);
+        }
     }
     Ok(())
+}
+
+fn summary(t: &Totals, secs: f64) {
+    let share = if t.articles > 0 {
+        100.0 * t.with_events as f64 / t.articles as f64
+    } else {
+        0.0
+    };
+    let cut_note = if t.cut > 0 {
+        format!(", {} records cut to --max-article-bytes", t.cut)
+    } else {
+        String::new()
+    };
+    if t.undated_skipped > 0 {
+        eprintln!(
+            "tidings: {} articles without a publication date skipped (--undated skip)",
+            t.undated_skipped
+        );
+    }
+    eprintln!(
+        "tidings: {} articles, {} sentences, {} events ({} articles with events, {share:.1}%), {} skipped records{cut_note}, {secs:.2} s, {:.0} sentences/s",
+        t.articles,
+        t.sentences,
+        t.events,
+        t.with_events,
+        t.bad,
+        t.sentences as f64 / secs.max(1e-9)
+    );
 }

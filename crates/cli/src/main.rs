@@ -24,7 +24,9 @@ macro_rules! outln {
 mod code;
 mod dict_cmd;
 mod eval;
+mod parallel;
 mod pipeline;
+mod progress;
 mod store_cmd;
 mod validate_cmd;
 

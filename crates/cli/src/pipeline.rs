@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use tidings_article::{Article, Format, InputError};
 use tidings_coder::Coder;
 use tidings_dict::DictionaryBuilder;
+use tidings_event::dating::Undated;
 
 /// How to choose dictionaries.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -125,6 +126,18 @@ pub fn load_coder(dict_dir: Option<&Path>) -> anyhow::Result<Coder> {
     })
 }
 
+/// The size of the input files in bytes; 0 when it is not known (standard input).
+pub fn input_bytes(files: &[PathBuf]) -> u64 {
+    if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
+        return 0;
+    }
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Every record of every file, in order; no file or `-` reads standard input. A file that cannot be
 /// opened is one error; the other files are still read.
 pub fn read_inputs(
@@ -161,6 +174,35 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
         "jsonl" | "json" | "ndjson" => Ok(Format::JsonLines),
         _ => Err(format!("unknown input format `{s}`: use `text` or `jsonl`")),
     }
+}
+
+/// What articles without a publication date get (`--undated`, and the older `--date`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct DatingArgs {
+    /// An article with no publication date: `skip` it (counted on stderr), `keep` it with its
+    /// events undated (`"date": ""`, `"date_basis": "undated"`, left out of timelines) unless
+    /// their sentence names a date, or code it as published on DATE (`"date_basis": "given"`).
+    /// Never the day it is coded.
+    #[arg(long, value_name = "skip|keep|DATE", default_value = "keep",
+          value_parser = parse_undated)]
+    pub undated: Undated,
+    /// Same as `--undated DATE`.
+    #[arg(long, value_parser = parse_date_arg, conflicts_with = "undated")]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+impl DatingArgs {
+    /// The choice for undated articles.
+    pub fn undated(&self) -> Undated {
+        match self.date {
+            Some(d) => Undated::Given(d),
+            None => self.undated,
+        }
+    }
+}
+
+fn parse_undated(s: &str) -> Result<Undated, String> {
+    s.parse()
 }
 
 /// Parses a `--date` argument.

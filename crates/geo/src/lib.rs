@@ -205,7 +205,123 @@ impl Gazetteer {
     }
 }
 
+/// What kind of act an event is, for where it took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActKind {
+    /// A statement, appeal, criticism, threat or other verbal act (QuadClass 1 and 3): it takes
+    /// place where the speaker is, not in the country spoken about.
+    Said,
+    /// A material act (QuadClass 2 and 4): aid, sanctions, attacks.
+    Done,
+}
+
+/// What an event says about where its act took place: its kind and its actors' countries (ISO
+/// alpha-3, as actor codes give them).
+#[derive(Debug, Clone, Copy)]
+pub struct Act<'a> {
+    pub kind: ActKind,
+    pub source_country: Option<&'a str>,
+    pub target_country: Option<&'a str>,
+    /// The source actor's words, the `text` of a place inferred from its country.
+    pub source_text: &'a str,
+    /// The evidence sentence's span: the `span` of a place inferred from an actor.
+    pub sentence: Span,
+}
+
+/// A place chosen for an event, before it is written as GDELT's fields.
+enum Choice<'r> {
+    /// A place the text names, with its basis (`sentence`, `dateline`, `lead`).
+    Named(&'r Resolved, &'static str),
+    /// An actor's country: `source` (a verbal act with no place of the speaker's named) or
+    /// `target` (a material act on another country, its source's own country named bare).
+    Country(usize, &'static str),
+}
+
 impl ArticleGeo {
+    /// Where the act of an event of sentence `index` took place. A city or US state the sentence
+    /// names, or any place a preposition announces ("in Syria"), is where; a country named bare
+    /// is often only what the act is about ("Washington warned Iran"): a verbal act takes place
+    /// in its source's country when the named place is in another, and a material act by a
+    /// country whose own name is the bare place ("Iran's troops attacked Syria") in its
+    /// target's. Without a place in the sentence, the dateline or lead place, and for a verbal
+    /// act whose source is of another country, the source's country.
+    pub fn event_geo(&self, gaz: &Gazetteer, index: usize, act: &Act) -> Option<Geo> {
+        let in_sentence = self.sentences.get(index).and_then(|rs| gaz.best(rs));
+        let named = in_sentence
+            .map(|r| (r, "sentence"))
+            .or_else(|| self.lead.as_ref().map(|(r, basis)| (r, *basis)));
+        let choice = match named {
+            Some((r, basis)) => Some(self.choose(gaz, r, basis, act)),
+            None => match act.kind {
+                ActKind::Said => act.source_country.and_then(|c| gaz.country_place(c)),
+                ActKind::Done => None,
+            }
+            .map(|p| Choice::Country(p, "source")),
+        }?;
+        Some(match choice {
+            Choice::Named(r, basis) => {
+                let text = self
+                    .texts
+                    .get(&(r.span.start, r.span.end))
+                    .map(String::as_str)
+                    .unwrap_or_default();
+                let span = Span {
+                    start: r.span.start,
+                    end: r.span.end,
+                };
+                gaz.geo(r.place, span, text, basis)
+            }
+            Choice::Country(place, basis) => {
+                let text = match basis {
+                    "source" => act.source_text,
+                    _ => "",
+                };
+                gaz.geo(place, act.sentence.clone(), text, basis)
+            }
+        })
+    }
+
+    fn choose<'r>(
+        &self,
+        gaz: &Gazetteer,
+        r: &'r Resolved,
+        basis: &'static str,
+        act: &Act,
+    ) -> Choice<'r> {
+        let place = gaz.place(r.place);
+        let country_of = |iso3: Option<&str>| iso3.and_then(|c| gaz.country_place(c));
+        let named_country = gaz.country(&place.iso2).map(|c| c.place);
+        let precise = place.kind != Kind::Country;
+        let source = country_of(act.source_country);
+        match act.kind {
+            ActKind::Said => match source {
+                // a city of the dateline or lead in another country says where the reporter is
+                Some(s)
+                    if Some(s) != named_country
+                        && !(basis == "sentence" && (r.cued || precise)) =>
+                {
+                    Choice::Country(s, "source")
+                }
+                _ => Choice::Named(r, basis),
+            },
+            ActKind::Done => {
+                let target = country_of(act.target_country);
+                match (source, target) {
+                    (Some(s), Some(t))
+                        if basis == "sentence"
+                            && !r.cued
+                            && !precise
+                            && Some(s) == named_country
+                            && t != s =>
+                    {
+                        Choice::Country(t, "target")
+                    }
+                    _ => Choice::Named(r, basis),
+                }
+            }
+        }
+    }
+
     /// Where the act of sentence `index` took place: the sentence's best place (`geo_basis`
     /// `sentence`), else the article's dateline (`dateline`) or the first place of its lead
     /// (`lead`), else none.

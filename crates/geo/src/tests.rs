@@ -251,3 +251,105 @@ fn the_builtin_table_loads() {
     assert_eq!(gaz.country("SY").unwrap().fips, "SY");
     assert_eq!(gaz.country("GE").unwrap().fips, "GG");
 }
+
+/// The place of an act of the last sentence of `text` (its first sentence being the lead).
+fn event_geo(text: &str, kind: ActKind, source: Option<&str>, target: Option<&str>) -> Geo {
+    let gaz = Gazetteer::builtin();
+    let s = sentences(text);
+    let geo = gaz.article(text, &s, 1);
+    let last = s.len() - 1;
+    let act = Act {
+        kind,
+        source_country: source,
+        target_country: target,
+        source_text: "the speaker",
+        sentence: Span {
+            start: s[last].start,
+            end: s[last].end,
+        },
+    };
+    geo.event_geo(gaz, last, &act).expect("a place")
+}
+
+#[test]
+fn a_statement_about_a_country_takes_place_where_the_speaker_is() {
+    let g = event_geo(
+        "The State Department warned Iran on Monday.",
+        ActKind::Said,
+        Some("USA"),
+        Some("IRN"),
+    );
+    assert_eq!(
+        (g.full_name.as_str(), g.geo_basis.as_str(), g.text.as_str()),
+        ("United States", "source", "the speaker")
+    );
+    // a place the sentence announces is where, whoever speaks
+    let g = event_geo(
+        "The minister criticised Iran in Paris on Monday.",
+        ActKind::Said,
+        Some("GBR"),
+        Some("IRN"),
+    );
+    assert_eq!(
+        (g.full_name.as_str(), g.geo_basis.as_str()),
+        ("Paris, France", "sentence")
+    );
+    // the speaker's own country named bare stays
+    let g = event_geo(
+        "Britain thanked Canada for its help.",
+        ActKind::Said,
+        Some("GBR"),
+        Some("CAN"),
+    );
+    assert_eq!(
+        (g.full_name.as_str(), g.geo_basis.as_str()),
+        ("United Kingdom", "sentence")
+    );
+}
+
+#[test]
+fn a_statement_with_a_foreign_dateline_takes_the_speakers_country() {
+    let g = event_geo(
+        "JERUSALEM (AP) - Talks resumed. The White House praised Egypt.",
+        ActKind::Said,
+        Some("USA"),
+        Some("EGY"),
+    );
+    assert_eq!(
+        (g.full_name.as_str(), g.geo_basis.as_str()),
+        ("United States", "source")
+    );
+    // a dateline in the speaker's country stays
+    let g = event_geo(
+        "JERUSALEM (AP) - Talks resumed. The prime minister criticised the plan.",
+        ActKind::Said,
+        Some("ISR"),
+        None,
+    );
+    assert_eq!(
+        (g.full_name.as_str(), g.geo_basis.as_str()),
+        ("Jerusalem, Israel", "dateline")
+    );
+}
+
+#[test]
+fn an_attack_named_by_its_sources_country_takes_place_in_the_targets() {
+    let g = event_geo(
+        "Iran sent troops to fight rebels. Iran attacked Syrian army posts.",
+        ActKind::Done,
+        Some("IRN"),
+        Some("SYR"),
+    );
+    assert_eq!(
+        (g.full_name.as_str(), g.geo_basis.as_str()),
+        ("Syria", "target")
+    );
+    // an attack in a place the sentence names stays there
+    let g = event_geo(
+        "Fighting went on. Iranian forces attacked rebels in Aleppo.",
+        ActKind::Done,
+        Some("IRN"),
+        Some("SYR"),
+    );
+    assert_eq!(g.full_name, "Aleppo, Syria");
+}

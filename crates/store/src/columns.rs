@@ -358,7 +358,7 @@ impl RowSource<'_> {
 pub fn stored_row(e: &EventRow) -> Row {
     RowSource {
         id: e.id,
-        sqldate: e.sqldate,
+        sqldate: e.date.map(crate::ingest::day_number),
         actor1_code: &e.actor1_code,
         actor1_name: &e.actor1_name,
         actor2_code: &e.actor2_code,
@@ -373,7 +373,7 @@ pub fn stored_row(e: &EventRow) -> Row {
         source_url: &e.source_url,
         evidence: &e.evidence,
         date_basis: &e.date_basis,
-        published: e.published,
+        published: e.published.map(crate::ingest::day_number),
         plover: (&e.plover_type, &e.plover_mode),
         negated: false,
         article_id: &e.article_id,

@@ -133,15 +133,16 @@ pub fn action_geo_fields(stored: &str) -> Vec<String> {
 pub fn gdelt_event_fields(e: &EventRow) -> Vec<String> {
     let mut f: Vec<String> = Vec::with_capacity(61);
     f.push(e.id.to_string());
-    if e.sqldate.is_some() {
-        f.push(e.date.format("%Y%m%d").to_string());
-        f.push(e.date.format("%Y%m").to_string());
-        f.push(e.date.format("%Y").to_string());
-        f.push(fraction_date(e.date));
-    } else {
-        // undated: empty date fields, never 0
-        f.extend(std::iter::repeat_n(String::new(), 4));
-    }
+    // an event with no date (`date_basis` undated) has empty date fields
+    let date = |format: &str| {
+        e.date
+            .map(|d| d.format(format).to_string())
+            .unwrap_or_default()
+    };
+    f.push(date("%Y%m%d"));
+    f.push(date("%Y%m"));
+    f.push(date("%Y"));
+    f.push(e.date.map(fraction_date).unwrap_or_default());
     for (code, name) in [
         (&e.actor1_code, &e.actor1_name),
         (&e.actor2_code, &e.actor2_name),

@@ -67,7 +67,7 @@ pub use article_meta::{url_host, ArticleMeta};
 pub use ingest::{date_added_now, IngestStats, Problem};
 pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
-pub use query::{EventRow, MentionRow, QueryFilter};
+pub use query::{EventRow, MentionRow, QueryFilter, TIMELINE_LEAVES_OUT};
 pub use timeline::{sparkline, Period, TimelineRow};
 
 use neardup::{NearDupIndex, Signature};
@@ -189,25 +189,20 @@ impl Store {
         )
         .map_err(|e| unreadable(path, &e))?;
         match schema::version(&conn) {
-            Ok(Some(_)) => {
-                // A database written before the added columns is upgraded once, in place.
-                if !schema::missing_columns(&conn)
-                    .map_err(|e| unreadable(path, &e))?
-                    .is_empty()
-                {
-                    drop(conn);
-                    let rw = Connection::open(path).map_err(|e| unreadable(path, &e))?;
-                    schema::migrate(&rw).map_err(|e| {
-                        StoreError::Invalid(format!(
-                            "{}: written by an older tidings and cannot be upgraded here (it needs \
-                             new columns; open it once with `tidings ingest`): {e}",
-                            path.display()
-                        ))
-                    })?;
-                    drop(rw);
-                    return Store::open_read_only(path);
-                }
+            Ok(Some(v)) if v < schema::SCHEMA_VERSION => {
+                // written by an older tidings: upgrade it once (adds columns), then read it
+                drop(conn);
+                Store::open(path).map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "{}: written by an older tidings (schema {v}) and it could not be \
+                         upgraded to schema {}: {e}",
+                        path.display(),
+                        schema::SCHEMA_VERSION
+                    ))
+                })?;
+                return Store::open_read_only(path);
             }
+            Ok(Some(_)) => {}
             Ok(None) => {
                 return Err(StoreError::Invalid(format!(
                     "{}: not a tidings database (it has no schema version)",

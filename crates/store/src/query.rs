@@ -18,15 +18,31 @@ pub struct QueryFilter {
     /// First and last day, inclusive.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only events whose `date_basis` is one of these (empty: any).
+    pub date_basis: Vec<String>,
+    /// Leave out events whose `date_basis` is one of these.
+    pub leave_out_basis: Vec<String>,
     pub limit: Option<usize>,
 }
+
+/// The date bases a timeline leaves out by default: events with no date, and history (a bare
+/// year named long before publication) that is no event of that year.
+pub const TIMELINE_LEAVES_OUT: [&str; 2] = [
+    tidings_event::dating::UNDATED,
+    tidings_event::dating::HISTORY,
+];
 
 /// One aggregated event with its counts and its first evidence sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRow {
     /// GLOBALEVENTID.
     pub id: i64,
-    pub date: NaiveDate,
+    /// None for an event with no date (`date_basis` `undated`).
+    pub date: Option<NaiveDate>,
+    /// Where the date comes from (of the first mention; empty in databases older than schema 2).
+    pub date_basis: String,
+    /// The publication date of the first mention's article, when known.
+    pub published: Option<NaiveDate>,
     pub actor1_code: String,
     pub actor1_name: String,
     pub actor2_code: String,
@@ -47,12 +63,6 @@ pub struct EventRow {
     pub source_url: String,
     /// The sentence of the first mention.
     pub evidence: String,
-    /// SQLDATE (YYYYMMDD); none when the event is undated, and `date` is then 1970-01-01.
-    pub sqldate: Option<i64>,
-    /// Where the date comes from (the event's `date_basis`); empty in databases older than it.
-    pub date_basis: String,
-    /// Publication date of the first article, YYYYMMDD.
-    pub published: Option<i64>,
     /// PLOVER event type and mode of the code (empty in databases older than them).
     pub plover_type: String,
     pub plover_mode: String,
@@ -105,27 +115,21 @@ SELECT e.id, e.day, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name, 
        e.goldstein, e.action_geo, e.is_root, e.num_mentions, e.num_sources, e.num_articles, e.date_added,
        coalesce(a.url, trim(coalesce(a.source, '') || ' ' || a.input_id)),
        (SELECT sentence FROM mentions WHERE event_id = e.id ORDER BY id LIMIT 1),
-       coalesce(e.date_basis, ''), coalesce(e.published, a.date), coalesce(e.plover_type, ''),
-       coalesce(e.plover_mode, ''), a.input_id, coalesce(e.coder_version, '')
+       e.date_basis, e.published, coalesce(e.plover_type, ''), coalesce(e.plover_mode, ''),
+       a.input_id, coalesce(e.coder_version, '')
 FROM events e JOIN articles a ON a.id = e.first_article";
 
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     let day: i64 = r.get(1)?;
-    // day 0: an undated event
     let date = match day {
-        0 => NaiveDate::default(),
-        _ => crate::columns::sqldate_to_date(day)
-            .ok_or(rusqlite::Error::IntegralValueOutOfRange(1, day))?,
-    };
-    let published: Option<rusqlite::types::Value> = r.get(18)?;
-    let published = match published {
-        Some(Value::Integer(d)) => Some(d),
-        Some(Value::Text(t)) => crate::columns::parse_day(&t),
-        _ => None,
+        0 => None,
+        _ => Some(date_of(day).ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(1, day))?),
     };
     Ok(EventRow {
         id: r.get(0)?,
         date,
+        date_basis: r.get(17)?,
+        published: r.get::<_, Option<i64>>(18)?.and_then(date_of),
         actor1_code: r.get(2)?,
         actor1_name: r.get(3)?,
         actor2_code: r.get(4)?,
@@ -141,14 +145,32 @@ pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         date_added: r.get(14)?,
         source_url: r.get(15)?,
         evidence: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
-        sqldate: (day != 0).then_some(day),
-        date_basis: r.get(17)?,
-        published,
         plover_type: r.get(19)?,
         plover_mode: r.get(20)?,
         article_id: r.get(21)?,
         coder_version: r.get(22)?,
     })
+}
+
+/// 20201010 as a date.
+fn date_of(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        (day / 10000) as i32,
+        (day / 100 % 100) as u32,
+        (day % 100) as u32,
+    )
+}
+
+/// `column IN (?, ?, ...)` over `values`.
+fn in_clause(column: &str, values: &[String], args: &mut Vec<Value>) -> String {
+    let marks: Vec<String> = values
+        .iter()
+        .map(|v| {
+            args.push(Value::Text(v.trim().to_string()));
+            format!("?{}", args.len())
+        })
+        .collect();
+    format!("{column} IN ({})", marks.join(", "))
 }
 
 fn prefix_clause(column: &str, value: &str, args: &mut Vec<Value>) -> String {
@@ -183,6 +205,13 @@ impl QueryFilter {
         if let Some(to) = self.to {
             args.push(Value::Integer(crate::ingest::day_number(to)));
             clauses.push(format!("e.day <= ?{}", args.len()));
+        }
+        if !self.date_basis.is_empty() {
+            clauses.push(in_clause("e.date_basis", &self.date_basis, args));
+        }
+        if !self.leave_out_basis.is_empty() {
+            let clause = in_clause("e.date_basis", &self.leave_out_basis, args);
+            clauses.push(format!("NOT {clause}"));
         }
         if clauses.is_empty() {
             String::new()

@@ -2,8 +2,10 @@
 
 use rusqlite::Connection;
 
-/// Bumped whenever the tables change incompatibly.
-pub const SCHEMA_VERSION: i64 = 1;
+/// Bumped whenever the tables change. Version 2 added `date_basis` and `published` to events and
+/// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events; [`create`]
+/// upgrades an older database in place.
+pub const SCHEMA_VERSION: i64 = 3;
 
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS meta(
@@ -55,11 +57,11 @@ CREATE TABLE IF NOT EXISTS events(
     num_articles  INTEGER NOT NULL,
     first_article INTEGER NOT NULL REFERENCES articles(id),
     date_added    INTEGER NOT NULL,        -- YYYYMMDDHHMMSS, UTC
-    date_basis    TEXT,                    -- the first mention's date_basis (see tidings-event)
-    published     TEXT,                    -- the first article's publication date, YYYY-MM-DD
-    plover_type   TEXT,                    -- PLOVER event type and mode of event_code
+    date_basis    TEXT NOT NULL DEFAULT '', -- of the first mention: sentence, story, article, history, undated, ...
+    published     INTEGER,                 -- YYYYMMDD publication date of the first mention's article
+    plover_type   TEXT,                    -- PLOVER event type and mode of event_code (schema 3)
     plover_mode   TEXT,
-    coder_version TEXT,                    -- tidings version that stored the event
+    coder_version TEXT,                    -- tidings version that stored the event (schema 3)
     UNIQUE(day, actor1_code, actor2_code, event_code, action_geo)
 );
 CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_code, day);
@@ -76,16 +78,16 @@ CREATE TABLE IF NOT EXISTS mentions(
     span_end       INTEGER NOT NULL,
     actor1_offset  INTEGER NOT NULL,       -- -1 when the actor's words are not in the sentence
     actor2_offset  INTEGER NOT NULL,
+    date_basis     TEXT NOT NULL DEFAULT '', -- where this mention's date comes from
+    published      INTEGER,                -- YYYYMMDD publication date of the article
     UNIQUE(event_id, article_id, sentence_index)
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 ";
 
-/// Columns added to `events` after version 1 was released: databases written before them get
-/// them, null, when opened for writing ([`migrate`]). All are nullable and additive.
-pub const ADDED_EVENT_COLUMNS: [(&str, &str); 5] = [
-    ("date_basis", "TEXT"),
-    ("published", "TEXT"),
+/// Columns schema 3 added to `events`: databases written before them get them, null, when opened
+/// for writing ([`migrate`]). All are nullable and additive.
+pub const ADDED_EVENT_COLUMNS: [(&str, &str); 3] = [
     ("plover_type", "TEXT"),
     ("plover_mode", "TEXT"),
     ("coder_version", "TEXT"),
@@ -113,6 +115,10 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
             .map_or("TEXT", |(_, k)| k);
         conn.execute_batch(&format!("ALTER TABLE events ADD COLUMN {name} {kind}"))?;
     }
+    conn.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?1",
+        [SCHEMA_VERSION],
+    )?;
     Ok(())
 }
 
@@ -123,12 +129,57 @@ pub fn create(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.execute_batch(TABLES)?;
-    migrate(conn)?;
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?1)",
         [SCHEMA_VERSION.to_string()],
     )?;
-    Ok(())
+    if version(conn)? == Some(1) {
+        upgrade_from_1(conn)?;
+    }
+    migrate(conn)
+}
+
+/// The columns version 2 added: (table, column, declaration).
+const ADDED_IN_2: [(&str, &str, &str); 4] = [
+    ("events", "date_basis", "TEXT NOT NULL DEFAULT ''"),
+    ("events", "published", "INTEGER"),
+    ("mentions", "date_basis", "TEXT NOT NULL DEFAULT ''"),
+    ("mentions", "published", "INTEGER"),
+];
+
+/// Adds version 2's columns to a version-1 database, in one transaction. The publication date is
+/// filled from the articles; the date basis was never stored, so old rows keep an empty one.
+fn upgrade_from_1(conn: &Connection) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    for (table, column, declaration) in ADDED_IN_2 {
+        if !has_column(&tx, table, column)? {
+            tx.execute_batch(&format!(
+                "ALTER TABLE {table} ADD COLUMN {column} {declaration}"
+            ))?;
+        }
+    }
+    tx.execute_batch(
+        "UPDATE events SET published = (SELECT date FROM articles WHERE id = events.first_article)
+             WHERE published IS NULL;
+         UPDATE mentions SET published = (SELECT date FROM articles WHERE id = mentions.article_id)
+             WHERE published IS NULL;",
+    )?;
+    tx.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+        [SCHEMA_VERSION.to_string()],
+    )?;
+    tx.commit()
+}
+
+fn has_column(conn: &Connection, table: &str, column: &str) -> rusqlite::Result<bool> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(1))?;
+    for name in names {
+        if name? == column {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The schema version recorded in the database.
@@ -142,4 +193,60 @@ pub fn version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
         )
         .optional()?;
     Ok(v.and_then(|v| v.parse().ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A version-1 database: today's tables without version 2's columns.
+    fn version_1() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        create(&conn).unwrap();
+        for (table, column, _) in ADDED_IN_2 {
+            conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+                .unwrap();
+        }
+        conn.execute_batch(
+            "UPDATE meta SET value = '1' WHERE key = 'schema_version';
+             INSERT INTO batches(id, committed_at, articles) VALUES (1, 0, 1);
+             INSERT INTO articles(id, content_hash, input_id, date, source_name, doc_len, origin, batch_id)
+                 VALUES (1, 'h', 'a1', 20201011, 'x', 10, 'f:1', 1);
+             INSERT INTO events(id, day, actor1_code, actor1_name, actor2_code, actor2_name, event_code,
+                 root_code, quad_class, goldstein, is_root, num_mentions, num_sources, num_articles,
+                 first_article, date_added)
+                 VALUES (1, 20201010, 'CHN', 'CHINA', 'PRK', 'NORTH KOREA', '051', '05', 1, 3.4, 1, 1, 1, 1, 1, 0);
+             INSERT INTO mentions(event_id, article_id, sentence_index, sentence, span_start, span_end,
+                 actor1_offset, actor2_offset) VALUES (1, 1, 0, 's', 0, 1, 0, -1);",
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_version_1_database_is_upgraded_in_place() {
+        let conn = version_1();
+        assert!(!has_column(&conn, "events", "date_basis").unwrap());
+        create(&conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), Some(SCHEMA_VERSION));
+        for (table, column, _) in ADDED_IN_2 {
+            assert!(
+                has_column(&conn, table, column).unwrap(),
+                "{table}.{column}"
+            );
+        }
+        let (basis, published): (String, Option<i64>) = conn
+            .query_row("SELECT date_basis, published FROM events", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((basis.as_str(), published), ("", Some(20201011)));
+        let published: Option<i64> = conn
+            .query_row("SELECT published FROM mentions", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(published, Some(20201011));
+        // opening again changes nothing
+        create(&conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), Some(SCHEMA_VERSION));
+    }
 }

@@ -73,21 +73,33 @@ pub struct TimelineRow {
 
 impl Store {
     /// Per period, the events from `a` to `b` and from `b` to `a` (actor codes match by prefix),
-    /// by period then direction; periods without events in a direction are left out.
+    /// by period then direction; periods without events in a direction are left out. Events with
+    /// no date are left out, and so is history ([`TIMELINE_LEAVES_OUT`](crate::TIMELINE_LEAVES_OUT))
+    /// unless `with_history`.
     pub fn timeline(
         &self,
         a: &str,
         b: &str,
         period: Period,
+        with_history: bool,
     ) -> Result<Vec<TimelineRow>, StoreError> {
+        let leave_out: Vec<String> = crate::TIMELINE_LEAVES_OUT
+            .iter()
+            .filter(|basis| !(with_history && **basis == tidings_event::dating::HISTORY))
+            .map(|basis| basis.to_string())
+            .collect();
         let mut rows: BTreeMap<(NaiveDate, u8), TimelineRow> = BTreeMap::new();
         for (dir, (from, to)) in [(a, b), (b, a)].into_iter().enumerate() {
             let filter = QueryFilter {
                 dyad: Some((from.to_string(), to.to_string())),
+                leave_out_basis: leave_out.clone(),
                 ..Default::default()
             };
             self.for_each_event(&filter, |e| {
-                let start = period.start(e.date);
+                let Some(date) = e.date else {
+                    return Ok(());
+                };
+                let start = period.start(date);
                 let row = rows
                     .entry((start, dir as u8))
                     .or_insert_with(|| TimelineRow {

@@ -47,7 +47,7 @@ fn contents(db: &Path) -> (tidings_store::Summary, Vec<String>) {
     store
         .for_each_event(&QueryFilter::default(), |e| {
             rows.push(format!(
-                "{} {} {} {} {} {} {} {} {} {}",
+                "{} {:?} {} {} {} {} {} {} {} {}",
                 e.id,
                 e.date,
                 e.actor1_code,

@@ -223,7 +223,7 @@ fn parquet_export_writes_one_file_per_partition() {
         .query(&Default::default())
         .unwrap()
         .iter()
-        .map(|e| e.date.format("%Y%m").to_string())
+        .map(|e| e.date.unwrap().format("%Y%m").to_string())
         .collect();
     assert_eq!(files.len(), months.len());
     for f in &files {

@@ -37,9 +37,8 @@ pub struct IngestArgs {
     /// Dictionary directory instead of the built-in dictionaries.
     #[arg(long, alias = "dictionaries")]
     pub dict: Option<PathBuf>,
-    /// Publication date (YYYY-MM-DD) for articles that give none.
-    #[arg(long, value_parser = crate::pipeline::parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub dating: crate::pipeline::DatingArgs,
     /// Articles per transaction.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
@@ -49,6 +48,8 @@ pub struct IngestArgs {
     pub wait_timeout: Option<f64>,
     #[command(flatten)]
     pub limit: crate::pipeline::SizeLimitArgs,
+    #[command(flatten)]
+    pub jobs: crate::parallel::JobsArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -80,6 +81,10 @@ pub struct QueryArgs {
     /// Last day, YYYY-MM-DD.
     #[arg(long)]
     pub to: Option<NaiveDate>,
+    /// Only events whose date comes from one of these (comma-separated): sentence,
+    /// sentence-month, sentence-year, history, story, article, given, undated.
+    #[arg(long, value_delimiter = ',', value_name = "BASIS")]
+    pub date_basis: Vec<String>,
     /// At most this many events.
     #[arg(long)]
     pub limit: Option<usize>,
@@ -104,6 +109,10 @@ pub struct TimelineArgs {
     pub b: String,
     #[arg(long, value_enum, default_value = "month")]
     pub by: PeriodArg,
+    /// Include history: years named in a sentence long before publication ("founding in 1928",
+    /// `date_basis` history), left out by default. Events with no date are always left out.
+    #[arg(long)]
+    pub with_history: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

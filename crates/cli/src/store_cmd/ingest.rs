@@ -1,4 +1,4 @@
-//! `tidings ingest`: reads articles, codes them (two threads per batch), and hands each batch to
+//! `tidings ingest`: reads articles, codes each batch on every core (`-j N`), and hands it to
 //! `tidings_store::Store::ingest_batch`, one transaction per batch. Articles already in the
 //! database are not coded again, so re-running an interrupted ingest completes it. The exit status
 //! is 1 when a record was skipped or cut, as for `tidings code`. One ingest at a time writes to a
@@ -7,13 +7,14 @@
 
 use super::args::IngestArgs;
 use crate::pipeline::{cut_large_article, load_coder, read_inputs};
+use crate::progress::{Progress, Results};
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 use tidings_article::{Article, Format};
 use tidings_coder::{CodeOptions, Coder};
+use tidings_event::dating::ArticleDate;
 use tidings_event::Event;
 use tidings_store::{ArticleMeta, IngestStats, Store, WriteLock};
 
@@ -53,39 +54,35 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     })?;
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     let coder = load_coder(a.dict.as_deref())?;
-    let total_bytes: u64 = a
-        .files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    let progress = progress_bar(total_bytes);
+    let progress = Progress::new(crate::pipeline::input_bytes(&a.files), Results::Elsewhere);
+    let threads = a.jobs.threads();
 
     let mut stats = IngestStats::default();
     let mut malformed = 0usize;
     let mut cut = 0usize;
     let mut skipped_before_coding = 0usize;
     let mut bytes_read = 0u64;
-    let mut pending: Vec<Article> = Vec::new();
+    let undated = a.dating.undated();
+    let mut undated_skipped = 0usize;
+    let mut pending: Vec<(Article, ArticleDate)> = Vec::new();
     let batch_size = a.batch as usize;
-    let flush = |pending: &mut Vec<Article>,
+    let flush = |pending: &mut Vec<(Article, ArticleDate)>,
                  store: &mut Store,
                  stats: &mut IngestStats|
      -> anyhow::Result<()> {
         if pending.is_empty() {
             return Ok(());
         }
-        let coded = code_batch(&coder, pending);
+        let coded = code_batch(&coder, pending, threads);
         pending.clear();
         let batch_stats = store.ingest_batch(&coded).context("storing a batch")?;
         for p in &batch_stats.problems {
             progress.suspend(|| eprintln!("{}: {}", p.origin, p.message));
         }
         stats.add(batch_stats);
-        progress.set_message(format!(
-            "{} articles stored, {} events",
-            stats.articles_stored, stats.events_created
-        ));
+        for (meta, events) in &coded {
+            progress.article(meta.text.len() as u64, events.len());
+        }
         Ok(())
     };
 
@@ -95,21 +92,23 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 for warning in &article.warnings {
                     progress.suspend(|| eprintln!("{warning}"));
                 }
-                if article.date.is_none() {
-                    article.date = a.date;
-                }
+                let Some(dating) = ArticleDate::choose(article.date, &undated) else {
+                    undated_skipped += 1;
+                    continue;
+                };
+                article.date = dating.for_coder();
                 let len = article.text.len() as u64;
                 if let Some(message) = cut_large_article(&mut article, a.limit.max_article_bytes) {
                     cut += 1;
                     progress.suspend(|| eprintln!("{message}"));
                 }
                 bytes_read += len;
-                progress.inc(len);
                 if store.contains(&ArticleMeta::from_article(&article))? {
                     skipped_before_coding += 1;
+                    progress.article(len, 0);
                     continue;
                 }
-                pending.push(article);
+                pending.push((article, dating));
                 if pending.len() >= batch_size {
                     flush(&mut pending, &mut store, &mut stats)?;
                 }
@@ -121,7 +120,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     flush(&mut pending, &mut store, &mut stats)?;
-    progress.finish_and_clear();
+    progress.finish();
 
     let secs = started.elapsed().as_secs_f64();
     let total = store.summary()?;
@@ -136,6 +135,12 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     )?;
     writeln!(out, "  near-duplicates    {}", stats.near_duplicates)?;
     writeln!(out, "malformed records    {malformed}")?;
+    if undated_skipped > 0 {
+        writeln!(
+            out,
+            "undated, skipped     {undated_skipped} (no publication date; --undated skip)"
+        )?;
+    }
     if cut > 0 {
         writeln!(out, "records cut          {cut} (over --max-article-bytes)")?;
     }
@@ -169,36 +174,24 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn progress_bar(total_bytes: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total_bytes.max(1)), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta}) {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
-}
-
-/// Codes a batch on up to two threads, keeping input order (`tidings-batch`). An article whose
-/// coding panics is reported and stored without events, so it is not coded again on a re-run.
-fn code_batch(coder: &Coder, articles: &[Article]) -> Vec<(ArticleMeta, Vec<Event>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 2);
-    tidings_batch::code_batch(coder, articles, &CodeOptions::default(), threads)
-        .into_iter()
-        .map(|c| {
-            if c.failed {
-                eprintln!(
-                    "{}: the coder failed on this article; stored without events",
-                    c.meta.origin
-                );
-            }
-            (c.meta, c.events)
-        })
-        .collect()
+/// Codes a batch on `threads` threads, keeping input order. An article whose coding panics is
+/// reported and stored without events, so it is not coded again on a re-run. Actors get the
+/// dictionary's name for their entity (`tidings-batch`, `tidings-names`).
+fn code_batch(
+    coder: &Coder,
+    articles: &[(Article, ArticleDate)],
+    threads: usize,
+) -> Vec<(ArticleMeta, Vec<Event>)> {
+    let options = CodeOptions::default();
+    let names = tidings_names::ActorNames::new(&coder.dictionaries().actors);
+    crate::parallel::batch(threads, articles, |(article, dating)| {
+        let c = tidings_batch::code_article(coder, &names, article, dating, &options);
+        if c.failed {
+            eprintln!(
+                "{}: the coder failed on this article; stored without events",
+                c.meta.origin
+            );
+        }
+        (c.meta, c.events)
+    })
 }

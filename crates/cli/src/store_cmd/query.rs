@@ -44,6 +44,8 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
         quad_class: a.quad,
         from: a.from,
         to: a.to,
+        date_basis: a.date_basis,
+        leave_out_basis: Vec::new(),
         limit: a.limit,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -52,12 +54,22 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
         OutputFormat::Table => {
             writeln!(
                 out,
-                "{:>8}  {:<10}  {:<9} {:<9} {:<5} {:>1} {:>6} {:>4} {:>4} {:>4}  EVIDENCE",
-                "ID", "DATE", "SOURCE", "TARGET", "CODE", "Q", "GOLD", "MENT", "SRC", "ART"
+                "{:>8}  {:<10}  {:<14} {:<9} {:<9} {:<5} {:>1} {:>6} {:>4} {:>4} {:>4}  EVIDENCE",
+                "ID",
+                "DATE",
+                "DATE_BASIS",
+                "SOURCE",
+                "TARGET",
+                "CODE",
+                "Q",
+                "GOLD",
+                "MENT",
+                "SRC",
+                "ART"
             )?;
         }
         OutputFormat::Csv => {
-            writeln!(out, "id,date,actor1_code,actor1_name,actor2_code,actor2_name,event_code,quad_class,goldstein,num_mentions,num_sources,num_articles,source_url,evidence")?;
+            writeln!(out, "id,date,date_basis,published,actor1_code,actor1_name,actor2_code,actor2_name,event_code,quad_class,goldstein,num_mentions,num_sources,num_articles,source_url,evidence")?;
         }
         OutputFormat::Jsonl => {}
     }
@@ -66,9 +78,14 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
         match a.format {
             OutputFormat::Table => writeln!(
                 out,
-                "{:>8}  {}  {:<9} {:<9} {:<5} {:>1} {:>6.1} {:>4} {:>4} {:>4}  {}",
+                "{:>8}  {:<10}  {:<14} {:<9} {:<9} {:<5} {:>1} {:>6.1} {:>4} {:>4} {:>4}  {}",
                 e.id,
-                e.date,
+                e.date.map_or_else(|| "-".to_string(), |d| d.to_string()),
+                if e.date_basis.is_empty() {
+                    "-"
+                } else {
+                    &e.date_basis
+                },
                 e.actor1_code,
                 if e.actor2_code.is_empty() {
                     "-"
@@ -86,7 +103,9 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
             OutputFormat::Csv => {
                 let fields = [
                     e.id.to_string(),
-                    e.date.to_string(),
+                    e.date.map(|d| d.to_string()).unwrap_or_default(),
+                    e.date_basis.clone(),
+                    e.published.map(|d| d.to_string()).unwrap_or_default(),
                     e.actor1_code.clone(),
                     e.actor1_name.clone(),
                     e.actor2_code.clone(),

@@ -19,7 +19,7 @@ fn timeline_inner(a: TimelineArgs) -> anyhow::Result<ExitCode> {
         PeriodArg::Week => Period::Week,
         PeriodArg::Month => Period::Month,
     };
-    let rows = store.timeline(&a.a, &a.b, period)?;
+    let rows = store.timeline(&a.a, &a.b, period, a.with_history)?;
     if rows.is_empty() {
         eprintln!("no events between {} and {}", a.a, a.b);
         return Ok(ExitCode::from(1));

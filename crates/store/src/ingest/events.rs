@@ -9,7 +9,11 @@ use tidings_event::Event;
 
 /// The fields of one event as aggregated, after checking.
 pub(super) struct CheckedEvent<'e> {
+    /// YYYYMMDD; 0 for an event with no date (`date_basis` `undated`).
     day: i64,
+    pub(super) date_basis: &'e str,
+    /// YYYYMMDD publication date of the article, when the event carries it.
+    pub(super) published: Option<i64>,
     actor1: &'e str,
     actor2: &'e str,
     code: &'e str,
@@ -43,12 +47,16 @@ pub(super) fn check_event<'e>(
         return Err(format!("{what}: source actor has no code; event skipped"));
     }
     let actor2 = event.target.as_ref().map_or("", |t| t.code.trim());
-    let undated = event.date.trim().is_empty();
+    let date_basis = event.date_basis.as_deref().unwrap_or("");
+    let published = event
+        .published
+        .as_deref()
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+        .map(day_number);
+    let undated = event.date.trim().is_empty() && date_basis == tidings_event::dating::UNDATED;
     let (date, note) = match NaiveDate::parse_from_str(event.date.trim(), "%Y-%m-%d") {
+        _ if undated => (None, None),
         Ok(d) => (Some(d), None),
-        // An undated article's events have no date: stored with day 0, exported as null.
-        Err(_) if undated && meta.date.is_none() => (None, None),
-        Err(_) if undated => (meta.date, None),
         Err(_) => match meta.date {
             Some(d) => (
                 Some(d),
@@ -68,6 +76,8 @@ pub(super) fn check_event<'e>(
     Ok((
         CheckedEvent {
             day: date.map_or(0, day_number),
+            date_basis,
+            published,
             actor1,
             actor2,
             code,
@@ -134,10 +144,6 @@ pub(super) fn find_or_create_event(
             .trim()
             .to_uppercase()
     };
-    let published = event
-        .published
-        .clone()
-        .or_else(|| meta.date.map(|d| d.format("%Y-%m-%d").to_string()));
     tx.prepare_cached(
         "INSERT INTO events(day, actor1_code, actor1_name, actor2_code, actor2_name, event_code, root_code,
              quad_class, goldstein, action_geo, is_root, num_mentions, num_sources, num_articles, first_article,
@@ -159,8 +165,9 @@ pub(super) fn find_or_create_event(
         article_id,
         date_added,
         c.action_geo,
-        event.date_basis.as_deref().unwrap_or(""),
-        published,
+        c.date_basis,
+        // the event's publication date, else its article's
+        c.published.or(meta.date.map(day_number)),
         event.plover.event,
         event.plover.mode.as_deref().unwrap_or(""),
         crate::columns::CODER_VERSION,
@@ -250,5 +257,48 @@ mod tests {
         m2.date = None;
         let s = store.ingest_batch(&[(m2, vec![no_date])]).unwrap();
         assert_eq!((s.events_created, s.problems.len()), (0, 1));
+    }
+
+    #[test]
+    fn an_undated_event_is_stored_without_a_date_and_its_basis_kept() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut undated = event(1, "", "CHN", "PRK", "051", 3.4);
+        undated.date_basis = Some("undated".into());
+        let mut history = event(2, "1950-01-01", "CHN", "PRK", "051", 3.4);
+        history.date_basis = Some("history".into());
+        history.published = Some("2020-10-11".into());
+        let mut m = meta("a", None, &story("Seoul"));
+        m.date = None;
+        let s = store.ingest_batch(&[(m, vec![undated, history])]).unwrap();
+        assert_eq!(
+            (s.events_created, s.problems.len()),
+            (2, 0),
+            "{:?}",
+            s.problems
+        );
+        let rows = store.query(&QueryFilter::default()).unwrap();
+        assert_eq!(rows[0].date, None);
+        assert_eq!(rows[0].date_basis, "undated");
+        assert_eq!(rows[1].date_basis, "history");
+        assert_eq!(
+            rows[1].published.map(|d| d.to_string()).as_deref(),
+            Some("2020-10-11")
+        );
+        let only = store
+            .query(&QueryFilter {
+                date_basis: vec!["history".into()],
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(only.len(), 1);
+        let timeline = store
+            .timeline("CHN", "PRK", crate::Period::Month, false)
+            .unwrap();
+        assert!(timeline.is_empty(), "{timeline:?}");
+        let timeline = store
+            .timeline("CHN", "PRK", crate::Period::Month, true)
+            .unwrap();
+        assert_eq!(timeline.len(), 1);
+        assert_eq!(timeline[0].period, "1950-01");
     }
 }

@@ -152,8 +152,8 @@ impl Store {
                 let inserted = tx
                     .prepare_cached(
                         "INSERT OR IGNORE INTO mentions(event_id, article_id, sentence_index, sentence, span_start,
-                             span_end, actor1_offset, actor2_offset)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                             span_end, actor1_offset, actor2_offset, date_basis, published)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     )?
                     .execute(params![
                         event_id,
@@ -164,6 +164,8 @@ impl Store {
                         event.span.end as i64,
                         actor_offset(event, &event.source.text),
                         event.target.as_ref().map_or(-1, |t| actor_offset(event, &t.text)),
+                        checked.date_basis,
+                        checked.published,
                     ])?;
                 if inserted > 0 {
                     stats.mentions_added += 1;
