@@ -226,7 +226,7 @@ impl PyStore {
     }
 
     /// The stored events that match, as Parquet bytes in the schema of `docs/schema.md`.
-    #[pyo3(signature = (actor=None, dyad=None, code=None, quad_class=None, start=None, end=None, limit=None))]
+    #[pyo3(signature = (actor=None, dyad=None, code=None, quad_class=None, start=None, end=None, limit=None, date_basis=None))]
     #[allow(clippy::too_many_arguments)]
     fn query_parquet<'py>(
         &self,
@@ -238,6 +238,7 @@ impl PyStore {
         start: Option<String>,
         end: Option<String>,
         limit: Option<usize>,
+        date_basis: Option<Vec<String>>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let day = |s: Option<String>, what: &str| -> PyResult<Option<NaiveDate>> {
             s.map(|s| {
@@ -254,6 +255,8 @@ impl PyStore {
             quad_class,
             from: day(start, "start")?,
             to: day(end, "end")?,
+            date_basis: date_basis.unwrap_or_default(),
+            leave_out_basis: Vec::new(),
             limit,
         };
         let bytes = py.allow_threads(|| {
@@ -269,9 +272,17 @@ impl PyStore {
         Ok(PyBytes::new(py, &bytes))
     }
 
-    /// Per period and direction, the events between `a` and `b`, as JSON (`tidings timeline`).
-    #[pyo3(signature = (a, b, by="month"))]
-    fn timeline_json(&self, py: Python<'_>, a: &str, b: &str, by: &str) -> PyResult<String> {
+    /// Per period and direction, the events between `a` and `b`, as JSON (`tidings timeline`;
+    /// undated events are left out, and history unless `with_history`).
+    #[pyo3(signature = (a, b, by="month", with_history=false))]
+    fn timeline_json(
+        &self,
+        py: Python<'_>,
+        a: &str,
+        b: &str,
+        by: &str,
+        with_history: bool,
+    ) -> PyResult<String> {
         let period = match by {
             "day" => Period::Day,
             "week" => Period::Week,
@@ -282,7 +293,11 @@ impl PyStore {
                 )))
             }
         };
-        let rows = py.allow_threads(|| self.lock()?.timeline(a, b, period).map_err(store_error))?;
+        let rows = py.allow_threads(|| {
+            self.lock()?
+                .timeline(a, b, period, with_history)
+                .map_err(store_error)
+        })?;
         serde_json::to_string(&rows).map_err(|e| PyRuntimeError::new_err(e.to_string()))
     }
 }

@@ -138,11 +138,13 @@ class Store:
         start: Optional[Union[str, _dt.date]] = None,
         end: Optional[Union[str, _dt.date]] = None,
         limit: Optional[int] = None,
+        date_basis: Optional[Sequence[str]] = None,
     ) -> _pd.DataFrame:
         """Stored events as a DataFrame in the schema of docs/schema.md.
 
         Actor codes match by prefix (`CHN` matches `CHNGOV`); `dyad` is directed, `("CHN",
-        "PRK")` or `"CHN:PRK"`; `code` is a CAMEO prefix; `start`/`end` are inclusive days.
+        "PRK")` or `"CHN:PRK"`; `code` is a CAMEO prefix; `start`/`end` are inclusive days;
+        `date_basis` keeps only events dated that way (`["history", "undated"]`).
         """
         if isinstance(dyad, str):
             parts = dyad.split(":")
@@ -150,14 +152,18 @@ class Store:
                 raise ValueError(f"dyad {dyad!r}: give two actor codes, as 'CHN:PRK'")
             dyad = (parts[0], parts[1])
         parquet = self._store.query_parquet(
-            actor, dyad, code, quad_class, _plain(start), _plain(end), limit
+            actor, dyad, code, quad_class, _plain(start), _plain(end), limit,
+            list(date_basis) if date_basis is not None else None,
         )
         return _frame(parquet)
 
-    def timeline(self, a: str, b: str, by: str = "month") -> _pd.DataFrame:
+    def timeline(
+        self, a: str, b: str, by: str = "month", with_history: bool = False
+    ) -> _pd.DataFrame:
         """Per period (`day`, `week`, `month`) and direction, events between `a` and `b`:
-        counts by QuadClass (Q1-Q4), mentions, Goldstein sum and mean (`tidings timeline`)."""
-        rows = _json.loads(self._store.timeline_json(a, b, by))
+        counts by QuadClass (Q1-Q4), mentions, Goldstein sum and mean (`tidings timeline`).
+        Undated events are left out, and history ("founded in 1928") unless `with_history`."""
+        rows = _json.loads(self._store.timeline_json(a, b, by, with_history))
         frame = _pd.DataFrame(
             [
                 {

@@ -22,5 +22,8 @@ class Store:
         start: Optional[str] = None,
         end: Optional[str] = None,
         limit: Optional[int] = None,
+        date_basis: Optional[List[str]] = None,
     ) -> bytes: ...
-    def timeline_json(self, a: str, b: str, by: str = "month") -> str: ...
+    def timeline_json(
+        self, a: str, b: str, by: str = "month", with_history: bool = False
+    ) -> str: ...
