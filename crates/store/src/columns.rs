@@ -150,7 +150,7 @@ const TAIL: [Column; 24] = [
     col("DATEADDED", Int, "when the event was first stored, YYYYMMDDHHMMSS UTC"),
     col("SOURCEURL", Text, "URL of the first article (without one: its outlet and id)"),
     own(col("Evidence", Text, "the sentence of the first mention, verbatim")),
-    own(col("DateBasis", Text, "where SQLDATE comes from: `sentence`, `sentence-month`, `sentence-year`, `story`, `article`, `coded` or `undated`; empty when not recorded")),
+    own(col("DateBasis", Text, "where SQLDATE comes from: `sentence`, `sentence-month`, `sentence-year`, `history`, `story`, `article`, `given` or `undated` (see `tidings_event::dating`); empty in databases older than schema 2")),
     own(opt(col("PublishedDate", Int, "the first article's publication date, YYYYMMDD; null when unknown"))),
     own(col("PloverType", Text, "PLOVER event type of the code (`CONSULT`, `-` when CAMEO's code has none)")),
     own(col("PloverMode", Text, "PLOVER mode, when the table gives one")),
