@@ -38,18 +38,19 @@ fn date_basis_is_stored_filtered_and_kept_out_of_timelines() {
     run(&["ingest", input.to_str().unwrap()], &db);
 
     let all = rows(&run(&["query", "--format", "jsonl"], &db));
-    let basis = |b: &str| all.iter().filter(|e| e["date_basis"] == b).count();
+    // the JSON Lines are in the schema of docs/schema.md: DateBasis, SQLDATE, PublishedDate
+    let basis = |b: &str| all.iter().filter(|e| e["DateBasis"] == b).count();
     assert_eq!(
         (basis("sentence"), basis("history"), basis("undated")),
         (1, 1, 1),
         "{all:?}"
     );
-    let history = all.iter().find(|e| e["date_basis"] == "history").unwrap();
-    assert_eq!(history["date"], "1950-01-01");
-    assert_eq!(history["published"], "2020-10-11");
-    let undated = all.iter().find(|e| e["date_basis"] == "undated").unwrap();
+    let history = all.iter().find(|e| e["DateBasis"] == "history").unwrap();
+    assert_eq!(history["SQLDATE"], 19500101);
+    assert_eq!(history["PublishedDate"], 20201011);
+    let undated = all.iter().find(|e| e["DateBasis"] == "undated").unwrap();
     assert!(
-        undated["date"].is_null() && undated["published"].is_null(),
+        undated["SQLDATE"].is_null() && undated["PublishedDate"].is_null(),
         "{undated}"
     );
 
@@ -84,13 +85,14 @@ fn date_basis_is_stored_filtered_and_kept_out_of_timelines() {
         export.lines().any(|l| l.split('\t').nth(1) == Some("")),
         "{export}"
     );
-    // the JSON Lines export and the CSV listing carry date_basis and published
+    // the JSON Lines export (DateBasis, PublishedDate) and the CSV listing carry the basis and
+    // the publication date
     let exported = rows(&run(&["export", "--format", "jsonl"], &db));
     let history = exported
         .iter()
-        .find(|e| e["date_basis"] == "history")
+        .find(|e| e["DateBasis"] == "history")
         .unwrap_or_else(|| panic!("{exported:?}"));
-    assert_eq!(history["published"], "2020-10-11", "{history}");
+    assert_eq!(history["PublishedDate"], 20201011, "{history}");
     let csv = run(&["query", "--format", "csv"], &db);
     assert!(
         csv.lines().next().unwrap().contains("date_basis,published"),

@@ -57,8 +57,8 @@ fn ingest_twice_then_query_timeline_export() {
     let events = String::from_utf8(jsonl.stdout).unwrap();
     for line in events.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert!(v["actor1_code"].as_str().unwrap().starts_with("CHN"));
-        assert!(!v["evidence"].as_str().unwrap().is_empty());
+        assert!(v["Actor1Code"].as_str().unwrap().starts_with("CHN"));
+        assert!(!v["Evidence"].as_str().unwrap().is_empty());
     }
     let timeline = tidings(&["timeline", "CHN", "PRK", "--by", "month"], &db);
     if !events.is_empty() {

@@ -58,6 +58,17 @@ impl ArticleMeta {
         format!("{:032x}", xxh3_128(norm.as_bytes()))
     }
 
+    /// GDELT's SOURCEURL: the URL, else the outlet and the input id (as the store's event query
+    /// gives it for a stored article).
+    pub fn source_url(&self) -> String {
+        match &self.url {
+            Some(url) => url.clone(),
+            None => format!("{} {}", self.source.as_deref().unwrap_or(""), self.input_id)
+                .trim()
+                .to_string(),
+        }
+    }
+
     /// What GDELT's NumSources counts and MentionSourceName shows: the URL's host without `www.`,
     /// else the outlet name, else `unknown`.
     pub fn source_name(&self) -> String {

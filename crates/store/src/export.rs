@@ -1,10 +1,11 @@
 //! Exports: the GDELT 2.0 Events and Mentions tables as tab-separated text (no header line, as
-//! GDELT publishes them), JSON Lines, and Parquet ([`Store::export_parquet`]).
+//! GDELT publishes them, unless asked for one), JSON Lines and Parquet ([`Store::export_parquet`])
+//! in the one schema of [`crate::columns`].
 
 use crate::actor_code;
+use crate::columns;
 use crate::{EventRow, MentionRow, QueryFilter, Store, StoreError};
 use chrono::Datelike;
-use serde::Serialize;
 use std::io::Write;
 
 /// The 61 columns of the GDELT 2.0 Events table, in order.
@@ -215,14 +216,6 @@ pub fn gdelt_mention_fields(m: &MentionRow) -> Vec<String> {
     ]
 }
 
-/// One event in the JSON Lines export: the event row and all its mentions.
-#[derive(Serialize)]
-struct JsonEvent<'a> {
-    #[serde(flatten)]
-    event: &'a EventRow,
-    mentions: Vec<MentionRow>,
-}
-
 impl Store {
     /// The GDELT 2.0 Events table, tab-separated, no header line. Returns the number of rows.
     pub fn export_gdelt_events(&self, out: &mut impl Write) -> Result<usize, StoreError> {
@@ -248,17 +241,17 @@ impl Store {
         Ok(n)
     }
 
-    /// One JSON object per event, with its mentions.
+    /// The GDELT Events table's header line (for `--header`; GDELT's own files have none).
+    pub fn write_gdelt_header(out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, "{}", GDELT_EVENT_COLUMNS.join("\t"))
+    }
+
+    /// One JSON object per event in the schema of [`crate::columns`] (the same columns as the
+    /// Parquet export); the mentions are `--format mentions`.
     pub fn export_jsonl(&self, out: &mut impl Write) -> Result<usize, StoreError> {
         let mut n = 0;
         self.for_each_event(&QueryFilter::default(), |e| {
-            let mentions = self.mentions_of(e.id)?;
-            let line = serde_json::to_string(&JsonEvent {
-                event: &e,
-                mentions,
-            })
-            .map_err(|err| StoreError::Invalid(err.to_string()))?;
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", columns::row_json(&columns::stored_row(&e)))?;
             n += 1;
             Ok(())
         })?;

@@ -52,11 +52,12 @@
 pub mod actor_code;
 mod article_meta;
 pub mod browse;
+pub mod columns;
 pub mod export;
 mod ingest;
 mod lock;
 pub mod neardup;
-mod parquet_export;
+pub mod parquet_export;
 mod query;
 mod schema;
 #[cfg(test)]
@@ -64,7 +65,7 @@ mod test_support;
 mod timeline;
 
 pub use article_meta::{url_host, ArticleMeta};
-pub use ingest::{IngestStats, Problem};
+pub use ingest::{date_added_now, IngestStats, Problem};
 pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
 pub use query::{EventRow, MentionRow, QueryFilter, TIMELINE_LEAVES_OUT};

@@ -63,6 +63,13 @@ pub struct EventRow {
     pub source_url: String,
     /// The sentence of the first mention.
     pub evidence: String,
+    /// PLOVER event type and mode of the code (empty in databases older than them).
+    pub plover_type: String,
+    pub plover_mode: String,
+    /// The first article's input id.
+    pub article_id: String,
+    /// Version of tidings that stored the event.
+    pub coder_version: String,
 }
 
 impl EventRow {
@@ -108,7 +115,8 @@ SELECT e.id, e.day, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name, 
        e.goldstein, e.action_geo, e.is_root, e.num_mentions, e.num_sources, e.num_articles, e.date_added,
        coalesce(a.url, trim(coalesce(a.source, '') || ' ' || a.input_id)),
        (SELECT sentence FROM mentions WHERE event_id = e.id ORDER BY id LIMIT 1),
-       e.date_basis, e.published
+       e.date_basis, e.published, coalesce(e.plover_type, ''), coalesce(e.plover_mode, ''),
+       a.input_id, coalesce(e.coder_version, '')
 FROM events e JOIN articles a ON a.id = e.first_article";
 
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
@@ -137,6 +145,10 @@ pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         date_added: r.get(14)?,
         source_url: r.get(15)?,
         evidence: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+        plover_type: r.get(19)?,
+        plover_mode: r.get(20)?,
+        article_id: r.get(21)?,
+        coder_version: r.get(22)?,
     })
 }
 

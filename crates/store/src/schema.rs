@@ -3,8 +3,9 @@
 use rusqlite::Connection;
 
 /// Bumped whenever the tables change. Version 2 added `date_basis` and `published` to events and
-/// mentions; [`create`] upgrades a version-1 database in place.
-pub const SCHEMA_VERSION: i64 = 2;
+/// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events; [`create`]
+/// upgrades an older database in place.
+pub const SCHEMA_VERSION: i64 = 3;
 
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS meta(
@@ -58,6 +59,9 @@ CREATE TABLE IF NOT EXISTS events(
     date_added    INTEGER NOT NULL,        -- YYYYMMDDHHMMSS, UTC
     date_basis    TEXT NOT NULL DEFAULT '', -- of the first mention: sentence, story, article, history, undated, ...
     published     INTEGER,                 -- YYYYMMDD publication date of the first mention's article
+    plover_type   TEXT,                    -- PLOVER event type and mode of event_code (schema 3)
+    plover_mode   TEXT,
+    coder_version TEXT,                    -- tidings version that stored the event (schema 3)
     UNIQUE(day, actor1_code, actor2_code, event_code, action_geo)
 );
 CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_code, day);
@@ -83,6 +87,43 @@ CREATE TABLE IF NOT EXISTS mentions(
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 ";
 
+/// Columns schema 3 added to `events`: databases written before them get them, null, when opened
+/// for writing ([`migrate`]). All are nullable and additive.
+pub const ADDED_EVENT_COLUMNS: [(&str, &str); 3] = [
+    ("plover_type", "TEXT"),
+    ("plover_mode", "TEXT"),
+    ("coder_version", "TEXT"),
+];
+
+/// The added columns an older database lacks.
+pub fn missing_columns(conn: &Connection) -> rusqlite::Result<Vec<&'static str>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('events')")?;
+    let have: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ADDED_EVENT_COLUMNS
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| !have.iter().any(|h| h == c))
+        .collect())
+}
+
+/// Adds the columns an older database lacks (`ALTER TABLE ... ADD COLUMN`, cheap in SQLite).
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    for name in missing_columns(conn)? {
+        let kind = ADDED_EVENT_COLUMNS
+            .iter()
+            .find(|(c, _)| *c == name)
+            .map_or("TEXT", |(_, k)| k);
+        conn.execute_batch(&format!("ALTER TABLE events ADD COLUMN {name} {kind}"))?;
+    }
+    conn.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?1",
+        [SCHEMA_VERSION],
+    )?;
+    Ok(())
+}
+
 /// Sets the connection up (WAL, foreign keys) and creates the tables if missing.
 pub fn create(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -97,7 +138,7 @@ pub fn create(conn: &Connection) -> rusqlite::Result<()> {
     if version(conn)? == Some(1) {
         upgrade_from_1(conn)?;
     }
-    Ok(())
+    migrate(conn)
 }
 
 /// The columns version 2 added: (table, column, declaration).

@@ -129,13 +129,13 @@ pub struct TimelineArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
-    /// GDELT 2.0 Events table, 61 tab-separated columns, no header.
+    /// GDELT 2.0 Events table, 61 tab-separated columns (a header line with --header).
     Gdelt,
     /// GDELT 2.0 Mentions table, plus sentence text and offsets.
     Mentions,
-    /// Parquet files partitioned by date (needs --out DIR).
+    /// A Hive-partitioned Parquet dataset in the schema of docs/schema.md (needs --out DIR).
     Parquet,
-    /// One JSON object per event with its mentions.
+    /// One JSON object per event in the schema of docs/schema.md.
     Jsonl,
 }
 
@@ -155,7 +155,11 @@ pub struct ExportArgs {
     /// Output file (directory for parquet); standard output when not given.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Parquet partitioning.
-    #[arg(long, value_enum, default_value = "day")]
+    /// Parquet partition folders: `year` (Year=), `month` (Year=/MonthYear=) or `day`
+    /// (Year=/MonthYear=/SQLDATE=).
+    #[arg(long, value_enum, default_value = "month")]
     pub partition: PartitionArg,
+    /// Start the GDELT table with a line of GDELT's column names.
+    #[arg(long)]
+    pub header: bool,
 }

@@ -39,7 +39,13 @@ fn export_inner(a: ExportArgs) -> anyhow::Result<ExitCode> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let rows = match a.format {
-        ExportFormat::Gdelt => store.export_gdelt_events(&mut writer),
+        ExportFormat::Gdelt => {
+            if a.header {
+                Store::write_gdelt_header(&mut writer)
+                    .map_err(|e| write_error(a.out.as_deref(), e))?;
+            }
+            store.export_gdelt_events(&mut writer)
+        }
         ExportFormat::Mentions => store.export_gdelt_mentions(&mut writer),
         ExportFormat::Jsonl => store.export_jsonl(&mut writer),
         ExportFormat::Parquet => unreachable!("handled above"),

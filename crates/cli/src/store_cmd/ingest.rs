@@ -210,36 +210,23 @@ impl Coding {
 }
 
 /// Codes a batch on `threads` threads, keeping input order. An article whose coding panics is
-/// reported and stored without events, so it is not coded again on a re-run.
+/// reported and stored without events, so it is not coded again on a re-run. Actors get the
+/// dictionary's name for their entity (`tidings-batch`, `tidings-names`).
 fn code_batch(
     coder: &Coder,
     articles: &[(Article, ArticleDate)],
     threads: usize,
 ) -> Vec<(ArticleMeta, Vec<Event>)> {
     let options = CodeOptions::default();
-    crate::parallel::batch(threads, articles, |item| code_one(coder, item, &options))
-}
-
-fn code_one(
-    coder: &Coder,
-    (article, dating): &(Article, ArticleDate),
-    options: &CodeOptions,
-) -> (ArticleMeta, Vec<Event>) {
-    let mut meta = ArticleMeta::from_article(article);
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        coder.code(article, options)
-    })) {
-        Ok(mut coded) => {
-            meta.doc_len = coded.clean.text.chars().count();
-            dating.settle(&mut coded.events);
-            (meta, coded.events)
-        }
-        Err(_) => {
+    let names = tidings_names::ActorNames::new(&coder.dictionaries().actors);
+    crate::parallel::batch(threads, articles, |(article, dating)| {
+        let c = tidings_batch::code_article(coder, &names, article, dating, &options);
+        if c.failed {
             eprintln!(
                 "{}: the coder failed on this article; stored without events",
-                meta.origin
+                c.meta.origin
             );
-            (meta, Vec::new())
         }
-    }
+        (c.meta, c.events)
+    })
 }

@@ -129,11 +129,11 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
                         .join(",")
                 )?
             }
+            // the one schema of docs/schema.md, as `export --format jsonl` and Parquet
             OutputFormat::Jsonl => writeln!(
                 out,
                 "{}",
-                serde_json::to_string(&e)
-                    .map_err(|err| tidings_store::StoreError::Invalid(err.to_string()))?
+                tidings_store::columns::row_json(&tidings_store::columns::stored_row(&e))
             )?,
         }
         Ok(())

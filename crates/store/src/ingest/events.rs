@@ -106,6 +106,7 @@ pub(super) fn find_or_create_event(
     tx: &Transaction,
     c: &CheckedEvent,
     event: &Event,
+    meta: &ArticleMeta,
     article_id: i64,
     duplicate_of: Option<i64>,
     date_added: i64,
@@ -146,8 +147,8 @@ pub(super) fn find_or_create_event(
     tx.prepare_cached(
         "INSERT INTO events(day, actor1_code, actor1_name, actor2_code, actor2_name, event_code, root_code,
              quad_class, goldstein, action_geo, is_root, num_mentions, num_sources, num_articles, first_article,
-             date_added, date_basis, published)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12, ?14, ?15)",
+             date_added, date_basis, published, plover_type, plover_mode, coder_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         c.day,
@@ -160,12 +161,16 @@ pub(super) fn find_or_create_event(
         c.quad as i64,
         // Goldstein values have one decimal; rounding keeps f32 noise (3.4000000953) out of the table.
         (event.goldstein as f64 * 10.0).round() / 10.0,
-        (event.sentence_index <= 1) as i64,
+        super::is_lead(event.sentence_index) as i64,
         article_id,
         date_added,
         c.action_geo,
         c.date_basis,
-        c.published
+        // the event's publication date, else its article's
+        c.published.or(meta.date.map(day_number)),
+        event.plover.event,
+        event.plover.mode.as_deref().unwrap_or(""),
+        crate::columns::CODER_VERSION,
     ])?;
     Ok((tx.last_insert_rowid(), false))
 }

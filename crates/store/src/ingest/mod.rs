@@ -12,6 +12,7 @@ use tidings_event::Event;
 mod events;
 mod stats;
 
+pub(crate) use events::action_geo_key;
 use events::{actor_offset, check_event, find_or_create_event};
 pub use stats::{IngestStats, Problem};
 
@@ -22,6 +23,13 @@ pub fn date_added_now() -> i64 {
         .to_string()
         .parse()
         .unwrap_or(0)
+}
+
+/// The sentences GDELT's IsRootEvent counts as the lead: the headline (sentence 0 when there is
+/// one) and the first three sentences of the body. GDELT marks an event root when it is in the
+/// lead paragraph(s); wire copy's first paragraph is one to three sentences.
+pub fn is_lead(sentence_index: usize) -> bool {
+    sentence_index <= 3
 }
 
 /// `2020-10-10` as 20201010.
@@ -133,6 +141,7 @@ impl Store {
                     &tx,
                     &checked,
                     event,
+                    meta,
                     article_id,
                     duplicate_of.map(|d| d.0),
                     date_added,
