@@ -1,81 +1,13 @@
 //! A dyad's time series: per-day counts from the store summed into days, ISO weeks, months or
 //! years, both directions side by side.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tidings_store::browse::DayCount;
 
-/// The length of one point of the series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Day,
-    /// ISO weeks, from Monday.
-    Week,
-    Month,
-    Year,
-}
-
-impl Period {
-    pub fn parse(s: &str) -> Option<Period> {
-        match s.to_ascii_lowercase().as_str() {
-            "day" => Some(Period::Day),
-            "week" => Some(Period::Week),
-            "month" => Some(Period::Month),
-            "year" => Some(Period::Year),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Year => "year",
-        }
-    }
-
-    /// The first day of the period holding `d`.
-    pub fn start(self, d: NaiveDate) -> NaiveDate {
-        match self {
-            Period::Day => d,
-            Period::Week => d - Duration::days(d.weekday().num_days_from_monday() as i64),
-            Period::Month => d.with_day(1).unwrap_or(d),
-            Period::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
-        }
-    }
-
-    /// The last day of the period starting on `start`.
-    pub fn end(self, start: NaiveDate) -> NaiveDate {
-        match self {
-            Period::Day => start,
-            Period::Week => start + Duration::days(6),
-            Period::Month => {
-                let (y, m) = if start.month() == 12 {
-                    (start.year() + 1, 1)
-                } else {
-                    (start.year(), start.month() + 1)
-                };
-                NaiveDate::from_ymd_opt(y, m, 1).map_or(start, |n| n - Duration::days(1))
-            }
-            Period::Year => NaiveDate::from_ymd_opt(start.year(), 12, 31).unwrap_or(start),
-        }
-    }
-
-    /// `2020-10-10`, `2020-W41`, `2020-10`, `2020`.
-    pub fn label(self, start: NaiveDate) -> String {
-        match self {
-            Period::Day => start.format("%Y-%m-%d").to_string(),
-            Period::Week => {
-                let w = start.iso_week();
-                format!("{}-W{:02}", w.year(), w.week())
-            }
-            Period::Month => start.format("%Y-%m").to_string(),
-            Period::Year => start.year().to_string(),
-        }
-    }
-}
+/// The length of one point of the series: the store's timeline periods.
+pub use tidings_store::Period;
 
 /// One direction in one period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -13,15 +13,37 @@ pub enum Period {
     /// ISO weeks, starting on Monday.
     Week,
     Month,
+    Year,
 }
 
 impl Period {
+    /// `day`, `week`, `month` or `year` (any case).
+    pub fn parse(s: &str) -> Option<Period> {
+        match s.to_ascii_lowercase().as_str() {
+            "day" => Some(Period::Day),
+            "week" => Some(Period::Week),
+            "month" => Some(Period::Month),
+            "year" => Some(Period::Year),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
     /// The first day of the period holding `date`.
     pub fn start(self, date: NaiveDate) -> NaiveDate {
         match self {
             Period::Day => date,
             Period::Week => date - Duration::days(date.weekday().num_days_from_monday() as i64),
             Period::Month => date.with_day(1).unwrap_or(date),
+            Period::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date),
         }
     }
 
@@ -38,10 +60,21 @@ impl Period {
                 };
                 NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(start)
             }
+            Period::Year => NaiveDate::from_ymd_opt(start.year() + 1, 1, 1).unwrap_or(start),
         }
     }
 
-    /// How a period is named: `2020-10-10`, `2020-W41`, `2020-10`.
+    /// The last day of the period starting on `start`.
+    pub fn end(self, start: NaiveDate) -> NaiveDate {
+        let next = self.next(start);
+        if next > start {
+            next - Duration::days(1)
+        } else {
+            start
+        }
+    }
+
+    /// How a period is named: `2020-10-10`, `2020-W41`, `2020-10`, `2020`.
     pub fn label(self, start: NaiveDate) -> String {
         match self {
             Period::Day => start.format("%Y-%m-%d").to_string(),
@@ -50,6 +83,7 @@ impl Period {
                 format!("{}-W{:02}", w.year(), w.week())
             }
             Period::Month => start.format("%Y-%m").to_string(),
+            Period::Year => start.year().to_string(),
         }
     }
 }
