@@ -2,7 +2,7 @@
 //!
 //! Each subcommand lives in its own module and only parses arguments, calls the library crates and
 //! prints: `code` (article -> events as JSON Lines), `ingest`/`query`/`timeline`/`export` (the event
-//! store), `serve` (the API and dashboard), `validate` (peer validation suites), `eval` (scoring
+//! store), `watch` (feeds polled, pages fetched and stored), `serve` (the API and dashboard), `validate` (peer validation suites), `eval` (scoring
 //! against gold sentences), `dict` (dictionary tools).
 
 use clap::{Parser, Subcommand};
@@ -31,6 +31,7 @@ mod progress;
 mod serve_cmd;
 mod store_cmd;
 mod validate_cmd;
+mod watch;
 
 #[derive(Parser)]
 #[command(
@@ -57,6 +58,8 @@ enum Command {
     Timeline(store_cmd::TimelineArgs),
     /// Export stored events (GDELT 2.0 events or mentions, Parquet, JSON Lines).
     Export(store_cmd::ExportArgs),
+    /// Poll RSS/Atom feeds, fetch new articles politely, code and store them.
+    Watch(watch::WatchArgs),
     /// Serve a database read-only: a JSON API and a dashboard page (default http://127.0.0.1:8080/).
     Serve(serve_cmd::ServeArgs),
     /// Run a PETRARCH validation file and report the pass rate.
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store_cmd::query(args),
         Command::Timeline(args) => store_cmd::timeline(args),
         Command::Export(args) => store_cmd::export(args),
+        Command::Watch(args) => watch::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Validate(args) => validate_cmd::run(args),
         Command::Eval(args) => eval::run(args),

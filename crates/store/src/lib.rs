@@ -14,6 +14,8 @@
 //! - **batches**: each batch is one transaction and every article names its batch, so a process
 //!   killed at any moment leaves whole batches only, and re-running the same input skips what
 //!   was committed ([`Store::contains`]) and stores the rest.
+//! - **fetched**: the URLs `tidings watch` fetched and what came of each ([`Store::was_fetched`],
+//!   [`Store::record_fetched`]), so a restarted watch fetches none of them again.
 //!
 //! Reading back: [`Store::query`] with a [`QueryFilter`] gives [`EventRow`]s (counts plus one
 //! evidence sentence); [`Store::timeline`] gives per-period, per-direction [`TimelineRow`]s;
@@ -54,6 +56,7 @@ mod article_meta;
 pub mod browse;
 pub mod columns;
 pub mod export;
+mod fetched;
 mod ingest;
 mod lock;
 pub mod neardup;
