@@ -94,6 +94,18 @@ fn rss(run: usize) -> String {
     format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test Wire World</title><link>/</link>\n{items}</channel></rss>")
 }
 
+fn signal_rss() -> String {
+    let items: String = [
+        "/news/slow-ok.html",
+        "/news/abe-moon.html",
+        "/news/merkel-macron.html",
+    ]
+    .iter()
+    .map(|p| format!("<item><title>Item {p}</title><link>{p}</link></item>\n"))
+    .collect();
+    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Signals</title>\n{items}</channel></rss>")
+}
+
 fn atom(port: u16) -> String {
     let entry = |path: &str| {
         format!("<entry><title>Entry {path}</title><id>urn:{path}</id><link href=\"http://127.0.0.1:{port}{path}\"/><updated>2019-06-28T00:00:00Z</updated><summary>About {path}.</summary></entry>\n")
@@ -145,6 +157,20 @@ fn respond(path: &str, run: usize, port: u16) -> (u16, &'static str, Vec<u8>, bo
             b"%PDF-1.4 not a page".to_vec(),
             true,
             now,
+        ),
+        "/signal.rss" => (
+            200,
+            "application/rss+xml",
+            signal_rss().into_bytes(),
+            true,
+            now,
+        ),
+        "/news/slow-ok.html" => (
+            200,
+            html,
+            xi_kenyatta().into_bytes(),
+            true,
+            Duration::from_secs(1),
         ),
         "/news/too-slow.html" => (
             200,
@@ -371,6 +397,72 @@ fn watch_fetches_politely_stores_the_good_pages_and_never_fetches_a_url_twice() 
     let agent = format!("tidings/{} (+", env!("CARGO_PKG_VERSION"));
     assert!(
         log.iter().all(|r| r.user_agent.starts_with(&agent)),
+        "{log:?}"
+    );
+}
+
+#[test]
+fn a_signal_ends_watch_after_the_article_in_flight() {
+    let server = start();
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = dir.path().join("feeds.txt");
+    std::fs::write(
+        &feeds,
+        format!("http://127.0.0.1:{}/signal.rss\n", server.port),
+    )
+    .unwrap();
+    let db = dir.path().join("s.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args([
+            "watch",
+            feeds.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .args(["--per-host-delay", "0.2", "--timeout", "5"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // wait until the slow page (answered after 1 s) is being fetched, then signal
+    let started = Instant::now();
+    while !server
+        .log
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|r| r.path == "/news/slow-ok.html")
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the slow page was never requested"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stderr.contains("stopped by a signal"), "{stderr}");
+    assert!(stdout.contains("articles stored    1 "), "{stdout}");
+    // the article in flight is stored, the ones after it are not fetched
+    assert_eq!(
+        stored_urls(&db),
+        vec![format!(
+            "http://127.0.0.1:{}/news/slow-ok.html",
+            server.port
+        )]
+    );
+    let log = server.log.lock().unwrap();
+    assert!(
+        !log.iter().any(|r| r.path == "/news/abe-moon.html"),
         "{log:?}"
     );
 }
