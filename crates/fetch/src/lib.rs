@@ -65,7 +65,7 @@ impl Default for Config {
 }
 
 /// A page fetched.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// The URL the body came from, after redirects.
     pub url: String,
