@@ -12,7 +12,7 @@
 //! - sends [`Config::user_agent`], bounds the whole request by [`Config::timeout`], the connection
 //!   by at most ten seconds of it, follows at most [`Config::max_redirects`] redirects (each one
 //!   checked against its host's `robots.txt` and rate limit) and reads at most
-//!   [`Config::max_bytes`] of a body.
+//!   [`Config::max_bytes`] of a body (as decoded: gzip is asked for and decoded here).
 //!
 //! Waits are cut short when the stop flag ([`Fetcher::new`]) is raised, giving
 //! [`FetchError::Stopped`]. The transport is `ureq` (blocking, rustls with compiled-in roots).
@@ -276,6 +276,7 @@ impl Fetcher {
         let response = self
             .agent
             .get(url.as_str())
+            .header("Accept-Encoding", "gzip")
             .call()
             .map_err(|e| self.network_error(e))?;
         let status = response.status().as_u16();
@@ -311,12 +312,24 @@ impl Fetcher {
         if declared.is_some_and(|n| n > limit) {
             return Err(FetchError::TooLarge { limit });
         }
-        let mut body = Vec::new();
-        response
+        let gzip = response
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("gzip"));
+        let raw = response
             .into_body()
             .into_with_config()
             .limit(u64::MAX)
-            .reader()
+            .reader();
+        // the cap counts the bytes as decoded
+        let reader: Box<dyn Read> = if gzip {
+            Box::new(flate2::read::MultiGzDecoder::new(raw))
+        } else {
+            Box::new(raw)
+        };
+        let mut body = Vec::new();
+        reader
             .take(limit + 1)
             .read_to_end(&mut body)
             .map_err(|e| self.io_error(e))?;

@@ -198,3 +198,36 @@ fn bodies_over_the_cap_are_refused_with_or_without_content_length() {
         5000
     );
 }
+
+#[test]
+fn gzip_bodies_are_decoded_and_capped_as_decoded() {
+    fn gzipped(n: usize) -> (u16, Vec<(&'static str, String)>, Vec<u8>) {
+        use std::io::Write as _;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(&vec![b'z'; n]).unwrap();
+        let body = enc.finish().unwrap();
+        (
+            200,
+            vec![
+                ("Content-Type", "text/html".into()),
+                ("Content-Encoding", "gzip".into()),
+                ("Content-Length", body.len().to_string()),
+            ],
+            body,
+        )
+    }
+    let (base, _) = start(|path| match path {
+        "/robots.txt" => (404, vec![("Content-Length", "0".into())], Vec::new()),
+        "/small" => gzipped(900),
+        _ => gzipped(100_000),
+    });
+    let mut f = fetcher(0, 1000);
+    assert_eq!(
+        f.fetch(&format!("{base}/small")).unwrap().body,
+        vec![b'z'; 900]
+    );
+    assert_eq!(
+        f.fetch(&format!("{base}/bomb")).unwrap_err(),
+        FetchError::TooLarge { limit: 1000 }
+    );
+}
