@@ -412,7 +412,7 @@ fn a_signal_ends_watch_after_the_article_in_flight() {
     )
     .unwrap();
     let db = dir.path().join("s.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+    let child = Command::new(env!("CARGO_BIN_EXE_tidings"))
         .args([
             "watch",
             feeds.to_str().unwrap(),

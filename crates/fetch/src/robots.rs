@@ -53,7 +53,7 @@ impl Robots {
         let agent = agent.to_ascii_lowercase();
         let named: Vec<&Group> = groups
             .iter()
-            .filter(|g| g.agents.iter().any(|a| *a == agent))
+            .filter(|g| g.agents.contains(&agent))
             .collect();
         let chosen = if named.is_empty() {
             groups

@@ -9,10 +9,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tidings_fetch::{Config, FetchError, Fetcher};
 
-type Route = fn(&str) -> (u16, Vec<(&'static str, String)>, Vec<u8>);
+/// Status, headers and body of an answer.
+type Answer = (u16, Vec<(&'static str, String)>, Vec<u8>);
+type Route = fn(&str) -> Answer;
+type Log = Arc<Mutex<Vec<(Instant, String)>>>;
 
 /// Starts a server answering with `route`; returns its base URL and the log of (time, path).
-fn start(route: Route) -> (String, Arc<Mutex<Vec<(Instant, String)>>>) {
+fn start(route: Route) -> (String, Log) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let log = Arc::new(Mutex::new(Vec::new()));
@@ -60,7 +63,7 @@ fn fetcher(delay_ms: u64, max_bytes: u64) -> Fetcher {
     )
 }
 
-fn html(body: &str) -> (u16, Vec<(&'static str, String)>, Vec<u8>) {
+fn html(body: &str) -> Answer {
     let b = body.as_bytes().to_vec();
     (
         200,
@@ -72,7 +75,7 @@ fn html(body: &str) -> (u16, Vec<(&'static str, String)>, Vec<u8>) {
     )
 }
 
-fn redirect(to: &str) -> (u16, Vec<(&'static str, String)>, Vec<u8>) {
+fn redirect(to: &str) -> Answer {
     (
         301,
         vec![("Location", to.to_string()), ("Content-Length", "0".into())],
@@ -201,7 +204,7 @@ fn bodies_over_the_cap_are_refused_with_or_without_content_length() {
 
 #[test]
 fn gzip_bodies_are_decoded_and_capped_as_decoded() {
-    fn gzipped(n: usize) -> (u16, Vec<(&'static str, String)>, Vec<u8>) {
+    fn gzipped(n: usize) -> Answer {
         use std::io::Write as _;
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(&vec![b'z'; n]).unwrap();
