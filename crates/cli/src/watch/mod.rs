@@ -29,7 +29,8 @@ pub struct WatchArgs {
     /// Seconds from the start of one poll to the start of the next (GDELT's 15 minutes).
     #[arg(long, value_name = "SECONDS", default_value = "900", value_parser = parse_seconds)]
     pub interval: Duration,
-    /// Poll once and exit (for tests and cron); exit status 1 when a feed or page failed.
+    /// Poll once and exit (for tests and cron); exit status 1 when a feed or page failed or an
+    /// article was cut.
     #[arg(long)]
     pub once: bool,
     /// The User-Agent header [default: tidings/VERSION (+REPOSITORY)]. robots.txt groups are
@@ -112,7 +113,7 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
             number,
         }
         .run()?;
-        failed |= summary.errors > 0;
+        failed |= summary.errors > 0 || summary.cut > 0;
         if args.once || stop.load(Ordering::SeqCst) {
             break;
         }

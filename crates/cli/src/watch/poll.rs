@@ -40,7 +40,7 @@ pub struct Summary {
     already_stored: usize,
     other_language: usize,
     undated_skipped: usize,
-    cut: usize,
+    pub cut: usize,
     events_added: usize,
     events_again: usize,
 }
