@@ -186,6 +186,12 @@ const MODALS: &[&str] = &[
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 
+/// The key of the feature every candidate has (`bias`), whose weights carry the per-root margins
+/// ([`super::train::TrainOptions::class_offsets`]).
+pub fn bias_key() -> u64 {
+    key(["bias"].into_iter())
+}
+
 /// The features of one candidate.
 pub fn candidate_features(view: &SentenceView, c: &Candidate, sink: &mut FeatureSink) {
     let words = view.words;

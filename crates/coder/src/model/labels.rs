@@ -183,21 +183,50 @@ fn identity(code: &str) -> String {
 /// The events the model itself gives a sentence's candidates (not the acts of verb patterns it
 /// keeps as they are: the candidates do not carry them), as the scorer compares them.
 pub fn predicted(s: &SentenceCandidates, model: &super::EventModel) -> Vec<Triple> {
+    let rows = candidate_rows(s, model);
+    predicted_from_rows(s, &rows, model.events.margin, &[0.0; super::CLASSES])
+}
+
+/// The score row of each of a sentence's candidates (its features and the sentence model's
+/// priors); none when the sentence model finds the sentence hopeless and no verb pattern matches.
+pub fn candidate_rows(
+    s: &SentenceCandidates,
+    model: &super::EventModel,
+) -> Vec<[f32; super::CLASSES]> {
     let read = super::roots::SentenceRoots::read(&model.roots, &s.sentence_features);
     if read.hopeless() && !s.has_acts {
         return Vec::new();
     }
     let priors = read.features();
-    let weights = &model.events;
-    let mut scores = [0.0; super::CLASSES];
-    let mut items = Vec::new();
     let mut features = Vec::new();
-    for c in &s.candidates {
-        features.clear();
-        features.extend_from_slice(&c.features);
-        features.extend_from_slice(&priors);
-        weights.score(&features, &mut scores);
-        let class = super::train::decide(&scores, weights.margin);
+    s.candidates
+        .iter()
+        .map(|c| {
+            features.clear();
+            features.extend_from_slice(&c.features);
+            features.extend_from_slice(&priors);
+            let mut scores = [0.0; super::CLASSES];
+            model.events.score(&features, &mut scores);
+            scores
+        })
+        .collect()
+}
+
+/// The events that score rows ([`candidate_rows`]) give at `margin`, each root's score first
+/// lowered by its `offsets` entry (per-root margins, as tuned by `train_events --check`).
+pub fn predicted_from_rows(
+    s: &SentenceCandidates,
+    rows: &[[f32; super::CLASSES]],
+    margin: f32,
+    offsets: &[f32; super::CLASSES],
+) -> Vec<Triple> {
+    let mut items = Vec::new();
+    for (c, row) in s.candidates.iter().zip(rows) {
+        let mut scores = *row;
+        for (score, offset) in scores.iter_mut().zip(offsets) {
+            *score -= offset;
+        }
+        let class = super::train::decide(&scores, margin);
         if class > 0 {
             items.push((c, class, scores[class] - scores[0]));
         }

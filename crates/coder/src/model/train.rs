@@ -29,6 +29,9 @@ pub struct TrainOptions {
     /// How far the right class must beat every other for an example to count as learnt (a
     /// margin perceptron: without it, "no event" wins most close calls and recall suffers).
     pub separation: f32,
+    /// How much to lower each class's score on every candidate (folded into the weights of the
+    /// `bias` feature that every candidate has): per-root margins, chosen by cross-validation.
+    pub class_offsets: [f32; CLASSES],
 }
 
 impl Default for TrainOptions {
@@ -39,6 +42,7 @@ impl Default for TrainOptions {
             seed: 20261207,
             margin: 0.0,
             separation: 10.0,
+            class_offsets: [0.0; CLASSES],
         }
     }
 }
@@ -160,7 +164,25 @@ pub fn train(mut examples: Vec<Example>, options: &TrainOptions) -> Weights {
             acc.update(&e.features, guess, -1.0);
         }
     }
-    Weights::from_rows(acc.averaged(), options.margin)
+    let mut rows = acc.averaged();
+    if options.class_offsets.iter().any(|o| *o != 0.0) {
+        let bias = super::features::bias_key();
+        match rows.iter_mut().find(|(k, _)| *k == bias) {
+            Some((_, row)) => {
+                for (w, o) in row.iter_mut().zip(&options.class_offsets) {
+                    *w -= o;
+                }
+            }
+            None => {
+                let mut row = [0.0; CLASSES];
+                for (w, o) in row.iter_mut().zip(&options.class_offsets) {
+                    *w -= o;
+                }
+                rows.push((bias, row));
+            }
+        }
+    }
+    Weights::from_rows(rows, options.margin)
 }
 
 /// The scores with `separation` added to every class that is not the example's.
@@ -228,5 +250,33 @@ mod tests {
         assert_eq!(decide(&s, 0.0), 0);
         w.score(&[3, 102], &mut s);
         assert_eq!(decide(&s, 0.0), 19);
+    }
+
+    #[test]
+    fn class_offsets_lower_a_root_on_every_candidate() {
+        let bias = crate::model::features::bias_key();
+        let examples: Vec<Example> = (0..60u64)
+            .map(|k| Example {
+                features: vec![bias, 1 + k % 2],
+                labels: if k % 2 == 0 { vec![4] } else { vec![19] },
+            })
+            .collect();
+        let plain = train(examples.clone(), &TrainOptions::default());
+        let mut offsets = [0.0; CLASSES];
+        offsets[4] = 1000.0;
+        let lowered = train(
+            examples,
+            &TrainOptions {
+                class_offsets: offsets,
+                ..TrainOptions::default()
+            },
+        );
+        let (mut a, mut b) = ([0.0; CLASSES], [0.0; CLASSES]);
+        plain.score(&[bias, 1], &mut a);
+        lowered.score(&[bias, 1], &mut b);
+        assert_eq!(decide(&a, 0.0), 4);
+        assert_ne!(decide(&b, 0.0), 4);
+        assert!((a[4] - b[4] - 1000.0).abs() < 1e-3);
+        assert_eq!(a[19], b[19]);
     }
 }
