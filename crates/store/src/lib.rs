@@ -53,6 +53,7 @@ pub mod actor_code;
 mod article_meta;
 pub mod browse;
 pub mod columns;
+mod dyad_days;
 pub mod export;
 mod ingest;
 mod lock;
