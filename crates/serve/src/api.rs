@@ -96,14 +96,25 @@ const EVENT_PARAMS: &[&str] = &[
 ];
 
 /// `GET /api/events`: a page of events, newest stored first, and the cursor of the next page.
-async fn events(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
+async fn events(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Page>, ApiError> {
     let search = params(q, EVENT_PARAMS)?.search(&app.dicts.cameo, app.config.max_page)?;
     let limit = search.limit;
-    let rows = read(&app, move |r, _| r.events(&search)).await?;
-    let next = (rows.len() == limit)
-        .then(|| rows.last().map(|e| e.id))
+    let events = read(&app, move |r, _| r.events(&search)).await?;
+    let next_cursor = (events.len() == limit)
+        .then(|| events.last().map(|e| e.id))
         .flatten();
-    Ok(Json(json!({ "events": rows, "next_cursor": next })))
+    // Written straight from the rows: no intermediate JSON tree.
+    Ok(Json(Page {
+        events,
+        next_cursor,
+    }))
+}
+
+/// The answer of `GET /api/events`.
+#[derive(Serialize)]
+struct Page {
+    events: Vec<EventRow>,
+    next_cursor: Option<i64>,
 }
 
 /// `GET /api/events/{id}`: one event, its mentions, source URLs and why it was coded so.
