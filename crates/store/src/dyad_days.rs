@@ -1,7 +1,9 @@
 //! The `dyad_days` aggregate: per directed pair of actor codes, day and QuadClass, the number of
-//! events and their Goldstein sum in tenths. A trigger on `events` keeps it (see the schema), so
-//! ingest code never touches it; a dyad's time series ([`Reader::dyad_days`]) reads it instead of
-//! the events. [`Store::aggregate_mismatches`] compares it with a GROUP BY over the events.
+//! events and their Goldstein sum in tenths; and `dyad_totals`, each pair's number of events. A
+//! trigger on `events` keeps both (see the schema), so ingest code never touches them; a dyad's
+//! time series ([`Reader::dyad_days`]) reads the first instead of the events, a page of a dyad's
+//! events asks the second how dense the dyad is. [`Store::aggregate_mismatches`] compares both
+//! with a GROUP BY over the events.
 //!
 //! [`Reader::dyad_days`]: crate::browse::Reader::dyad_days
 
@@ -19,11 +21,18 @@ SELECT (SELECT count(*) FROM g LEFT JOIN dyad_days d
         WHERE d.events IS NOT g.n OR d.goldstein_tenths IS NOT g.t)
      + (SELECT count(*) FROM dyad_days d WHERE NOT EXISTS (
             SELECT 1 FROM events e WHERE e.actor1_code = d.actor1_code
-            AND e.actor2_code = d.actor2_code AND e.day = d.day AND e.quad_class = d.quad_class))";
+            AND e.actor2_code = d.actor2_code AND e.day = d.day AND e.quad_class = d.quad_class))
+     + (SELECT count(*) FROM (SELECT actor1_code, actor2_code, count(*) AS n FROM events
+                              GROUP BY actor1_code, actor2_code) p
+        LEFT JOIN dyad_totals t ON t.actor1_code = p.actor1_code AND t.actor2_code = p.actor2_code
+        WHERE t.events IS NOT p.n)
+     + (SELECT count(*) FROM dyad_totals t WHERE NOT EXISTS (
+            SELECT 1 FROM events e WHERE e.actor1_code = t.actor1_code
+            AND e.actor2_code = t.actor2_code))";
 
 impl Store {
-    /// How many (actor pair, day, QuadClass) cells of the `dyad_days` aggregate differ from a
-    /// GROUP BY over the events: 0 in a sound database. Reads every event: for checks and tests.
+    /// How many cells of the `dyad_days` (actor pair, day, QuadClass) and `dyad_totals` (actor
+    /// pair) aggregates differ from a GROUP BY over the events: 0 in a sound database. Reads every event: for checks and tests.
     pub fn aggregate_mismatches(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row(MISMATCHES, [], |r| r.get(0))?)
     }
@@ -135,7 +144,7 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP TRIGGER events_count_dyad_day; DROP TABLE dyad_days;
+                "DROP TRIGGER events_count_dyad_day; DROP TABLE dyad_days; DROP TABLE dyad_totals;
                  UPDATE meta SET value = '3' WHERE key = 'schema_version';",
             )
             .unwrap();
@@ -176,6 +185,13 @@ mod tests {
             .execute_batch(
                 "INSERT INTO dyad_days VALUES ('X', 'Y', 20200101, 1, 1, 10);
                  UPDATE dyad_days SET events = 1 WHERE actor1_code = 'CHN'",
+            )
+            .unwrap();
+        assert_eq!(store.aggregate_mismatches().unwrap(), 1);
+        store
+            .conn
+            .execute_batch(
+                "DELETE FROM dyad_days WHERE actor1_code = 'X'; UPDATE dyad_totals SET events = 3",
             )
             .unwrap();
         assert_eq!(store.aggregate_mismatches().unwrap(), 1);

@@ -4,7 +4,7 @@ use rusqlite::Connection;
 
 /// Bumped whenever the tables change. Version 2 added `date_basis` and `published` to events and
 /// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events, version 4 the
-/// `dyad_days` aggregate and its trigger; [`create`] upgrades an older database in place.
+/// `dyad_days` and `dyad_totals` aggregates and their trigger; [`create`] upgrades an older database in place.
 pub const SCHEMA_VERSION: i64 = 4;
 
 const TABLES: &str = "
@@ -99,22 +99,37 @@ CREATE TABLE IF NOT EXISTS dyad_days(
     goldstein_tenths INTEGER NOT NULL,
     PRIMARY KEY(actor1_code, actor2_code, day, quad_class)
 ) WITHOUT ROWID;
+-- Per directed pair of actor codes, its number of events: how dense a dyad is, read in a few
+-- key lookups (a page of a dense dyad is found among the newest events, of a sparse one through
+-- the index). Kept by the same trigger.
+CREATE TABLE IF NOT EXISTS dyad_totals(
+    actor1_code TEXT NOT NULL,
+    actor2_code TEXT NOT NULL,
+    events      INTEGER NOT NULL,
+    PRIMARY KEY(actor1_code, actor2_code)
+) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS events_count_dyad_day AFTER INSERT ON events BEGIN
     INSERT INTO dyad_days(actor1_code, actor2_code, day, quad_class, events, goldstein_tenths)
         VALUES (new.actor1_code, new.actor2_code, new.day, new.quad_class, 1,
                 CAST(round(new.goldstein * 10) AS INTEGER))
         ON CONFLICT DO UPDATE SET events = events + 1,
                                   goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+    INSERT INTO dyad_totals(actor1_code, actor2_code, events)
+        VALUES (new.actor1_code, new.actor2_code, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
 END;
 ";
 
-/// Fills `dyad_days` from the events (what the trigger keeps from then on).
+/// Fills `dyad_days` and `dyad_totals` from the events (what the trigger keeps from then on).
 const REBUILD_DYAD_DAYS: &str = "
 DELETE FROM dyad_days;
 INSERT INTO dyad_days(actor1_code, actor2_code, day, quad_class, events, goldstein_tenths)
     SELECT actor1_code, actor2_code, day, quad_class, count(*),
            sum(CAST(round(goldstein * 10) AS INTEGER))
     FROM events GROUP BY actor1_code, actor2_code, day, quad_class;
+DELETE FROM dyad_totals;
+INSERT INTO dyad_totals(actor1_code, actor2_code, events)
+    SELECT actor1_code, actor2_code, sum(events) FROM dyad_days GROUP BY actor1_code, actor2_code;
 ";
 
 /// Columns schema 3 added to `events`: databases written before them get them, null, when opened
@@ -248,7 +263,7 @@ mod tests {
                 .unwrap();
         }
         conn.execute_batch(
-            "DROP TRIGGER events_count_dyad_day; DROP TABLE dyad_days;
+            "DROP TRIGGER events_count_dyad_day; DROP TABLE dyad_days; DROP TABLE dyad_totals;
              UPDATE meta SET value = '1' WHERE key = 'schema_version';
              INSERT INTO batches(id, committed_at, articles) VALUES (1, 0, 1);
              INSERT INTO articles(id, content_hash, input_id, date, source_name, doc_len, origin, batch_id)
