@@ -12,7 +12,8 @@
 //! the first answer of `/`), then for each scenario (dyad time series, event pages) sends at most
 //! REQUESTS requests (default 5000) from CLIENTS threads (default 50) on kept-alive connections,
 //! for at most SECONDS (default 60), and prints latency percentiles, throughput, non-200 answers,
-//! and the server's resident memory (VmRSS, peak VmHWM) read from /proc. Bounded in count and
+//! the server's CPU time per answer (user + system, from /proc: unlike latency, it hardly depends
+//! on what else the machine runs) and its resident memory (VmRSS, peak VmHWM). Bounded in count and
 //! time; it only talks to 127.0.0.1.
 
 use std::io::{Read, Write};
@@ -263,6 +264,21 @@ fn proc_status(pid: u32, key: &str) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
+/// CPU time the process `pid` has used (user + system), from /proc/PID/stat.
+fn cpu_time(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let field = |i: usize| {
+        rest.split_whitespace()
+            .nth(i - 3)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // clock ticks: 100 a second on Linux
+    Duration::from_millis((field(14) + field(15)) * 10)
+}
+
 fn run(bin: &str, db: &str, clients: usize, requests: usize, seconds: usize) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -323,15 +339,17 @@ fn run(bin: &str, db: &str, clients: usize, requests: usize, seconds: usize) {
         move |rng: &mut Rng| format!("/api/events?actor={}&limit=50", c4[rng.skewed(c4.len())]);
     scenario(
         "dyad time series (/api/dyad, skewed dyads, random period)",
+        pid,
         port,
         clients,
         requests,
         seconds,
         dyad,
     );
-    scenario("dyad event pages (/api/events: a dyad both ways, one way in a year, both ways after a cursor)", port, clients, requests, seconds, pages);
+    scenario("dyad event pages (/api/events: a dyad both ways, one way in a year, both ways after a cursor)", pid, port, clients, requests, seconds, pages);
     scenario(
         "one actor's event pages (/api/events?actor=)",
+        pid,
         port,
         clients,
         requests / 5,
@@ -344,6 +362,7 @@ fn run(bin: &str, db: &str, clients: usize, requests: usize, seconds: usize) {
     );
     scenario(
         &format!("heaviest dyad only ({heaviest})"),
+        pid,
         port,
         clients,
         requests / 5,
@@ -359,8 +378,10 @@ fn run(bin: &str, db: &str, clients: usize, requests: usize, seconds: usize) {
     let _ = child.wait();
 }
 
+#[allow(clippy::too_many_arguments)]
 fn scenario(
     name: &str,
+    pid: u32,
     port: u16,
     clients: usize,
     requests: usize,
@@ -371,6 +392,7 @@ fn scenario(
     let sent = Arc::new(AtomicUsize::new(0));
     let failures = Arc::new(Mutex::new(Vec::<String>::new()));
     let latencies = Arc::new(Mutex::new(Vec::<Duration>::with_capacity(requests)));
+    let cpu_before = cpu_time(pid);
     let start = Instant::now();
     let stop = start + Duration::from_secs(seconds as u64);
     let threads: Vec<_> = (0..clients)
@@ -405,6 +427,7 @@ fn scenario(
         t.join().unwrap();
     }
     let wall = start.elapsed();
+    let cpu = cpu_time(pid).saturating_sub(cpu_before);
     let mut l = latencies.lock().unwrap().clone();
     l.sort();
     let pct = |p: f64| {
@@ -413,7 +436,7 @@ fn scenario(
     };
     let failures = failures.lock().unwrap();
     println!(
-        "{name}: {} ok, {} failed, {clients} clients, {:.1} s, {:.0} req/s; ms p50 {:.1} p90 {:.1} p99 {:.1} max {:.1}",
+        "{name}: {} ok, {} failed, {clients} clients, {:.1} s, {:.0} req/s; ms p50 {:.1} p90 {:.1} p99 {:.1} max {:.1}; server CPU {:.2} ms an answer",
         l.len(),
         failures.len(),
         wall.as_secs_f64(),
@@ -421,7 +444,8 @@ fn scenario(
         pct(0.50),
         pct(0.90),
         pct(0.99),
-        pct(1.0)
+        pct(1.0),
+        cpu.as_secs_f64() * 1e3 / l.len().max(1) as f64
     );
     for f in failures.iter().take(3) {
         println!("  failure: {}", f.chars().take(300).collect::<String>());

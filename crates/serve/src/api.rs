@@ -3,7 +3,7 @@
 
 use crate::params::Params;
 use crate::pool::store_error;
-use crate::series::{points, Period};
+use crate::series::{points, Period, Point};
 use crate::{assets, ApiError, App, ROUTES};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
@@ -12,10 +12,11 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use tidings_store::browse::Reader;
-use tidings_store::{EventRow, MentionRow};
+use tidings_store::{EventRow, MentionRow, StoreError};
 
 type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
 
@@ -77,7 +78,7 @@ fn params(q: Pairs, allowed: &[&str]) -> Result<Params, ApiError> {
 /// Runs `f` with a pooled reader on a blocking thread.
 async fn read<T: Send + 'static>(
     app: &Arc<App>,
-    f: impl FnOnce(&Reader, &App) -> Result<T, tidings_store::StoreError> + Send + 'static,
+    f: impl FnOnce(&Reader, &App) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let app = Arc::clone(app);
     tokio::task::spawn_blocking(move || {
@@ -95,14 +96,25 @@ const EVENT_PARAMS: &[&str] = &[
 ];
 
 /// `GET /api/events`: a page of events, newest stored first, and the cursor of the next page.
-async fn events(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, ApiError> {
+async fn events(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Page>, ApiError> {
     let search = params(q, EVENT_PARAMS)?.search(&app.dicts.cameo, app.config.max_page)?;
     let limit = search.limit;
-    let rows = read(&app, move |r, _| r.events(&search)).await?;
-    let next = (rows.len() == limit)
-        .then(|| rows.last().map(|e| e.id))
+    let events = read(&app, move |r, _| r.events(&search)).await?;
+    let next_cursor = (events.len() == limit)
+        .then(|| events.last().map(|e| e.id))
         .flatten();
-    Ok(Json(json!({ "events": rows, "next_cursor": next })))
+    // Written straight from the rows: no intermediate JSON tree.
+    Ok(Json(Page {
+        events,
+        next_cursor,
+    }))
+}
+
+/// The answer of `GET /api/events`.
+#[derive(Serialize)]
+struct Page {
+    events: Vec<EventRow>,
+    next_cursor: Option<i64>,
 }
 
 /// `GET /api/events/{id}`: one event, its mentions, source URLs and why it was coded so.
@@ -192,12 +204,26 @@ async fn dyad(State(app): State<Arc<App>>, q: Pairs) -> Result<Response, ApiErro
     let (from, to) = (p.date("from")?, p.date("to")?);
     let key = format!("dyad?{a}&{b}&{}&{from:?}&{to:?}", period.name());
     summary(&app, key, move |r| {
-        let days = r.dyad_days(&a, &b, from, to)?;
-        Ok(json!({
-            "a": a, "b": b, "period": period.name(), "points": points(&days, period),
-        }))
+        let days = r.dyad_days(&a, &b, from, to, period)?;
+        let series = Series {
+            a: &a,
+            b: &b,
+            period: period.name(),
+            points: points(&days, period),
+        };
+        // Written straight from the typed points: no intermediate JSON tree.
+        serde_json::to_string(&series).map_err(|e| StoreError::Invalid(e.to_string()))
     })
     .await
+}
+
+/// The answer of `GET /api/dyad`.
+#[derive(Serialize)]
+struct Series<'a> {
+    a: &'a str,
+    b: &'a str,
+    period: &'static str,
+    points: Vec<Point>,
 }
 
 /// `GET /api/dyads/top`: the directed dyads with the most events.
@@ -205,29 +231,25 @@ async fn top_dyads(State(app): State<Arc<App>>, q: Pairs) -> Result<Response, Ap
     let p = params(q, &["limit"])?;
     let limit = p.number("limit", 1, 100, "")?.unwrap_or(20) as usize;
     summary(&app, format!("top?{limit}"), move |r| {
-        Ok(json!({ "dyads": r.top_dyads(limit)? }))
+        Ok(json!({ "dyads": r.top_dyads(limit)? }).to_string())
     })
     .await
 }
 
-/// An answer from the cache, or computed and kept.
+/// An answer (JSON text) from the cache, or computed and kept.
 async fn summary(
     app: &Arc<App>,
     key: String,
-    f: impl FnOnce(&Reader) -> Result<Value, tidings_store::StoreError> + Send + 'static,
+    f: impl FnOnce(&Reader) -> Result<String, StoreError> + Send + 'static,
 ) -> Result<Response, ApiError> {
     let text = match app.cache.get(&key) {
         Some(text) => text,
         None => {
             let v = read(app, move |r, _| f(r)).await?;
-            app.cache.put(key, v.to_string())
+            app.cache.put(key, v)
         }
     };
-    Ok((
-        [(header::CONTENT_TYPE, "application/json")],
-        text.to_string(),
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json")], text).into_response())
 }
 
 /// `GET /api/actors`: actors whose name or code matches `q`, from the dictionaries, then codes
@@ -283,5 +305,5 @@ async fn places(State(app): State<Arc<App>>, q: Pairs) -> Result<Json<Value>, Ap
 /// `GET /api/stats`: totals, the day range and the QuadClass counts.
 async fn stats(State(app): State<Arc<App>>, q: Pairs) -> Result<Response, ApiError> {
     params(q, &[])?;
-    summary(&app, "stats".into(), |r| Ok(json!(r.stats()?))).await
+    summary(&app, "stats".into(), |r| Ok(json!(r.stats()?).to_string())).await
 }

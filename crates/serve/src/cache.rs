@@ -2,10 +2,12 @@
 //! every event and the page asks for them on every load; a busy dyad's time series reads tens of
 //! thousands of index entries and is asked for again and again. They change only when
 //! `tidings ingest` adds a batch. Answers are kept as JSON text, at most [`MAX_BYTES`] of it, the
-//! oldest dropped first.
+//! oldest dropped first. An answer is handed out as [`Bytes`]: the response shares the kept text
+//! instead of copying it (a busy dyad's daily series is hundreds of kilobytes).
 
+use axum::body::Bytes;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Most JSON text kept at once.
@@ -14,7 +16,7 @@ pub const MAX_BYTES: usize = 32 << 20;
 /// Answers (JSON text) by request key, each kept for `ttl`.
 pub struct Cache {
     ttl: Duration,
-    answers: Mutex<HashMap<String, (Instant, Arc<str>)>>,
+    answers: Mutex<HashMap<String, (Instant, Bytes)>>,
 }
 
 impl Cache {
@@ -26,17 +28,17 @@ impl Cache {
     }
 
     /// The answer kept for `key` if it is younger than the time to live.
-    pub fn get(&self, key: &str) -> Option<Arc<str>> {
+    pub fn get(&self, key: &str) -> Option<Bytes> {
         let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
         answers
             .get(key)
             .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, v)| Arc::clone(v))
+            .map(|(_, v)| v.clone())
     }
 
     /// Keeps `value` (unless it alone is over the limit) and returns it.
-    pub fn put(&self, key: String, value: String) -> Arc<str> {
-        let value: Arc<str> = value.into();
+    pub fn put(&self, key: String, value: String) -> Bytes {
+        let value = Bytes::from(value);
         if value.len() > MAX_BYTES / 4 {
             return value;
         }
@@ -53,7 +55,7 @@ impl Cache {
                 None => break,
             }
         }
-        answers.insert(key, (Instant::now(), Arc::clone(&value)));
+        answers.insert(key, (Instant::now(), value.clone()));
         value
     }
 }
@@ -66,7 +68,7 @@ mod tests {
     fn answers_are_kept_for_their_time_to_live_only() {
         let cache = Cache::new(Duration::from_millis(50));
         cache.put("stats".into(), r#"{"events": 1}"#.into());
-        assert_eq!(&*cache.get("stats").unwrap(), r#"{"events": 1}"#);
+        assert_eq!(&cache.get("stats").unwrap()[..], br#"{"events": 1}"#);
         assert!(cache.get("top?20").is_none());
         std::thread::sleep(Duration::from_millis(60));
         assert!(cache.get("stats").is_none());

@@ -4,7 +4,7 @@ use crate::ApiError;
 use std::path::Path;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
-use tidings_store::browse::{is_interrupted, Reader};
+use tidings_store::browse::{is_interrupted, CodesInUse, Reader};
 use tidings_store::StoreError;
 
 /// Readers waiting to be lent; a request blocks until one is free.
@@ -14,12 +14,15 @@ pub struct Pool {
 }
 
 impl Pool {
-    /// Opens `size` read-only connections to `path` (at least one).
+    /// Opens `size` read-only connections to `path` (at least one), sharing one list of the
+    /// actor codes in use, read once now so that no first request waits for it.
     pub fn open(path: &Path, size: usize) -> Result<Pool, StoreError> {
+        let codes = CodesInUse::default();
         let mut free = Vec::new();
         for _ in 0..size.max(1) {
-            free.push(Reader::open(path)?);
+            free.push(Reader::open_sharing(path, &codes)?);
         }
+        free[0].warm()?;
         Ok(Pool {
             free: Mutex::new(free),
             returned: Condvar::new(),

@@ -10,14 +10,14 @@
 //! from `CHN` to `CHO`.
 
 use crate::query::{event_row, EVENT_SELECT};
-use crate::{EventRow, MentionRow, Store, StoreError, Summary};
+use crate::{EventRow, MentionRow, Period, Store, StoreError, Summary};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use serde::Serialize;
-use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// A read-only connection whose queries stop at a deadline.
@@ -26,9 +26,16 @@ pub struct Reader {
     base: Instant,
     /// Nanoseconds after `base` when the running query is interrupted; 0 for no deadline.
     deadline: Arc<AtomicU64>,
-    /// The actor codes in use, sorted, and when they were read.
-    codes_in_use: RefCell<Option<(Instant, Arc<Vec<String>>)>>,
+    /// The actor codes in use, shared with the other readers of a pool.
+    codes_in_use: CodesInUse,
 }
+
+/// The actor codes in use, sorted, when they were read, and whether a reader is reading them
+/// again; shared by the readers of a pool (clones share one list).
+#[derive(Clone, Default)]
+pub struct CodesInUse(Arc<Mutex<CodesSlot>>);
+
+type CodesSlot = (Option<(Instant, Arc<Vec<String>>)>, bool);
 
 /// How many of the newest events (below the cursor) a page for an actor or dyad walks before it
 /// turns to the actor indexes.
@@ -248,6 +255,12 @@ impl EventSearch {
 impl Reader {
     /// Opens an existing database read-only (`SQLITE_OPEN_READ_ONLY`, `query_only`).
     pub fn open(path: &Path) -> Result<Reader, StoreError> {
+        Reader::open_sharing(path, &CodesInUse::default())
+    }
+
+    /// Opens a reader that shares its list of codes in use with the other readers given the
+    /// same `codes` (a pool of readers reads it once a minute, not once per connection).
+    pub fn open_sharing(path: &Path, codes: &CodesInUse) -> Result<Reader, StoreError> {
         let store = Store::open_read_only(path)?;
         store.conn.pragma_update(None, "query_only", true)?;
         let base = Instant::now();
@@ -264,19 +277,39 @@ impl Reader {
             store,
             base,
             deadline,
-            codes_in_use: RefCell::new(None),
+            codes_in_use: codes.clone(),
         })
     }
 
-    /// The actor codes in use (either side), sorted; read again after [`CODES_TTL`]. Each code is
-    /// found by one index seek past the previous one, so this costs a few milliseconds for
-    /// thousands of codes however many events there are.
+    /// Reads the list of codes in use now (a server does this before it answers, so that no
+    /// request waits for it).
+    pub fn warm(&self) -> Result<(), StoreError> {
+        self.codes_in_use().map(|_| ())
+    }
+
+    /// The actor codes in use (either side), sorted; read again after [`CODES_TTL`], by one
+    /// reader while the others go on with the list they have. Each code is found by one index
+    /// seek past the previous one: some 45 ms for 1,320 codes in a million events.
     fn codes_in_use(&self) -> Result<Arc<Vec<String>>, StoreError> {
-        if let Some((at, codes)) = &*self.codes_in_use.borrow() {
-            if at.elapsed() < CODES_TTL {
-                return Ok(Arc::clone(codes));
+        let shared = &self.codes_in_use.0;
+        {
+            let mut slot = shared.lock().unwrap_or_else(|e| e.into_inner());
+            match &slot.0 {
+                Some((at, codes)) if at.elapsed() < CODES_TTL || slot.1 => {
+                    return Ok(Arc::clone(codes))
+                }
+                _ => slot.1 = true,
             }
         }
+        let read = self.read_codes_in_use();
+        let mut slot = shared.lock().unwrap_or_else(|e| e.into_inner());
+        slot.1 = false;
+        let all = Arc::new(read?);
+        slot.0 = Some((Instant::now(), Arc::clone(&all)));
+        Ok(all)
+    }
+
+    fn read_codes_in_use(&self) -> Result<Vec<String>, StoreError> {
         let mut all = Vec::new();
         for column in ["actor1_code", "actor2_code"] {
             let mut stmt = self.store.conn.prepare_cached(&format!(
@@ -290,8 +323,6 @@ impl Reader {
         }
         all.sort_unstable();
         all.dedup();
-        let all = Arc::new(all);
-        *self.codes_in_use.borrow_mut() = Some((Instant::now(), Arc::clone(&all)));
         Ok(all)
     }
 
@@ -334,14 +365,16 @@ impl Reader {
         if search.actor.is_none() && search.dyad.is_none() {
             return Ok(None);
         }
-        let top: i64 = match search.before_id {
-            Some(id) => id,
-            None => self.store.conn.query_row(
-                "SELECT coalesce(max(id), 0) + 1 FROM events",
-                [],
-                |r| r.get(0),
-            )?,
-        };
+        let newest: i64 =
+            self.store
+                .conn
+                .query_row("SELECT coalesce(max(id), 0) + 1 FROM events", [], |r| {
+                    r.get(0)
+                })?;
+        if search.dyad.is_some() && !self.dense_dyad(search, newest)? {
+            return Ok(None);
+        }
+        let top = search.before_id.unwrap_or(newest);
         let mut args = Vec::new();
         let clause = self.clause(search, &mut args)?;
         args.push(Value::Integer(top - RECENT_WINDOW));
@@ -357,6 +390,46 @@ impl Reader {
             .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?
             .collect::<Result<Vec<_>, _>>()?;
         Ok((ids.len() >= search.limit).then_some(ids))
+    }
+
+    /// Whether a page of `search`'s dyad is likely among the [`RECENT_WINDOW`] events below the
+    /// cursor: the dyad's events (from `dyad_totals`, a few key lookups), if spread evenly over
+    /// the `newest` ids, would put twice the page in the window. A dyad's events are at most a few
+    /// percent of all, so its index read is short, and a walk that finds too few is wasted: with
+    /// a further filter (dates, codes, place, text) the walk is not tried.
+    fn dense_dyad(&self, search: &EventSearch, newest: i64) -> Result<bool, StoreError> {
+        let Some((a, b)) = &search.dyad else {
+            return Ok(false);
+        };
+        let filtered = search.code.is_some()
+            || search.codes.is_some()
+            || search.quad_class.is_some()
+            || search.from.is_some()
+            || search.to.is_some()
+            || search.place.is_some()
+            || search.text.is_some();
+        if filtered {
+            return Ok(false);
+        }
+        let mut events = self.dyad_events(a, b)?;
+        if search.both_directions && !a.eq_ignore_ascii_case(b) {
+            events += self.dyad_events(b, a)?;
+        }
+        let expected = events as f64 * RECENT_WINDOW as f64 / newest.max(1) as f64;
+        Ok(expected >= 2.0 * search.limit as f64)
+    }
+
+    /// How many events go from actor `a` to `b` (code prefixes), from `dyad_totals`.
+    pub fn dyad_events(&self, a: &str, b: &str) -> Result<i64, StoreError> {
+        let codes = self.codes_in_use()?;
+        let mut args = Vec::new();
+        let sql = format!(
+            "SELECT coalesce(sum(events), 0) FROM dyad_totals WHERE {} AND {}",
+            in_list("actor1_code", &with_prefix(&codes, a), &mut args),
+            in_list("actor2_code", &with_prefix(&codes, b), &mut args)
+        );
+        let mut stmt = self.store.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
     }
 
     /// The page's ids through the actor indexes, sorted.
@@ -396,40 +469,61 @@ impl Reader {
         self.store.mentions_of(id)
     }
 
-    /// Per day and QuadClass, the events from `a` to `b` (direction 0) and `b` to `a` (1).
+    /// Per day and QuadClass, the events from `a` to `b` (direction 0) and `b` to `a` (1), from
+    /// the `dyad_days` aggregate (see the schema), not from the events. With a `grain` of
+    /// [`Period::Month`] or [`Period::Year`] the days are summed into the first day of their
+    /// month or year; weeks and days are given by day. Rows come in time order. Undated events
+    /// (day 0) are left out.
+    ///
+    /// The cells are read in primary-key order and summed here: an SQL GROUP BY would sort them
+    /// all first (tens of thousands for the busiest dyads, the larger part of the cost).
     pub fn dyad_days(
         &self,
         a: &str,
         b: &str,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
+        grain: Period,
     ) -> Result<Vec<DayCount>, StoreError> {
+        let codes = self.codes_in_use()?;
+        let key = |day: i64| match grain {
+            Period::Month => day / 100 * 100 + 1,
+            Period::Year => day / 10000 * 10000 + 101,
+            Period::Day | Period::Week => day,
+        };
         let mut out = Vec::new();
         for (direction, (x, y)) in [(a, b), (b, a)].into_iter().enumerate() {
-            let search = EventSearch {
-                dyad: Some((x.to_string(), y.to_string())),
-                from,
-                to,
-                ..Default::default()
-            };
             let mut args = Vec::new();
+            let ab = in_list("actor1_code", &with_prefix(&codes, x), &mut args);
+            let ba = in_list("actor2_code", &with_prefix(&codes, y), &mut args);
+            args.push(Value::Integer(from.map_or(1, crate::ingest::day_number)));
+            args.push(Value::Integer(
+                to.map_or(i64::MAX, crate::ingest::day_number),
+            ));
+            let n = args.len();
             let sql = format!(
-                "SELECT e.day, e.quad_class, count(*), sum(e.goldstein) FROM events e{} \
-                 GROUP BY e.day, e.quad_class ORDER BY e.day",
-                self.clause(&search, &mut args)?
+                "SELECT day, quad_class, events, goldstein_tenths FROM dyad_days \
+                 WHERE {ab} AND {ba} AND day >= ?{} AND day <= ?{n}",
+                n - 1
             );
+            let mut sums: BTreeMap<(i64, i64), (i64, i64)> = BTreeMap::new();
             let mut stmt = self.store.conn.prepare_cached(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
             while let Some(r) = rows.next()? {
-                let Some(day) = day_of(r.get(0)?) else {
+                let sum = sums.entry((key(r.get(0)?), r.get(1)?)).or_default();
+                sum.0 += r.get::<_, i64>(2)?;
+                sum.1 += r.get::<_, i64>(3)?;
+            }
+            for ((day, quad_class), (events, tenths)) in sums {
+                let Some(day) = day_of(day) else {
                     continue;
                 };
                 out.push(DayCount {
                     direction: direction as u8,
                     day,
-                    quad_class: r.get::<_, i64>(1)? as u8,
-                    events: r.get(2)?,
-                    goldstein_sum: r.get(3)?,
+                    quad_class: quad_class as u8,
+                    events,
+                    goldstein_sum: tenths as f64 / 10.0,
                 });
             }
             if a.eq_ignore_ascii_case(b) {
@@ -622,6 +716,86 @@ mod tests {
             })
             .unwrap();
         assert!(odd.is_empty());
+        assert_eq!(reader.dyad_events("CH", "PRK").unwrap(), 1);
+        assert_eq!(reader.dyad_events("CHN", "").unwrap(), 2);
+        assert_eq!(reader.dyad_events("KOR", "CHN").unwrap(), 0);
+        // A dyad page is the same whichever way it is found.
+        let page = reader
+            .events(&EventSearch {
+                dyad: Some(("CHN".into(), "PRK".into())),
+                both_directions: true,
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(page.len(), 2);
+        assert!(page[0].id > page[1].id);
+    }
+
+    #[test]
+    fn dyad_days_sum_the_aggregate_by_grain_and_direction() {
+        let (_dir, path) = database();
+        let reader = Reader::open(&path).unwrap();
+        let cells = |from, grain| {
+            reader
+                .dyad_days("CHN", "PRK", from, None, grain)
+                .unwrap()
+                .into_iter()
+                .map(|d| {
+                    (
+                        d.direction,
+                        d.day.to_string(),
+                        d.quad_class,
+                        d.events,
+                        d.goldstein_sum,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            cells(None, Period::Day),
+            vec![
+                (0, "2020-10-10".to_string(), 1, 1, 3.4),
+                (1, "2020-10-12".to_string(), 3, 1, -2.0)
+            ]
+        );
+        assert_eq!(cells(None, Period::Month)[1].1, "2020-10-01");
+        assert_eq!(cells(None, Period::Year)[0].1, "2020-01-01");
+        let later = NaiveDate::from_ymd_opt(2020, 10, 11);
+        assert_eq!(cells(later, Period::Month).len(), 1);
+        // a prefix takes in the longer codes in use; another actor's events stay out
+        assert!(reader
+            .dyad_days("CH", "KOR", None, None, Period::Year)
+            .unwrap()
+            .iter()
+            .all(|d| d.direction == 0 && d.events == 1));
+    }
+
+    #[test]
+    fn readers_of_a_pool_share_one_list_of_codes() {
+        let (_dir, path) = database();
+        let codes = CodesInUse::default();
+        let first = Reader::open_sharing(&path, &codes).unwrap();
+        first.warm().unwrap();
+        let second = Reader::open_sharing(&path, &codes).unwrap();
+        // A code stored after the list was read is not in it for the next minute ...
+        let mut store = Store::open(&path).unwrap();
+        use crate::test_support::{event, meta, story};
+        store
+            .ingest_batch(&[(
+                meta("c", None, &story("Lima")),
+                vec![event(0, "2020-12-01", "USA", "CHN", "036", 4.0)],
+            )])
+            .unwrap();
+        assert_eq!(second.dyad_events("USA", "CHN").unwrap(), 0);
+        // ... but a reader with its own list sees it.
+        assert_eq!(
+            Reader::open(&path)
+                .unwrap()
+                .dyad_events("USA", "CHN")
+                .unwrap(),
+            1
+        );
     }
 
     #[test]

@@ -11,6 +11,10 @@
 //! - **events**, aggregated as GDELT does: one row per (day, source actor code, target actor code,
 //!   CAMEO code, action place) with NumMentions, NumSources, NumArticles and the first source URL;
 //! - **mentions**, GDELT's Mentions table plus what GDELT never gives: the sentence itself;
+//! - **dyad aggregates** (`dyad_days`: events and Goldstein sum per actor-code pair, day and
+//!   QuadClass; `dyad_totals`: events per pair), kept by a trigger in the transaction that
+//!   inserts each event, so a dyad's time series reads a few cells instead of its events (see
+//!   [`browse::Reader::dyad_days`]; [`Store::aggregate_mismatches`] checks them);
 //! - **batches**: each batch is one transaction and every article names its batch, so a process
 //!   killed at any moment leaves whole batches only, and re-running the same input skips what
 //!   was committed ([`Store::contains`]) and stores the rest.
@@ -55,6 +59,7 @@ pub mod actor_code;
 mod article_meta;
 pub mod browse;
 pub mod columns;
+mod dyad_days;
 pub mod export;
 mod fetched;
 mod ingest;

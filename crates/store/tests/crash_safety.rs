@@ -121,6 +121,8 @@ fn killed_ingest_resumes_to_the_same_database() {
             .unwrap();
         assert_eq!(bad, 0);
         assert_eq!(after_kill.mentions, after_kill.event_mentions);
+        // The dyad-day aggregate holds exactly the committed events.
+        assert_eq!(store.aggregate_mismatches().unwrap(), 0);
     }
 
     // Run the same ingest again to completion, and once cleanly elsewhere.
@@ -134,6 +136,10 @@ fn killed_ingest_resumes_to_the_same_database() {
     let clean_db = dir.path().join("clean.db");
     ingest_all(&clean_db);
 
+    for db in [&killed_db, &clean_db] {
+        let store = Store::open_read_only(db).unwrap();
+        assert_eq!(store.aggregate_mismatches().unwrap(), 0, "{}", db.display());
+    }
     let (resumed, resumed_rows) = contents(&killed_db);
     let (clean, clean_rows) = contents(&clean_db);
     assert_eq!(resumed, clean);
