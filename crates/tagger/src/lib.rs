@@ -48,6 +48,7 @@
 //! not part of this repository. The code is under the workspace licence.
 
 pub mod features;
+pub mod memory;
 mod model;
 mod tags;
 pub mod train;
