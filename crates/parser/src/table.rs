@@ -60,9 +60,13 @@ impl Table {
         let weight = |j: usize| {
             i16::from_le_bytes([bytes[weights_at + 2 * j], bytes[weights_at + 2 * j + 1]])
         };
-        let size = (n * 10 / 7 + 1).next_power_of_two().max(16);
+        // at most half full: a key that is not there (most of them) ends its probe within a
+        // slot or two, in the cache line that was prefetched
+        let size = (n * 2).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut slots = vec![[0u32; 4]; size];
+        let mut slots = Vec::with_capacity(size);
+        tidings_tagger::memory::advise_huge_pages(slots.spare_capacity_mut());
+        slots.resize(size, [0u32; 4]);
         let mut overflow = Vec::new();
         let mut start = 0usize;
         let mut entries: Vec<u32> = Vec::with_capacity(MAX_CLASSES);

@@ -13,6 +13,9 @@
 //!   a `Vec<`[`Tag`]`>` whose [`Tag::verb_form`] gives the [`VerbForm`] of verbs.
 //! - `features` turns each word's normalized form and shape flags into hashed feature keys
 //!   (word, suffixes, prefixes, shape, neighbours, previous two tags); nothing is allocated per word.
+//! - [`memory`] asks for 2 MB pages under the tagger's weight table (and, from the crates above,
+//!   the parser's and the event model's), whose random lookups would otherwise also miss the
+//!   address translation cache.
 //! - `treebank` reads CoNLL-U and aligns its tags to `Words` by character offsets; `train` is the
 //!   perceptron trainer that writes the model file. Both serve the training example and tests,
 //!   not the tagging path.
@@ -48,6 +51,7 @@
 //! not part of this repository. The code is under the workspace licence.
 
 pub mod features;
+pub mod memory;
 mod model;
 mod tags;
 pub mod train;

@@ -103,9 +103,13 @@ impl Tagger {
         if e >= 1 << 24 {
             return Err(err("too many entries"));
         }
-        let size = (n * 10 / 7 + 1).next_power_of_two().max(16);
+        // at most half full: a key that is not there (most of them) ends its probe within a
+        // slot or two, in the cache line that was prefetched
+        let size = (n * 2).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut slots = vec![[0u32; 4]; size];
+        let mut slots = Vec::with_capacity(size);
+        crate::memory::advise_huge_pages(slots.spare_capacity_mut());
+        slots.resize(size, [0u32; 4]);
         let mut overflow = Vec::new();
         let mut start = 0usize;
         let mut entries: Vec<u32> = Vec::with_capacity(CLASSES);
@@ -193,6 +197,22 @@ impl Tagger {
         }
     }
 
+    /// Asks the processor to start loading the home slot of `key`, so that the lookups of a
+    /// word's keys overlap their memory latency.
+    #[inline]
+    fn prefetch(&self, key: u32) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = self.slots.as_ptr().wrapping_add(key as usize & self.mask);
+            // SAFETY: prefetching is a hint with no effect on memory; `p` is within `slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
+    }
+
     #[inline]
     fn add(&self, key: u32, scores: &mut [i32; CLASSES_POW2]) {
         let mut s = key as usize & self.mask;
@@ -257,6 +277,9 @@ impl Tagger {
                 }
                 features::static_keys(parts, i, &mut keys);
                 for &k in &keys {
+                    self.prefetch(k);
+                }
+                for &k in &keys {
                     self.add(k, &mut scores);
                 }
                 scratch.scores.push(scores);
@@ -274,6 +297,9 @@ impl Tagger {
                 }
                 let mut scores = scratch.scores[i];
                 features::dynamic_keys(parts, i, prev, prev2, &mut dkeys);
+                for &k in &dkeys {
+                    self.prefetch(k);
+                }
                 for &k in &dkeys {
                     self.add(k, &mut scores);
                 }

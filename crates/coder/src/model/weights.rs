@@ -24,13 +24,24 @@ impl std::error::Error for ModelError {}
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     keys: Vec<u64>,
-    /// Slot -> feature index + 1 (0: empty); the slot of a key is its low bits, then the next free.
-    slots: Vec<u32>,
+    /// The lookup table: a power of two of slots, at most half full; the slot of a key is its low
+    /// bits, then the next free. A slot holds the key itself and where its entries are, so a
+    /// lookup reads one slot and then the entries.
+    slots: Vec<Slot>,
     /// Start of each feature's entries in `entries`; one more than `keys`.
     starts: Vec<u32>,
     entries: Vec<(u8, f32)>,
     /// How much a root's score must exceed "no event" to be coded.
     pub margin: f32,
+}
+
+/// One slot of the lookup table; `end == start` marks an empty slot (a stored feature has at
+/// least one entry).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    end: u32,
 }
 
 impl Weights {
@@ -60,28 +71,59 @@ impl Weights {
     /// Fills the lookup table (a power of two, at most half full).
     fn index(mut self) -> Weights {
         let size = (self.keys.len() * 2).next_power_of_two().max(16);
-        self.slots = vec![0; size];
+        self.slots = Vec::with_capacity(size);
+        tidings_tagger::memory::advise_huge_pages(self.slots.spare_capacity_mut());
+        self.slots.resize(size, Slot::default());
         for (k, key) in self.keys.iter().enumerate() {
             let mut at = (*key as usize) & (size - 1);
-            while self.slots[at] != 0 {
+            while self.slots[at].end != self.slots[at].start {
                 at = (at + 1) & (size - 1);
             }
-            self.slots[at] = k as u32 + 1;
+            self.slots[at] = Slot {
+                key: *key,
+                start: self.starts[k],
+                end: self.starts[k + 1],
+            };
         }
         self
     }
 
+    /// The entries of `key` (empty when it has none).
     #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
+    fn find(&self, key: u64) -> &[(u8, f32)] {
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return &[];
+        };
         let mut at = (key as usize) & mask;
         loop {
-            match self.slots[at] {
-                0 => return None,
-                k if self.keys[k as usize - 1] == key => return Some(k as usize - 1),
-                _ => at = (at + 1) & mask,
+            let slot = self.slots[at];
+            if slot.end == slot.start {
+                return &[];
             }
+            if slot.key == key {
+                return &self.entries[slot.start as usize..slot.end as usize];
+            }
+            at = (at + 1) & mask;
         }
+    }
+
+    /// Asks the processor to start loading the home slot of `key`, so that the lookups of a
+    /// feature list overlap their memory latency.
+    #[inline]
+    fn prefetch(&self, key: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.slots.is_empty() {
+            let at = (key as usize) & (self.slots.len() - 1);
+            // SAFETY: prefetching is a hint with no effect on memory; the pointer is in `slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(
+                    self.slots.as_ptr().add(at) as *const i8,
+                    std::arch::x86_64::_MM_HINT_T0,
+                )
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
     }
 
     pub fn feature_count(&self) -> usize {
@@ -100,16 +142,20 @@ impl Weights {
 
     pub fn score(&self, features: &[u64], scores: &mut [f32; CLASSES]) {
         *scores = [0.0; CLASSES];
-        for f in features {
+        const AHEAD: usize = 8;
+        for f in features.iter().take(AHEAD) {
+            self.prefetch(super::features::split_key(*f).1);
+        }
+        for (i, f) in features.iter().enumerate() {
+            if let Some(next) = features.get(i + AHEAD) {
+                self.prefetch(super::features::split_key(*next).1);
+            }
             let (root, key) = super::features::split_key(*f);
-            if let Some(k) = self.find(key) {
-                let (a, b) = (self.starts[k] as usize, self.starts[k + 1] as usize);
-                for (c, v) in &self.entries[a..b] {
-                    if root == 0 {
-                        scores[*c as usize] += v;
-                    } else if *c == 0 && (root as usize) < CLASSES {
-                        scores[root as usize] += v;
-                    }
+            for (c, v) in self.find(key) {
+                if root == 0 {
+                    scores[*c as usize] += v;
+                } else if *c == 0 && (root as usize) < CLASSES {
+                    scores[root as usize] += v;
                 }
             }
         }
@@ -178,6 +224,7 @@ impl Weights {
             )));
         }
         let mut entries = Vec::with_capacity(e);
+        tidings_tagger::memory::advise_huge_pages(entries.spare_capacity_mut());
         for j in 0..e {
             let class = bytes[classes_at + j];
             if class as usize >= CLASSES {
