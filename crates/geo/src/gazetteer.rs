@@ -126,11 +126,12 @@ impl Gazetteer {
             return;
         }
         let key = key_of(seat, &toks);
-        self.max_words = self.max_words.max(toks.len());
-        let entry = self.names.entry(key).or_default();
-        if !entry.contains(&capital) {
-            entry.push(capital);
+        // a seat that is a place of its own ("Ramallah") stays that place
+        if self.names.contains_key(&key) {
+            return;
         }
+        self.max_words = self.max_words.max(toks.len());
+        self.names.insert(key, vec![capital]);
     }
 
     /// Adds the places of a table in the format of `data/places.tsv`; `origin` names it in errors.

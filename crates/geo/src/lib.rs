@@ -128,10 +128,24 @@ impl Gazetteer {
     /// The candidate of a mention that the context makes likeliest: its prior, plus 100 times the
     /// share of the sentence's unambiguous city and state mentions in its country, plus 60 times
     /// that share in the whole article.
+    /// The article's share counts only for a city of at least a fifth of the population of the
+    /// biggest city of that name: a US-heavy story does not make "talks in Geneva" Geneva,
+    /// Illinois (21,000 people against Geneva's 183,000); the sentence can ("Geneva, Illinois").
     pub fn resolve(&self, m: &Mention, sentence: &Counts, article: &Counts) -> Option<usize> {
+        let biggest = m
+            .candidates
+            .iter()
+            .filter(|&&c| self.place(c).kind == Kind::City)
+            .map(|&c| self.place(c).population)
+            .max()
+            .unwrap_or(0);
         let score = |c: usize| {
-            let iso2 = &self.place(c).iso2;
-            self.prior(c) + 100.0 * share(sentence, iso2) + 60.0 * share(article, iso2)
+            let p = self.place(c);
+            let dwarfed = p.kind == Kind::City && p.population.saturating_mul(5) < biggest;
+            let article_weight = if dwarfed { 0.0 } else { 60.0 };
+            self.prior(c)
+                + 100.0 * share(sentence, &p.iso2)
+                + article_weight * share(article, &p.iso2)
         };
         m.candidates
             .iter()
@@ -164,7 +178,13 @@ impl Gazetteer {
             .iter()
             .map(|ms| {
                 let mut c = Counts::new();
-                for m in ms.iter() {
+                // a seat of government or capital named bare stands for a government, not for
+                // where the story is ("the White House said")
+                let metonym = |m: &Mention| {
+                    matches!(m.cue, Cue::Bare | Cue::Possessive)
+                        && m.candidates.iter().any(|&c| self.is_capital(c))
+                };
+                for m in ms.iter().filter(|m| !metonym(m)) {
                     if let Some(iso2) = self.unambiguous_country(m) {
                         *c.entry(iso2.to_string()).or_default() += 1;
                         *article_counts.entry(iso2.to_string()).or_default() += 1;

@@ -645,3 +645,14 @@ fn a_capitalised_word_after_a_comma_is_not_part_of_the_name() {
     let n = names("At a debate in Las Vegas, Trump spoke.");
     assert_eq!(n[0].1, "Las Vegas, Nevada, United States");
 }
+
+#[test]
+fn a_us_heavy_story_does_not_move_a_famous_city_to_a_small_us_town() {
+    let g =
+        geos("Officials in Chicago and Boston met. Talks with Iran resumed in Geneva on Monday.");
+    assert_eq!(g[1].as_ref().unwrap().full_name, "Geneva, Switzerland");
+    // the sentence itself can say so
+    assert!(names("A storm hit Geneva, Illinois.")
+        .iter()
+        .any(|n| n.1 == "Geneva, Illinois, United States"));
+}
