@@ -3,9 +3,9 @@
 use rusqlite::Connection;
 
 /// Bumped whenever the tables change. Version 2 added `date_basis` and `published` to events and
-/// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events; [`create`]
-/// upgrades an older database in place.
-pub const SCHEMA_VERSION: i64 = 3;
+/// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events, version 4
+/// `actor1_geo` and `actor2_geo` to events; [`create`] upgrades an older database in place.
+pub const SCHEMA_VERSION: i64 = 4;
 
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS meta(
@@ -62,6 +62,8 @@ CREATE TABLE IF NOT EXISTS events(
     plover_type   TEXT,                    -- PLOVER event type and mode of event_code (schema 3)
     plover_mode   TEXT,
     coder_version TEXT,                    -- tidings version that stored the event (schema 3)
+    actor1_geo    TEXT NOT NULL DEFAULT '', -- the actors' places of the first mention, as action_geo (schema 4)
+    actor2_geo    TEXT NOT NULL DEFAULT '',
     UNIQUE(day, actor1_code, actor2_code, event_code, action_geo)
 );
 CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_code, day);
@@ -87,12 +89,14 @@ CREATE TABLE IF NOT EXISTS mentions(
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 ";
 
-/// Columns schema 3 added to `events`: databases written before them get them, null, when opened
-/// for writing ([`migrate`]). All are nullable and additive.
-pub const ADDED_EVENT_COLUMNS: [(&str, &str); 3] = [
+/// Columns schemas 3 and 4 added to `events`: databases written before them get them (null, or
+/// empty text) when opened for writing ([`migrate`]). All are additive.
+pub const ADDED_EVENT_COLUMNS: [(&str, &str); 5] = [
     ("plover_type", "TEXT"),
     ("plover_mode", "TEXT"),
     ("coder_version", "TEXT"),
+    ("actor1_geo", "TEXT NOT NULL DEFAULT ''"),
+    ("actor2_geo", "TEXT NOT NULL DEFAULT ''"),
 ];
 
 /// The added columns an older database lacks.
