@@ -258,6 +258,7 @@ impl PyStore {
             date_basis: date_basis.unwrap_or_default(),
             leave_out_basis: Vec::new(),
             limit,
+            ..Default::default()
         };
         let bytes = py.allow_threads(|| {
             let store = self.lock()?;

@@ -16,10 +16,18 @@ pub enum DictCommand {
         /// Dictionary folder (default: the built-in dictionaries).
         dir: Option<PathBuf>,
     },
-    /// Show how a name resolves on a date, and why.
+    /// Show how a name resolves on a date, and why; with --place, the places a name may be.
     Lookup {
         /// The name, e.g. "Kim Jong Un".
-        name: String,
+        #[arg(required_unless_present = "place")]
+        name: Option<String>,
+        /// A place name ("Azaz", "Georgia"): the gazetteer's candidates, their scores and the
+        /// one chosen, alone and (with --in) in a text.
+        #[arg(long, conflicts_with = "name")]
+        place: Option<String>,
+        /// With --place: a sentence or text that names the place, to see the choice there.
+        #[arg(long = "in", requires = "place", value_name = "TEXT")]
+        context: Option<String>,
         /// The date, YYYY-MM-DD (default: today).
         #[arg(long)]
         date: Option<String>,
@@ -36,7 +44,14 @@ pub enum DictCommand {
 pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         DictCommand::Check { dir } => check(dir),
-        DictCommand::Lookup { name, date, dicts } => lookup(&name, date.as_deref(), &dicts),
+        DictCommand::Lookup {
+            place: Some(place),
+            context,
+            ..
+        } => lookup_place(&place, context.as_deref()),
+        DictCommand::Lookup {
+            name, date, dicts, ..
+        } => lookup(name.as_deref().unwrap_or_default(), date.as_deref(), &dicts),
         DictCommand::Stats { dicts } => stats(&dicts),
     }
 }
@@ -139,6 +154,22 @@ fn lookup(name: &str, date: Option<&str>, args: &DictionaryArgs) -> anyhow::Resu
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `dict lookup --place NAME [--in TEXT]`.
+fn lookup_place(name: &str, context: Option<&str>) -> anyhow::Result<ExitCode> {
+    match tidings_geo::Gazetteer::builtin().explain_name(name, context) {
+        Some(report) => {
+            outln!("{}", report.trim_end());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            outln!(
+                "\"{name}\" is no place in the gazetteer (crates/geo/data/places.tsv, facts.tsv)"
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn fmt_date(d: Option<chrono::NaiveDate>) -> String {

@@ -105,26 +105,11 @@ impl Sink<'_> {
     }
 }
 
-/// Gives each event of sentence `index` the place where its act took place (GDELT's ActionGeo):
-/// a place the sentence names, else the article's dateline or lead place, weighed against the
-/// event's kind and its actors' countries ([`tidings_geo::ArticleGeo::event_geo`]).
+/// Gives each event of sentence `index` the place where its act took place (GDELT's ActionGeo)
+/// and its actors' places (Actor1Geo, Actor2Geo): [`tidings_geo::ArticleGeo::place_event`].
 fn place_events(events: &mut [Event], places: &tidings_geo::ArticleGeo, index: usize) {
-    if events.is_empty() {
-        return;
-    }
-    use tidings_geo::{Act, ActKind};
     for e in events {
-        let act = Act {
-            kind: match e.quad_class {
-                1 | 3 => ActKind::Said,
-                _ => ActKind::Done,
-            },
-            source_country: e.source.country.as_deref(),
-            target_country: e.target.as_ref().and_then(|t| t.country.as_deref()),
-            source_text: &e.source.text,
-            sentence: e.span.clone(),
-        };
-        e.action_geo = places.event_geo(tidings_geo::Gazetteer::builtin(), index, &act);
+        places.place_event(tidings_geo::Gazetteer::builtin(), index, e);
     }
 }
 

@@ -160,6 +160,7 @@ fn actor_record(words: &Words, sentence: &str, p: &ActorPhrase) -> Actor {
         country,
         role,
         name: p.name.clone(),
+        geo: None,
     }
 }
 

@@ -63,6 +63,11 @@ pub struct Actor {
     pub role: Option<String>,
     /// Canonical name of a known actor ("Xi Jinping").
     pub name: Option<String>,
+    /// Where the actor is (GDELT's Actor1Geo, Actor2Geo): a place named in or right after its
+    /// words ("Kabul police", "rebels in Idlib"), else its country's (`geo_basis` `actor` or
+    /// `country`); none for an actor without a country and a place (`tidings-geo`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub geo: Option<Geo>,
 }
 
 impl Actor {
@@ -75,6 +80,7 @@ impl Actor {
             country,
             role,
             name: None,
+            geo: None,
         }
     }
 }
@@ -192,11 +198,14 @@ pub struct Geo {
     pub span: Span,
     /// The words that name it ("Idlib").
     pub text: String,
-    /// How it was chosen: `sentence` (a place named in the evidence sentence), `dateline` or
-    /// `lead` (the article's dateline or first place, the sentence naming none), `source` (a
-    /// verbal act's speaker's country, the places named being elsewhere; `span` is then the
-    /// sentence's and `text` the speaker's words) or `target` (a material act on another country,
-    /// the sentence naming only its source's).
+    /// How it was chosen. For ActionGeo: `sentence` (a place named in the evidence sentence),
+    /// `meeting` (the sentence names a gathering the article places elsewhere: "the summit" of
+    /// "a summit in Buenos Aires"), `dateline` or `lead` (the article's dateline or first place,
+    /// the sentence naming none), `source` (a verbal act's speaker's country, the places named
+    /// being elsewhere; `span` is then the sentence's and `text` the speaker's words) or
+    /// `target` (a material act on another country, the sentence naming only its source's). For
+    /// an actor's: `actor` (named in or right after its words) or `country` (its country's;
+    /// `span` and `text` are then the actor's words).
     pub geo_basis: String,
 }
 

@@ -77,20 +77,66 @@ pub struct Gazetteer {
 }
 
 const BUILTIN: &str = include_str!("../data/places.tsv");
+const FACTS: &str = include_str!("../data/facts.tsv");
 
 impl Gazetteer {
-    /// The gazetteer compiled into tidings (`crates/geo/data/places.tsv`), read once.
+    /// The gazetteer compiled into tidings, read once: `crates/geo/data/places.tsv` (from
+    /// GeoNames), `crates/geo/data/facts.tsv` (regions and small famous places added by hand), and
+    /// the seats of government of `dictionaries/countries.txt` as names of their capitals ("the
+    /// White House", "the Kremlin").
     pub fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         GAZ.get_or_init(|| {
-            Gazetteer::parse(BUILTIN, "crates/geo/data/places.tsv")
-                .unwrap_or_else(|e| panic!("the built-in gazetteer is broken: {e}"))
+            let mut g = Gazetteer::parse(BUILTIN, "crates/geo/data/places.tsv")
+                .and_then(|mut g| {
+                    g.add_table(FACTS, "crates/geo/data/facts.tsv")?;
+                    Ok(g)
+                })
+                .unwrap_or_else(|e| panic!("the built-in gazetteer is broken: {e}"));
+            for (seat, iso3) in &crate::words::CountryWords::builtin().seats {
+                g.add_seat(seat, iso3);
+            }
+            g
         })
     }
 
     /// Reads a table in the format of `data/places.tsv`; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::default();
+        g.add_table(text, origin)?;
+        Ok(g)
+    }
+
+    /// Gives the capital of the country with ISO alpha-3 code `iso3` the name of a seat of
+    /// government in it ("Kremlin" for Moscow); a country without a capital in the table is left.
+    pub fn add_seat(&mut self, seat: &str, iso3: &str) {
+        let Some(&country) = self.iso3.get(iso3) else {
+            return;
+        };
+        let iso2 = self.places[country].iso2.clone();
+        let Some(capital) = (0..self.places.len())
+            .filter(|&i| self.places[i].iso2 == iso2 && self.is_capital(i))
+            .max_by_key(|&i| self.places[i].population)
+        else {
+            return;
+        };
+        let seat = seat.strip_prefix("the ").unwrap_or(seat);
+        let toks = tokens(seat);
+        if toks.is_empty() {
+            return;
+        }
+        let key = key_of(seat, &toks);
+        // a seat that is a place of its own ("Ramallah") stays that place
+        if self.names.contains_key(&key) {
+            return;
+        }
+        self.max_words = self.max_words.max(toks.len());
+        self.names.insert(key, vec![capital]);
+    }
+
+    /// Adds the places of a table in the format of `data/places.tsv`; `origin` names it in errors.
+    pub fn add_table(&mut self, text: &str, origin: &str) -> Result<(), GazetteerError> {
+        let g = self;
         let mut iso3_fips: Vec<(String, String, String, String)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let err = |message: String| GazetteerError {
@@ -194,7 +240,7 @@ impl Gazetteer {
                 },
             );
         }
-        Ok(g)
+        Ok(())
     }
 
     fn index_names(&mut self, index: usize) {
@@ -292,7 +338,12 @@ impl Gazetteer {
             adm1_code,
             lat: p.lat,
             long: p.lon,
-            feature_id: p.id.to_string(),
+            // a place added by hand without a GeoNames id has none
+            feature_id: if p.id == 0 {
+                String::new()
+            } else {
+                p.id.to_string()
+            },
             span,
             text: text.to_string(),
             geo_basis: basis.to_string(),

@@ -38,15 +38,21 @@
 //! assert_eq!(place.geo_basis, "sentence");
 //! ```
 
+mod actors;
+mod clause;
 mod find;
 mod gazetteer;
+mod lookup;
+mod words;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use find::{Mention, PERSON_CITY_POPULATION};
+pub use actors::why;
+pub use find::{Cue, Mention, Scan, PERSON_CITY_POPULATION};
 pub use gazetteer::{Country, Gazetteer, GazetteerError, Kind, Place};
 use tidings_event::{Geo, Span};
+pub use words::{CountryWords, PlaceWords};
 
 /// A mention with the place chosen for it, in article offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +61,17 @@ pub struct Resolved {
     pub place: usize,
     /// Byte offsets of the name in the article text.
     pub span: Range<usize>,
-    pub cued: bool,
+    pub cue: Cue,
     pub dateline: bool,
+    /// The gathering named just before it ("summit" in "a summit in Buenos Aires").
+    pub meeting: Option<String>,
+}
+
+impl Resolved {
+    /// A word or the dateline says this is where something happened ([`Cue::announced`]).
+    pub fn announced(&self) -> bool {
+        self.cue.announced()
+    }
 }
 
 /// The places of one article, sentence by sentence.
@@ -68,6 +83,8 @@ pub struct ArticleGeo {
     pub lead: Option<(Resolved, &'static str)>,
     /// The text of each resolved mention (for the `text` field), by article offsets.
     texts: HashMap<(usize, usize), String>,
+    /// The gatherings each sentence names ("summit", "talks"), lower-case.
+    meetings: Vec<Vec<String>>,
 }
 
 /// Country ISO code -> number of unambiguous mentions.
@@ -111,10 +128,24 @@ impl Gazetteer {
     /// The candidate of a mention that the context makes likeliest: its prior, plus 100 times the
     /// share of the sentence's unambiguous city and state mentions in its country, plus 60 times
     /// that share in the whole article.
+    /// The article's share counts only for a city of at least a fifth of the population of the
+    /// biggest city of that name: a US-heavy story does not make "talks in Geneva" Geneva,
+    /// Illinois (21,000 people against Geneva's 183,000); the sentence can ("Geneva, Illinois").
     pub fn resolve(&self, m: &Mention, sentence: &Counts, article: &Counts) -> Option<usize> {
+        let biggest = m
+            .candidates
+            .iter()
+            .filter(|&&c| self.place(c).kind == Kind::City)
+            .map(|&c| self.place(c).population)
+            .max()
+            .unwrap_or(0);
         let score = |c: usize| {
-            let iso2 = &self.place(c).iso2;
-            self.prior(c) + 100.0 * share(sentence, iso2) + 60.0 * share(article, iso2)
+            let p = self.place(c);
+            let dwarfed = p.kind == Kind::City && p.population.saturating_mul(5) < biggest;
+            let article_weight = if dwarfed { 0.0 } else { 60.0 };
+            self.prior(c)
+                + 100.0 * share(sentence, &p.iso2)
+                + article_weight * share(article, &p.iso2)
         };
         m.candidates
             .iter()
@@ -137,16 +168,23 @@ impl Gazetteer {
         lead: usize,
         person: &dyn Fn(&str) -> bool,
     ) -> ArticleGeo {
-        let found: Vec<Vec<Mention>> = sentences
+        let scans: Vec<Scan> = sentences
             .iter()
-            .map(|r| self.find_mentions_except(&text[r.clone()], person))
+            .map(|r| self.scan(&text[r.clone()], person))
             .collect();
+        let found: Vec<&[Mention]> = scans.iter().map(|s| s.mentions.as_slice()).collect();
         let mut article_counts = Counts::new();
         let counts: Vec<Counts> = found
             .iter()
             .map(|ms| {
                 let mut c = Counts::new();
-                for m in ms {
+                // a seat of government or capital named bare stands for a government, not for
+                // where the story is ("the White House said")
+                let metonym = |m: &Mention| {
+                    matches!(m.cue, Cue::Bare | Cue::Possessive)
+                        && m.candidates.iter().any(|&c| self.is_capital(c))
+                };
+                for m in ms.iter().filter(|m| !metonym(m)) {
                     if let Some(iso2) = self.unambiguous_country(m) {
                         *c.entry(iso2.to_string()).or_default() += 1;
                         *article_counts.entry(iso2.to_string()).or_default() += 1;
@@ -158,7 +196,7 @@ impl Gazetteer {
         let mut geo = ArticleGeo::default();
         for ((ms, c), range) in found.iter().zip(&counts).zip(sentences) {
             let mut resolved = Vec::new();
-            for m in ms {
+            for m in ms.iter() {
                 if let Some(place) = self.resolve(m, c, &article_counts) {
                     let span = range.start + m.start..range.start + m.end;
                     geo.texts
@@ -166,13 +204,15 @@ impl Gazetteer {
                     resolved.push(Resolved {
                         place,
                         span,
-                        cued: m.cued,
+                        cue: m.cue,
                         dateline: m.dateline,
+                        meeting: m.meeting.clone(),
                     });
                 }
             }
             geo.sentences.push(resolved);
         }
+        geo.meetings = scans.into_iter().map(|s| s.meetings).collect();
         let lead_sentences = &geo.sentences[..lead.min(geo.sentences.len())];
         geo.lead = lead_sentences
             .iter()
@@ -188,20 +228,31 @@ impl Gazetteer {
         geo
     }
 
-    /// The mention that best says where a sentence's act took place: one announced by a
-    /// preposition ("in Idlib") before a bare one ("U.S. troops"), then the most precise (a city
-    /// before a state before a country), then the first.
-    pub fn best<'a>(&self, resolved: &'a [Resolved]) -> Option<&'a Resolved> {
-        let precision = |r: &Resolved| match self.place(r.place).kind {
+    /// The mention that best says where a sentence's act took place: one announced by a word
+    /// ("in Idlib") before a bare one ("U.S. troops"), then the most precise (a city before a
+    /// division before a country; a capital named bare or with a possessive, "Pyongyang
+    /// said", "Moscow's decision", counts as its country: it stands for a government), then
+    /// the first.
+    pub fn best<'a>(
+        &self,
+        resolved: impl IntoIterator<Item = &'a Resolved>,
+    ) -> Option<&'a Resolved> {
+        resolved
+            .into_iter()
+            .enumerate()
+            .max_by_key(|(i, r)| (r.announced(), self.precise(r), std::cmp::Reverse(*i)))
+            .map(|(_, r)| r)
+    }
+
+    /// How precisely a mention places an act: 2 a city, 1 a division, 0 a country or a capital
+    /// that is not announced (a metonym for its government).
+    fn precise(&self, r: &Resolved) -> u8 {
+        match self.place(r.place).kind {
+            Kind::City if !r.announced() && self.is_capital(r.place) => 0,
             Kind::City => 2,
             Kind::Division => 1,
             Kind::Country => 0,
-        };
-        resolved
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, r)| (r.cued, precision(r), std::cmp::Reverse(*i)))
-            .map(|(_, r)| r)
+        }
     }
 }
 
@@ -226,6 +277,8 @@ pub struct Act<'a> {
     pub source_text: &'a str,
     /// The evidence sentence's span: the `span` of a place inferred from an actor.
     pub sentence: Span,
+    /// The evidence sentence's words: where its source's clause and its quotations are.
+    pub sentence_text: &'a str,
 }
 
 /// A place chosen for an event, before it is written as GDELT's fields.
@@ -238,15 +291,23 @@ enum Choice<'r> {
 }
 
 impl ArticleGeo {
-    /// Where the act of an event of sentence `index` took place. A city or US state the sentence
-    /// names, or any place a preposition announces ("in Syria"), is where; a country named bare
-    /// is often only what the act is about ("Washington warned Iran"): a verbal act takes place
-    /// in its source's country when the named place is in another, and a material act by a
-    /// country whose own name is the bare place ("Iran's troops attacked Syria") in its
-    /// target's. Without a place in the sentence, the dateline or lead place, and for a verbal
-    /// act whose source is of another country, the source's country.
+    /// Where the act of an event of sentence `index` took place. A place a word announces in
+    /// the sentence ("in Syria", "a trip to Tokyo", "the Syrian town of") is where; a place named
+    /// bare, with a possessive or as a topic ("Washington warned Iran", "Moscow's decision", "the
+    /// war in Afghanistan") is often only what the act is about or who did it: a verbal act takes
+    /// place in its source's country when such a place is in another, and a material act by a
+    /// country whose own name is the bare place ("Iran's troops attacked Syria") in its target's.
+    /// A sentence without an announced place that names a gathering ("on the sidelines of the
+    /// summit") takes the place the article gives it ("a summit in Buenos Aires",
+    /// `geo_basis` `meeting`). Without a place in the sentence, the dateline or lead place, and
+    /// for a verbal act whose source is of another country, the source's country.
     pub fn event_geo(&self, gaz: &Gazetteer, index: usize, act: &Act) -> Option<Geo> {
-        let in_sentence = self.sentences.get(index).and_then(|rs| gaz.best(rs));
+        let in_sentence = gaz.best(self.act_places(index, act));
+        if !in_sentence.is_some_and(Resolved::announced) {
+            if let Some(r) = self.meeting_place(index) {
+                return Some(self.write(gaz, &Choice::Named(r, "meeting"), act));
+            }
+        }
         let named = in_sentence
             .map(|r| (r, "sentence"))
             .or_else(|| self.lead.as_ref().map(|(r, basis)| (r, *basis)));
@@ -258,13 +319,85 @@ impl ArticleGeo {
             }
             .map(|p| Choice::Country(p, "source")),
         }?;
-        Some(match choice {
+        Some(self.write(gaz, &choice, act))
+    }
+
+    /// The places of sentence `index` that may be where its act took place: those of its
+    /// source's clause when a word announces one there, else the sentence's but those of other
+    /// clauses a subordinating word opens ("After talks in Geneva, the minister criticised
+    /// Iran", "..., which had sent troops to Syria, ..."); for a verbal act, none inside
+    /// quotation marks ("“We will fight in Idlib,” he said" was not said in Idlib).
+    fn act_places(&self, index: usize, act: &Act) -> Vec<&Resolved> {
+        let all = self.sentences.get(index).map(Vec::as_slice).unwrap_or(&[]);
+        let text = act.sentence_text;
+        let at = |r: &Resolved| r.span.start.checked_sub(act.sentence.start);
+        let quotes = match act.kind {
+            ActKind::Said => clause::quoted(text),
+            ActKind::Done => Vec::new(),
+        };
+        let pool: Vec<&Resolved> = all
+            .iter()
+            .filter(|r| !at(r).is_some_and(|a| quotes.iter().any(|q| q.contains(&a))))
+            .collect();
+        let Some(source) = text
+            .find(act.source_text)
+            .filter(|_| !act.source_text.is_empty())
+        else {
+            return pool;
+        };
+        let own = clause::clause_of(text, source);
+        let in_own = |r: &Resolved| at(r).is_some_and(|a| own.contains(&a));
+        if pool.iter().any(|r| in_own(r) && r.announced()) {
+            return pool.into_iter().filter(|r| in_own(r)).collect();
+        }
+        let main: Vec<&Resolved> = pool
+            .iter()
+            .copied()
+            .filter(|r| {
+                in_own(r)
+                    || !at(r).is_some_and(|a| clause::subordinate(text, clause::clause_of(text, a)))
+            })
+            .collect();
+        if main.is_empty() {
+            pool
+        } else {
+            main
+        }
+    }
+
+    /// The place of a gathering sentence `index` names ("the summit"), as the article gives it
+    /// elsewhere ("a summit in Buenos Aires"): the same word's nearest mention before the
+    /// sentence, else after it.
+    fn meeting_place(&self, index: usize) -> Option<&Resolved> {
+        let words = self.meetings.get(index)?;
+        if words.is_empty() {
+            return None;
+        }
+        let with = |i: usize| {
+            self.sentences[i].iter().find(|r| {
+                r.meeting
+                    .as_ref()
+                    .is_some_and(|m| words.contains(m) || words.iter().any(|w| w == "sidelines"))
+            })
+        };
+        (0..index)
+            .rev()
+            .find_map(with)
+            .or_else(|| (index + 1..self.sentences.len()).find_map(with))
+    }
+
+    /// The words that name a resolved mention.
+    fn text_of(&self, r: &Resolved) -> &str {
+        self.texts
+            .get(&(r.span.start, r.span.end))
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    fn write(&self, gaz: &Gazetteer, choice: &Choice, act: &Act) -> Geo {
+        match *choice {
             Choice::Named(r, basis) => {
-                let text = self
-                    .texts
-                    .get(&(r.span.start, r.span.end))
-                    .map(String::as_str)
-                    .unwrap_or_default();
+                let text = self.text_of(r);
                 let span = Span {
                     start: r.span.start,
                     end: r.span.end,
@@ -276,9 +409,9 @@ impl ArticleGeo {
                     "source" => act.source_text,
                     _ => "",
                 };
-                gaz.geo(place, act.sentence.clone(), text, basis)
+                gaz.geo(place, act.sentence, text, basis)
             }
-        })
+        }
     }
 
     fn choose<'r>(
@@ -291,17 +424,13 @@ impl ArticleGeo {
         let place = gaz.place(r.place);
         let country_of = |iso3: Option<&str>| iso3.and_then(|c| gaz.country_place(c));
         let named_country = gaz.country(&place.iso2).map(|c| c.place);
-        let precise = place.kind != Kind::Country;
+        let announced = basis == "sentence" && r.announced();
         let source = country_of(act.source_country);
         match act.kind {
             ActKind::Said => match source {
-                // a city of the dateline or lead in another country says where the reporter is
-                Some(s)
-                    if Some(s) != named_country
-                        && !(basis == "sentence" && (r.cued || precise)) =>
-                {
-                    Choice::Country(s, "source")
-                }
+                // a place of the dateline or lead in another country says where the reporter
+                // is; one named bare elsewhere, what the speaker spoke of
+                Some(s) if Some(s) != named_country && !announced => Choice::Country(s, "source"),
                 _ => Choice::Named(r, basis),
             },
             ActKind::Done => {
@@ -309,8 +438,8 @@ impl ArticleGeo {
                 match (source, target) {
                     (Some(s), Some(t))
                         if basis == "sentence"
-                            && !r.cued
-                            && !precise
+                            && !announced
+                            && gaz.precise(r) == 0
                             && Some(s) == named_country
                             && t != s =>
                     {

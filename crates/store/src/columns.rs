@@ -130,7 +130,58 @@ const HEAD: [Column; 5] = [
     )),
 ];
 
-const TAIL: [Column; 24] = [
+macro_rules! geo_columns {
+    ($p:literal, $what:literal) => {
+        [
+            col(
+                concat!($p, "_Type"),
+                Int,
+                concat!(
+                    "1 country, 2 US state, 3 US city, 4 world city, 5 world state; 0 when ",
+                    $what,
+                    " is unknown"
+                ),
+            ),
+            col(
+                concat!($p, "_FullName"),
+                Text,
+                "place name (`Idlib, Syria`)",
+            ),
+            col(concat!($p, "_CountryCode"), Text, "FIPS 10-4 country code"),
+            col(
+                concat!($p, "_ADM1Code"),
+                Text,
+                "FIPS country and first-level division code",
+            ),
+            opt(col(
+                concat!($p, "_Lat"),
+                Float,
+                "latitude; null when unknown",
+            )),
+            opt(col(
+                concat!($p, "_Long"),
+                Float,
+                "longitude; null when unknown",
+            )),
+            col(
+                concat!($p, "_FeatureID"),
+                Text,
+                "GeoNames id of the place (empty for a place added by hand)",
+            ),
+        ]
+    };
+}
+
+const GEO: [[Column; 7]; 3] = [
+    geo_columns!(
+        "Actor1Geo",
+        "Actor1's place (named in or beside its words, else its country's)"
+    ),
+    geo_columns!("Actor2Geo", "Actor2's place"),
+    geo_columns!("ActionGeo", "the place of the act"),
+];
+
+const TAIL: [Column; 9] = [
     col("IsRootEvent", Int, "1 when the event is mentioned in the article's lead: the headline or the first three sentences of the body (`sentence_index` 0-3), else 0"),
     col("EventCode", Text, "CAMEO event code, a string with its leading zero (`0873`)"),
     col("EventBaseCode", Text, "first three digits of EventCode"),
@@ -140,13 +191,9 @@ const TAIL: [Column; 24] = [
     col("NumMentions", Int, "mentions of the event in all stored articles"),
     col("NumSources", Int, "distinct sources (URL host, else outlet) among them"),
     col("NumArticles", Int, "distinct articles among them"),
-    col("ActionGeo_Type", Int, "1 country, 2 US state, 3 US city, 4 world city, 5 world state; 0 when the place is unknown"),
-    col("ActionGeo_FullName", Text, "place name (`Idlib, Syria`)"),
-    col("ActionGeo_CountryCode", Text, "FIPS 10-4 country code"),
-    col("ActionGeo_ADM1Code", Text, "FIPS country and first-level division code"),
-    opt(col("ActionGeo_Lat", Float, "latitude; null when unknown")),
-    opt(col("ActionGeo_Long", Float, "longitude; null when unknown")),
-    col("ActionGeo_FeatureID", Text, "GeoNames id of the place"),
+];
+
+const AFTER_GEO: [Column; 8] = [
     col("DATEADDED", Int, "when the event was first stored, YYYYMMDDHHMMSS UTC"),
     col("SOURCEURL", Text, "URL of the first article (without one: its outlet and id)"),
     own(col("Evidence", Text, "the sentence of the first mention, verbatim")),
@@ -171,40 +218,23 @@ const LAST: [Column; 2] = [
 ];
 
 /// Every column, in order.
-pub const COLUMNS: [Column; 51] = {
-    let mut out = [HEAD[0]; 51];
+pub const COLUMNS: [Column; 65] = {
+    let parts: [&[Column]; 9] = [
+        &HEAD, &A1, &A2, &TAIL, &GEO[0], &GEO[1], &GEO[2], &AFTER_GEO, &LAST,
+    ];
+    let mut out = [HEAD[0]; 65];
     let mut i = 0;
-    let mut k = 0;
-    while k < HEAD.len() {
-        out[i] = HEAD[k];
-        i += 1;
-        k += 1;
+    let mut p = 0;
+    while p < parts.len() {
+        let mut k = 0;
+        while k < parts[p].len() {
+            out[i] = parts[p][k];
+            i += 1;
+            k += 1;
+        }
+        p += 1;
     }
-    k = 0;
-    while k < A1.len() {
-        out[i] = A1[k];
-        i += 1;
-        k += 1;
-    }
-    k = 0;
-    while k < A2.len() {
-        out[i] = A2[k];
-        i += 1;
-        k += 1;
-    }
-    k = 0;
-    while k < TAIL.len() {
-        out[i] = TAIL[k];
-        i += 1;
-        k += 1;
-    }
-    k = 0;
-    while k < LAST.len() {
-        out[i] = LAST[k];
-        i += 1;
-        k += 1;
-    }
-    assert!(i == 51);
+    assert!(i == 65);
     out
 };
 
@@ -253,6 +283,9 @@ pub struct RowSource<'a> {
     pub counts: [i64; 3],
     /// GDELT's seven ActionGeo fields as the store keeps them (`#`-joined), or empty.
     pub action_geo: &'a str,
+    /// The actors' places, kept as `action_geo` is.
+    pub actor1_geo: &'a str,
+    pub actor2_geo: &'a str,
     pub date_added: i64,
     pub source_url: &'a str,
     pub evidence: &'a str,
@@ -309,9 +342,6 @@ impl RowSource<'_> {
         let code = self.event_code;
         let base = if code.len() > 3 { &code[..3] } else { code };
         let root = code.get(..2).unwrap_or(code);
-        let geo: Vec<&str> = self.action_geo.split('#').collect();
-        let has_geo = geo.len() == 7;
-        let g = |i: usize| if has_geo { geo[i] } else { "" };
         let mut row = Vec::with_capacity(COLUMNS.len());
         row.push(Value::Int(Some(self.id)));
         row.push(Value::Int(date.map(crate::ingest::day_number)));
@@ -330,15 +360,9 @@ impl RowSource<'_> {
         row.push(Value::Int(Some(self.quad_class as i64)));
         row.push(Value::Float(Some((self.goldstein * 10.0).round() / 10.0)));
         row.extend(self.counts.map(|c| Value::Int(Some(c))));
-        row.push(Value::Int(Some(if has_geo {
-            g(0).parse().unwrap_or(0)
-        } else {
-            0
-        })));
-        row.extend([text(g(1)), text(g(2)), text(g(3))]);
-        row.push(Value::Float(g(4).parse().ok()));
-        row.push(Value::Float(g(5).parse().ok()));
-        row.push(text(g(6)));
+        for stored in [self.actor1_geo, self.actor2_geo, self.action_geo] {
+            row.extend(geo_values(stored));
+        }
         row.push(Value::Int(Some(self.date_added)));
         row.push(text(self.source_url));
         row.push(text(self.evidence));
@@ -352,6 +376,26 @@ impl RowSource<'_> {
         debug_assert_eq!(row.len(), COLUMNS.len());
         row
     }
+}
+
+/// A place's seven values from its stored form (`#`-joined); type 0 and empty when there is none.
+fn geo_values(stored: &str) -> [Value; 7] {
+    let geo: Vec<&str> = stored.split('#').collect();
+    let has_geo = geo.len() == 7;
+    let g = |i: usize| if has_geo { geo[i] } else { "" };
+    [
+        Value::Int(Some(if has_geo {
+            g(0).parse().unwrap_or(0)
+        } else {
+            0
+        })),
+        text(g(1)),
+        text(g(2)),
+        text(g(3)),
+        Value::Float(g(4).parse().ok()),
+        Value::Float(g(5).parse().ok()),
+        text(g(6)),
+    ]
 }
 
 /// A stored event's row.
@@ -369,6 +413,8 @@ pub fn stored_row(e: &EventRow) -> Row {
         goldstein: e.goldstein,
         counts: [e.num_mentions, e.num_sources, e.num_articles],
         action_geo: &e.action_geo,
+        actor1_geo: &e.actor1_geo,
+        actor2_geo: &e.actor2_geo,
         date_added: e.date_added,
         source_url: &e.source_url,
         evidence: &e.evidence,
@@ -408,6 +454,8 @@ pub fn coded_row(id: i64, e: &Event, article: &CodedArticle) -> Row {
         e.target.as_ref().map(name).unwrap_or_default(),
     );
     let geo = crate::ingest::action_geo_key(e);
+    let geo1 = crate::ingest::geo_key(e.source.geo.as_ref());
+    let geo2 = crate::ingest::geo_key(e.target.as_ref().and_then(|t| t.geo.as_ref()));
     let published = e
         .published
         .as_deref()
@@ -426,6 +474,8 @@ pub fn coded_row(id: i64, e: &Event, article: &CodedArticle) -> Row {
         goldstein: e.goldstein as f64,
         counts: [1, 1, 1],
         action_geo: &geo,
+        actor1_geo: &geo1,
+        actor2_geo: &geo2,
         date_added: article.date_added,
         source_url: article.source_url,
         evidence: &e.sentence,
@@ -517,6 +567,8 @@ mod tests {
             goldstein: 3.4000001,
             counts: [1, 1, 1],
             action_geo: "",
+            actor1_geo: "1#Syria#SY#SY#35.0#38.0#163843",
+            actor2_geo: "",
             date_added: 20260101000000,
             source_url: "u",
             evidence: "e",
@@ -540,5 +592,9 @@ mod tests {
         assert_eq!(json["Actor1Type1Code"], "GOV");
         assert_eq!(json["GoldsteinScale"], 3.4);
         assert_eq!(json["ActionGeo_Type"], 0);
+        assert_eq!(json["Actor1Geo_Type"], 1);
+        assert_eq!(json["Actor1Geo_CountryCode"], "SY");
+        assert_eq!(json["Actor1Geo_Lat"], 35.0);
+        assert_eq!(json["Actor2Geo_Lat"], serde_json::Value::Null);
     }
 }

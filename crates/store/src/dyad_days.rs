@@ -140,7 +140,7 @@ mod tests {
             .unwrap();
         let want = cells(&store);
         assert_eq!(want.len(), 2);
-        // What tidings before schema 4 wrote: no aggregate, no trigger.
+        // What tidings before schema 5 wrote: no aggregate, no trigger.
         store
             .conn
             .execute_batch(

@@ -113,9 +113,9 @@ fn field(text: &str) -> String {
     text.replace(['\t', '\n', '\r'], " ")
 }
 
-/// ActionGeo's eight GDELT columns (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
-/// FeatureID) from the `action_geo` column (seven fields joined by `#`, no ADM2Code); type 0 and
-/// empty fields when the event has no place.
+/// A place's eight GDELT columns (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
+/// FeatureID) from an `action_geo`, `actor1_geo` or `actor2_geo` column (seven fields joined by
+/// `#`, no ADM2Code); type 0 and empty fields when there is no place.
 pub fn action_geo_fields(stored: &str) -> Vec<String> {
     let parts: Vec<&str> = stored.split('#').collect();
     if parts.len() != 7 {
@@ -175,11 +175,8 @@ pub fn gdelt_event_fields(e: &EventRow) -> Vec<String> {
     f.push(e.num_sources.to_string());
     f.push(e.num_articles.to_string());
     f.push("0.0".to_string()); // AvgTone: tone is not measured
-                               // Actor1Geo, Actor2Geo: not located yet: type 0 (unknown) and empty fields, as GDELT writes them
-    for _ in 0..2 {
-        f.push("0".to_string());
-        f.extend(std::iter::repeat_n(String::new(), 7));
-    }
+    f.extend(action_geo_fields(&e.actor1_geo));
+    f.extend(action_geo_fields(&e.actor2_geo));
     f.extend(action_geo_fields(&e.action_geo));
     f.push(e.date_added.to_string());
     f.push(field(&e.source_url));

@@ -76,7 +76,7 @@ pub use article_meta::{url_host, ArticleMeta};
 pub use ingest::{date_added_now, IngestStats, Problem};
 pub use lock::{Holder, WriteLock};
 pub use parquet_export::Partition;
-pub use query::{EventRow, MentionRow, QueryFilter, TIMELINE_LEAVES_OUT};
+pub use query::{km_between, EventRow, MentionRow, Near, QueryFilter, TIMELINE_LEAVES_OUT};
 pub use timeline::{sparkline, Period, TimelineRow};
 
 use neardup::{NearDupIndex, Signature};

@@ -22,7 +22,46 @@ pub struct QueryFilter {
     pub date_basis: Vec<String>,
     /// Leave out events whose `date_basis` is one of these.
     pub leave_out_basis: Vec<String>,
+    /// Only events whose action place is in this country (FIPS 10-4 code, as ActionGeo gives it).
+    pub place_country: Option<String>,
+    /// Only events whose action place is within this distance of a point.
+    pub near: Option<Near>,
     pub limit: Option<usize>,
+}
+
+/// A point and a distance: the events whose action place is within `km` of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Near {
+    pub lat: f64,
+    pub lon: f64,
+    pub km: f64,
+}
+
+impl Near {
+    /// Whether a stored place (`action_geo`: seven fields joined by `#`) lies within the distance.
+    pub fn contains(&self, stored: &str) -> bool {
+        let f: Vec<&str> = stored.split('#').collect();
+        let (Some(lat), Some(lon)) = (
+            f.get(4).and_then(|v| v.parse::<f64>().ok()),
+            f.get(5).and_then(|v| v.parse::<f64>().ok()),
+        ) else {
+            return false;
+        };
+        km_between((self.lat, self.lon), (lat, lon)) <= self.km
+    }
+}
+
+/// The great-circle distance between two points (degrees), in kilometres.
+pub fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// The date bases a timeline leaves out by default: events with no date, and history (a bare
@@ -50,8 +89,11 @@ pub struct EventRow {
     pub event_code: String,
     pub quad_class: u8,
     pub goldstein: f64,
-    /// The action place; empty when unknown.
+    /// The action place (GDELT's seven fields joined by `#`); empty when unknown.
     pub action_geo: String,
+    /// The actors' places of the first mention, as `action_geo`; empty when unknown.
+    pub actor1_geo: String,
+    pub actor2_geo: String,
     /// The first mention was in the headline or lead sentence.
     pub is_root: bool,
     pub num_mentions: i64,
@@ -116,7 +158,7 @@ SELECT e.id, e.day, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name, 
        coalesce(a.url, trim(coalesce(a.source, '') || ' ' || a.input_id)),
        (SELECT sentence FROM mentions WHERE event_id = e.id ORDER BY id LIMIT 1),
        e.date_basis, e.published, coalesce(e.plover_type, ''), coalesce(e.plover_mode, ''),
-       a.input_id, coalesce(e.coder_version, '')
+       a.input_id, coalesce(e.coder_version, ''), e.actor1_geo, e.actor2_geo
 FROM events e JOIN articles a ON a.id = e.first_article";
 
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
@@ -149,6 +191,8 @@ pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         plover_mode: r.get(20)?,
         article_id: r.get(21)?,
         coder_version: r.get(22)?,
+        actor1_geo: r.get(23)?,
+        actor2_geo: r.get(24)?,
     })
 }
 
@@ -213,6 +257,18 @@ impl QueryFilter {
             let clause = in_clause("e.date_basis", &self.leave_out_basis, args);
             clauses.push(format!("NOT {clause}"));
         }
+        if let Some(country) = &self.place_country {
+            // the third of the seven `#`-joined fields, Type (one digit)#FullName#CountryCode#...
+            args.push(Value::Text(country.trim().to_uppercase()));
+            let n = args.len();
+            let rest = "substr(e.action_geo, 3)";
+            clauses.push(format!(
+                "substr({rest}, instr({rest}, '#') + 1, length(?{n}) + 1) = ?{n} || '#'"
+            ));
+        }
+        if self.near.is_some() {
+            clauses.push("e.action_geo != ''".to_string());
+        }
         if clauses.is_empty() {
             String::new()
         } else {
@@ -243,13 +299,26 @@ impl Store {
             "{EVENT_SELECT}{} ORDER BY e.day, e.id",
             filter.where_clause(&mut args)
         );
-        if let Some(limit) = filter.limit {
+        // the distance is measured here, so the limit too
+        if let (Some(limit), None) = (filter.limit, filter.near) {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut n = 0;
         while let Some(r) = rows.next()? {
-            f(event_row(r)?)?;
+            let row = event_row(r)?;
+            if filter
+                .near
+                .is_some_and(|near| !near.contains(&row.action_geo))
+            {
+                continue;
+            }
+            if filter.limit.is_some_and(|limit| n >= limit) {
+                break;
+            }
+            n += 1;
+            f(row)?;
         }
         Ok(())
     }

@@ -3,9 +3,10 @@
 use rusqlite::Connection;
 
 /// Bumped whenever the tables change. Version 2 added `date_basis` and `published` to events and
-/// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events, version 4 the
-/// `dyad_days` and `dyad_totals` aggregates and their trigger; [`create`] upgrades an older database in place.
-pub const SCHEMA_VERSION: i64 = 4;
+/// mentions, version 3 `plover_type`, `plover_mode` and `coder_version` to events, version 4
+/// `actor1_geo` and `actor2_geo` to events, version 5 the `dyad_days` and `dyad_totals` aggregates
+/// and their trigger; [`create`] upgrades an older database in place.
+pub const SCHEMA_VERSION: i64 = 5;
 
 const TABLES: &str = "
 CREATE TABLE IF NOT EXISTS meta(
@@ -62,6 +63,8 @@ CREATE TABLE IF NOT EXISTS events(
     plover_type   TEXT,                    -- PLOVER event type and mode of event_code (schema 3)
     plover_mode   TEXT,
     coder_version TEXT,                    -- tidings version that stored the event (schema 3)
+    actor1_geo    TEXT NOT NULL DEFAULT '', -- the actors' places of the first mention, as action_geo (schema 4)
+    actor2_geo    TEXT NOT NULL DEFAULT '',
     UNIQUE(day, actor1_code, actor2_code, event_code, action_geo)
 );
 CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1_code, day);
@@ -89,7 +92,7 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 -- tenths (values have one decimal, so the sum is exact). A dyad's time series reads these rows
 -- instead of its events. Kept by the trigger below in the transaction that inserts the event
 -- (events are only ever inserted; their day, codes, QuadClass and Goldstein never change), so it
--- always equals a GROUP BY over the events (schema 4; `migrate` builds it for older databases).
+-- always equals a GROUP BY over the events (schema 5; `migrate` builds it for older databases).
 CREATE TABLE IF NOT EXISTS dyad_days(
     actor1_code     TEXT NOT NULL,
     actor2_code     TEXT NOT NULL,
@@ -132,12 +135,14 @@ INSERT INTO dyad_totals(actor1_code, actor2_code, events)
     SELECT actor1_code, actor2_code, sum(events) FROM dyad_days GROUP BY actor1_code, actor2_code;
 ";
 
-/// Columns schema 3 added to `events`: databases written before them get them, null, when opened
-/// for writing ([`migrate`]). All are nullable and additive.
-pub const ADDED_EVENT_COLUMNS: [(&str, &str); 3] = [
+/// Columns schemas 3 and 4 added to `events`: databases written before them get them (null, or
+/// empty text) when opened for writing ([`migrate`]). All are additive.
+pub const ADDED_EVENT_COLUMNS: [(&str, &str); 5] = [
     ("plover_type", "TEXT"),
     ("plover_mode", "TEXT"),
     ("coder_version", "TEXT"),
+    ("actor1_geo", "TEXT NOT NULL DEFAULT ''"),
+    ("actor2_geo", "TEXT NOT NULL DEFAULT ''"),
 ];
 
 /// The added columns an older database lacks.
@@ -154,7 +159,7 @@ pub fn missing_columns(conn: &Connection) -> rusqlite::Result<Vec<&'static str>>
 }
 
 /// Adds the columns an older database lacks (`ALTER TABLE ... ADD COLUMN`, cheap in SQLite) and,
-/// for a database older than schema 4, fills `dyad_days` from its events (one pass over the
+/// for a database older than schema 5, fills `dyad_days` from its events (one pass over the
 /// `events_dyad` index: a few seconds for a million events), in one transaction with the new
 /// version number, so a process killed meanwhile leaves the old version to be upgraded again.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -166,7 +171,7 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch(&format!("ALTER TABLE events ADD COLUMN {name} {kind}"))?;
     }
     let tx = conn.unchecked_transaction()?;
-    if version(&tx)?.is_some_and(|v| v < 4) {
+    if version(&tx)?.is_some_and(|v| v < 5) {
         tx.execute_batch(REBUILD_DYAD_DAYS)?;
     }
     tx.execute(
@@ -302,7 +307,7 @@ mod tests {
             .query_row("SELECT published FROM mentions", [], |r| r.get(0))
             .unwrap();
         assert_eq!(published, Some(20201011));
-        // schema 4's aggregate was built from the events
+        // schema 5's aggregate was built from the events
         let cell: (String, i64, i64, i64) = conn
             .query_row(
                 "SELECT actor1_code, day, events, goldstein_tenths FROM dyad_days",

@@ -308,3 +308,60 @@ fn action_geo_fills_gdelts_columns_in_gdelts_forms() {
     assert!(filled.contains(&"4|Idlib, Syria|SY|SY12||35.9306|36.6339|169389".to_string()));
     assert!(filled.contains(&"1|Georgia|GG|GG||41.8403|43.9223|614540".to_string()));
 }
+
+#[test]
+fn actor_geo_fills_gdelts_actor_columns_in_every_export() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch: Vec<_> = (0..2).map(common::article).collect();
+    let aleppo = tidings_event::Geo {
+        geo_type: 4,
+        full_name: "Aleppo, Syria".into(),
+        country_code: "SY".into(),
+        adm1_code: "SY09".into(),
+        lat: Some(36.2012),
+        long: Some(37.1612),
+        feature_id: "170063".into(),
+        span: tidings_event::Span { start: 3, end: 9 },
+        text: "Aleppo".into(),
+        geo_basis: "actor".into(),
+    };
+    let russia = tidings_event::Geo {
+        geo_type: 1,
+        full_name: "Russia".into(),
+        country_code: "RS".into(),
+        adm1_code: "RS".into(),
+        lat: Some(55.0),
+        long: Some(45.0),
+        feature_id: "2017370".into(),
+        span: tidings_event::Span { start: 0, end: 6 },
+        text: "Russian".into(),
+        geo_basis: "country".into(),
+    };
+    for (_, events) in batch.iter_mut() {
+        events[0].source.geo = Some(aleppo.clone());
+        if let Some(t) = events[0].target.as_mut() {
+            t.geo = Some(russia.clone());
+        }
+    }
+    store.ingest_batch(&batch).unwrap();
+    let mut out = Vec::new();
+    store.export_gdelt_events(&mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let col = |name: &str| GDELT_EVENT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    let with = |name: &str, value: &str| rows.iter().filter(|f| f[col(name)] == value).count();
+    assert!(with("Actor1Geo_FullName", "Aleppo, Syria") >= 1, "{text}");
+    assert!(with("Actor1Geo_FeatureID", "170063") >= 1);
+    assert!(with("Actor2Geo_CountryCode", "RS") >= 1);
+    assert!(with("Actor2Geo_Type", "1") >= 1);
+    // the JSON Lines export (the schema Parquet shares) carries them too
+    let mut out = Vec::new();
+    store.export_jsonl(&mut out).unwrap();
+    let jsonl = String::from_utf8(out).unwrap();
+    let filled = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["Actor1Geo_FullName"] == "Aleppo, Syria" && v["Actor2Geo_Type"] == 1)
+        .count();
+    assert!(filled >= 1, "{jsonl}");
+}

@@ -97,6 +97,16 @@ pub struct QueryArgs {
     /// sentence-month, sentence-year, history, story, article, given, undated.
     #[arg(long, value_delimiter = ',', value_name = "BASIS")]
     pub date_basis: Vec<String>,
+    /// Only events that took place in this country (ActionGeo): an ISO alpha-3 code (`SYR`),
+    /// a FIPS 10-4 code as GDELT's geography gives it (`SY`), or a name (`Syria`).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Only events that took place within `--km` of this point, `LAT,LON` (`36.2,37.1`).
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
+    pub near: Option<String>,
+    /// The distance for `--near`, in kilometres.
+    #[arg(long, default_value_t = 50.0, requires = "near")]
+    pub km: f64,
     /// At most this many events.
     #[arg(long)]
     pub limit: Option<usize>,

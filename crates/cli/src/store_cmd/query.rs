@@ -28,6 +28,46 @@ fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> anyhow::Result
     }
 }
 
+/// `--country`: the FIPS 10-4 code of a country given by ISO alpha-3 code, FIPS code or name.
+fn place_country(country: &str) -> anyhow::Result<String> {
+    let gaz = tidings_geo::Gazetteer::builtin();
+    let given = country.trim();
+    let fips = |iso2: &str| gaz.country(iso2).map(|c| c.fips.clone());
+    let by_iso3 = gaz
+        .country_place(&given.to_uppercase())
+        .and_then(|p| fips(&gaz.place(p).iso2));
+    let by_fips = (given.len() == 2)
+        .then(|| {
+            gaz.places()
+                .iter()
+                .filter(|p| p.kind == tidings_geo::Kind::Country)
+                .find_map(|p| fips(&p.iso2).filter(|f| f.eq_ignore_ascii_case(given)))
+        })
+        .flatten();
+    let by_name = || {
+        gaz.lookup(&given.to_lowercase())
+            .iter()
+            .find(|&&p| gaz.place(p).kind == tidings_geo::Kind::Country)
+            .and_then(|&p| fips(&gaz.place(p).iso2))
+    };
+    by_iso3.or(by_fips).or_else(by_name).ok_or_else(|| {
+        anyhow::anyhow!("--country {country:?}: no such country; give an ISO alpha-3 code (SYR), a FIPS 10-4 code (SY) or a name (Syria)")
+    })
+}
+
+/// `--near LAT,LON --km N`.
+fn parse_near(near: &str, km: f64) -> anyhow::Result<tidings_store::Near> {
+    let parts: Vec<Option<f64>> = near.split(',').map(|p| p.trim().parse().ok()).collect();
+    match parts[..] {
+        [Some(lat), Some(lon)] if lat.abs() <= 90.0 && lon.abs() <= 180.0 && km > 0.0 => {
+            Ok(tidings_store::Near { lat, lon, km })
+        }
+        _ => anyhow::bail!(
+            "--near {near:?} --km {km}: expected LAT,LON in degrees (latitude within ±90, longitude within ±180, e.g. 36.2,37.1) and a distance above 0"
+        ),
+    }
+}
+
 /// Lists events with their counts and one evidence sentence each.
 pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
     closed_pipe_is_success(query_inner(a))
@@ -36,6 +76,8 @@ pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
 fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
     check_range(a.from, a.to)?;
     let dyad = a.dyad.as_deref().map(parse_dyad).transpose()?;
+    let place_country = a.country.as_deref().map(place_country).transpose()?;
+    let near = a.near.as_deref().map(|n| parse_near(n, a.km)).transpose()?;
     let store = Store::open_read_only(&a.db)?;
     let filter = QueryFilter {
         actor: a.actor,
@@ -46,6 +88,8 @@ fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
         to: a.to,
         date_basis: a.date_basis,
         leave_out_basis: Vec::new(),
+        place_country,
+        near,
         limit: a.limit,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

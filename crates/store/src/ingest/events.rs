@@ -92,10 +92,12 @@ pub(super) fn check_event<'e>(
 /// The event's place as the `action_geo` column keeps it: GDELT's seven ActionGeo fields (Type,
 /// FullName, CountryCode, ADM1Code, Lat, Long, FeatureID) joined by `#`, or empty when it has none.
 pub(crate) fn action_geo_key(event: &Event) -> String {
-    event
-        .action_geo
-        .as_ref()
-        .map(|g| g.gdelt_fields().map(|f| f.replace('#', " ")).join("#"))
+    geo_key(event.action_geo.as_ref())
+}
+
+/// A place as the `action_geo`, `actor1_geo` and `actor2_geo` columns keep it.
+pub(crate) fn geo_key(geo: Option<&tidings_event::Geo>) -> String {
+    geo.map(|g| g.gdelt_fields().map(|f| f.replace('#', " ")).join("#"))
         .unwrap_or_default()
 }
 
@@ -147,8 +149,8 @@ pub(super) fn find_or_create_event(
     tx.prepare_cached(
         "INSERT INTO events(day, actor1_code, actor1_name, actor2_code, actor2_name, event_code, root_code,
              quad_class, goldstein, action_geo, is_root, num_mentions, num_sources, num_articles, first_article,
-             date_added, date_basis, published, plover_type, plover_mode, coder_version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12, ?14, ?15, ?16, ?17, ?18)",
+             date_added, date_basis, published, plover_type, plover_mode, coder_version, actor1_geo, actor2_geo)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?13, ?10, 1, 1, 1, ?11, ?12, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         c.day,
@@ -171,6 +173,8 @@ pub(super) fn find_or_create_event(
         event.plover.event,
         event.plover.mode.as_deref().unwrap_or(""),
         crate::columns::CODER_VERSION,
+        geo_key(event.source.geo.as_ref()),
+        geo_key(event.target.as_ref().and_then(|t| t.geo.as_ref())),
     ])?;
     Ok((tx.last_insert_rowid(), false))
 }

@@ -12,7 +12,7 @@ use tidings_event::Event;
 mod events;
 mod stats;
 
-pub(crate) use events::action_geo_key;
+pub(crate) use events::{action_geo_key, geo_key};
 use events::{actor_offset, check_event, find_or_create_event};
 pub use stats::{IngestStats, Problem};
 
