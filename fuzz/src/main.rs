@@ -106,15 +106,20 @@ fn load_seeds(path: &PathBuf) -> Vec<String> {
     seeds
 }
 
-fn rss_mb() -> u64 {
+/// The process's resident memory now (`VmRSS`) or at its peak (`VmHWM`), in MB.
+fn status_mb(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
+                .find(|l| l.starts_with(key))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
         })
         .map_or(0, |kb| kb / 1024)
+}
+
+fn rss_mb() -> u64 {
+    status_mb("VmRSS:")
 }
 
 fn save(o: &Options, seed: u64, input: &[u8], why: &str) -> ! {
@@ -253,7 +258,7 @@ fn main() {
     let total = started.elapsed().as_secs_f64();
     println!(
         "{}: {cases} cases (seeds {}..={}), {:.1} MB of input, {total:.0} s, {:.0} cases/s, \
-         slowest case {:.3} s (seed {}), peak {} MB resident; no failure",
+         slowest case {:.3} s (seed {}), peak {} MB resident (VmHWM); no failure",
         o.target,
         o.first_seed,
         o.first_seed + cases.saturating_sub(1),
@@ -261,6 +266,6 @@ fn main() {
         cases as f64 / total.max(1e-9),
         slowest.0,
         slowest.1,
-        rss_mb()
+        status_mb("VmHWM:")
     );
 }
