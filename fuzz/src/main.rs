@@ -6,7 +6,11 @@
 //! slower than `--hang`, or the process above `--max-rss-mb`), saves the input under `--crash-dir`
 //! and exits 1; else prints the count of cases and exits 0.
 
+mod dates;
+mod dicts;
+mod files;
 mod gen;
+mod seeds;
 mod targets;
 
 use std::panic::AssertUnwindSafe;
@@ -140,8 +144,28 @@ fn save(o: &Options, seed: u64, input: &[u8], why: &str) -> ! {
 
 fn main() {
     let o = Arc::new(parse());
-    let seeds = o.seeds.as_ref().map(load_seeds).unwrap_or_default();
-    let ctx = Ctx::new(seeds);
+    let ctx = match seeds::default_paths(&o.target) {
+        // a target that reads whole files: --seeds replaces its default seed files
+        paths if !paths.is_empty() => {
+            let paths = o.seeds.clone().map_or(paths, |p| vec![p]);
+            let files = seeds::load(&o.target, &paths);
+            if files.is_empty() {
+                eprintln!("no seed files in {paths:?}; give --seeds PATH");
+                std::process::exit(2)
+            }
+            eprintln!("{}: {} seed files", o.target, files.len());
+            Ctx::with_files(Vec::new(), files)
+        }
+        _ => {
+            let seeds = o.seeds.as_ref().map(load_seeds).unwrap_or_default();
+            // the feed target makes its items of seed texts and pieces of web pages
+            let pages = match o.target.as_str() {
+                "feed" => seeds::load("html", &seeds::default_paths("html")),
+                _ => Vec::new(),
+            };
+            Ctx::with_files(seeds, pages)
+        }
+    };
     if o.target == "coder" {
         ctx.coder(); // built before the clock starts
     }
@@ -149,6 +173,8 @@ fn main() {
     {
         let panic_message = panic_message.clone();
         std::panic::set_hook(Box::new(move |info| {
+            // kept for the report; printed too, for a panic outside a target (in the generator)
+            eprintln!("panic: {info}");
             *panic_message.lock().unwrap() = info.to_string();
         }));
     }
