@@ -406,6 +406,91 @@ mod tests {
         );
     }
 
+    /// The inputs of `target` made from its default seed files; None (and a note) without them.
+    fn file_inputs(target: &str, n: u64) -> Option<Vec<Vec<u8>>> {
+        let files = crate::seeds::load(target, &crate::seeds::default_paths(target));
+        if files.is_empty() {
+            eprintln!("{target}: no seed files (../shared missing?); not checked");
+            return None;
+        }
+        let ctx = Ctx::with_files(Vec::new(), files);
+        Some(
+            (1..=n)
+                .map(|seed| input(target, seed, &ctx, default_max_len(target)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn file_targets_reach_past_the_first_rejection() {
+        let read = |name: &str, format: Format, i: &[u8]| {
+            let r = tidings_article::read_reader(
+                Path::new(name),
+                Box::new(Cursor::new(i.to_vec())),
+                Some(format),
+            );
+            let (mut ok, mut err) = (0, 0);
+            match r {
+                Ok(records) => records.for_each(|r| match r {
+                    Ok(_) => ok += 1,
+                    Err(_) => err += 1,
+                }),
+                Err(_) => err += 1,
+            }
+            (ok, err)
+        };
+        if let Some(inputs) = file_inputs("html", 40) {
+            let pages = inputs
+                .iter()
+                .filter(|i| read("p.html", Format::Html, i).0 > 0)
+                .count();
+            assert!(pages >= 15, "{pages} of 40 html inputs gave an article");
+        }
+        if let Some(inputs) = file_inputs("warc", 60) {
+            let (ok, err) = inputs.iter().fold((0, 0), |(a, b), i| {
+                let (o, e) = read("a.warc", Format::Warc, i);
+                (a + o, b + e)
+            });
+            assert!(ok >= 20 && err >= 3, "warc: {ok} articles, {err} errors");
+        }
+        if let Some(inputs) = file_inputs("dict", 200) {
+            let with_errors = inputs
+                .iter()
+                .filter(|i| {
+                    let text = String::from_utf8_lossy(i);
+                    let (name, body) = text.split_once('\n').unwrap();
+                    let mut b = tidings_dict::DictionaryBuilder::new();
+                    b.add_file(name, body);
+                    !b.build().1.is_empty()
+                })
+                .count();
+            assert!(
+                (20..=180).contains(&with_errors),
+                "{with_errors} of 200 dict inputs had rejected lines"
+            );
+        }
+        let ctx = Ctx::with_files(Vec::new(), Vec::new());
+        let feeds = (1..=40)
+            .map(|seed| input("feed", seed, &ctx, default_max_len("feed")))
+            .filter(|i| read("f.rss", Format::Feed, i).0 > 0)
+            .count();
+        assert!(feeds >= 10, "{feeds} of 40 feed inputs gave an article");
+        if let Some(inputs) = file_inputs("validate", 100) {
+            let with_records = inputs
+                .iter()
+                .filter(|i| {
+                    !tidings_validate::records::parse(&String::from_utf8_lossy(i))
+                        .records
+                        .is_empty()
+                })
+                .count();
+            assert!(
+                with_records >= 40,
+                "{with_records} of 100 validate inputs had records"
+            );
+        }
+    }
+
     #[test]
     fn coder_inputs_give_events() {
         let ctx = Ctx::new(Vec::new());
