@@ -273,3 +273,85 @@ fn mutate(rng: &mut Rng, s: &mut String, seeds: &[String], max_len: usize) {
         s.truncate(cut);
     }
 }
+
+/// A piece of a seed file of at most `max_len` bytes: its start, a window that starts at a line,
+/// or its start and its end joined (a page's head and its last paragraphs).
+pub fn file_window(rng: &mut Rng, bytes: &[u8], max_len: usize) -> Vec<u8> {
+    if bytes.len() <= max_len {
+        return bytes.to_vec();
+    }
+    let len = 1 + rng.below(max_len);
+    match rng.below(3) {
+        0 => bytes[..len].to_vec(),
+        1 => {
+            let at = rng.below(bytes.len());
+            let start = bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            bytes[start..(start + len).min(bytes.len())].to_vec()
+        }
+        _ => {
+            let mut out = bytes[..len / 2].to_vec();
+            out.extend_from_slice(&bytes[bytes.len() - (len - len / 2)..]);
+            out
+        }
+    }
+}
+
+/// Up to `rounds` mutations of `bytes` with `tokens` (and [`TOKENS`] now and then): a token
+/// inserted, a range deleted or doubled, a run of one token, a byte changed, a line of another
+/// seed file spliced in. The result stays under about `2 * max_len` bytes.
+pub fn mutate_bytes(
+    rng: &mut Rng,
+    bytes: &mut Vec<u8>,
+    tokens: &[&str],
+    rounds: usize,
+    max_len: usize,
+) {
+    for _ in 0..rng.below(rounds + 1) {
+        let tokens = if rng.chance(5) { TOKENS } else { tokens };
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(7) {
+            0..=2 => {
+                let t = rng.pick(tokens).as_bytes();
+                bytes.splice(at..at, t.iter().copied());
+            }
+            3 => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            4 => {
+                let end = (at + rng.below(300)).min(bytes.len());
+                let copy = bytes[at..end].to_vec();
+                bytes.splice(end..end, copy);
+            }
+            5 => {
+                let t = rng.pick(tokens).as_bytes();
+                let most = if rng.chance(4) { 3000 } else { 50 };
+                let times = 1 + rng.below(most);
+                let run = t.repeat(times.min(max_len / t.len().max(1) + 1));
+                bytes.splice(at..at, run);
+            }
+            _ if !bytes.is_empty() => {
+                let i = rng.below(bytes.len());
+                bytes[i] = rng.next() as u8;
+            }
+            _ => {}
+        }
+        bytes.truncate(2 * max_len + 64);
+    }
+}
+
+/// [`mutate_bytes`] on a string; bytes left invalid become U+FFFD.
+pub fn mutated_with(
+    rng: &mut Rng,
+    s: String,
+    tokens: &[&str],
+    rounds: usize,
+    max_len: usize,
+) -> String {
+    let mut bytes = s.into_bytes();
+    mutate_bytes(rng, &mut bytes, tokens, rounds, max_len);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}

@@ -6,7 +6,11 @@
 //! slower than `--hang`, or the process above `--max-rss-mb`), saves the input under `--crash-dir`
 //! and exits 1; else prints the count of cases and exits 0.
 
+mod dates;
+mod dicts;
+mod files;
 mod gen;
+mod seeds;
 mod targets;
 
 use std::panic::AssertUnwindSafe;
@@ -106,15 +110,20 @@ fn load_seeds(path: &PathBuf) -> Vec<String> {
     seeds
 }
 
-fn rss_mb() -> u64 {
+/// The process's resident memory now (`VmRSS`) or at its peak (`VmHWM`), in MB.
+fn status_mb(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
+                .find(|l| l.starts_with(key))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
         })
         .map_or(0, |kb| kb / 1024)
+}
+
+fn rss_mb() -> u64 {
+    status_mb("VmRSS:")
 }
 
 fn save(o: &Options, seed: u64, input: &[u8], why: &str) -> ! {
@@ -135,8 +144,28 @@ fn save(o: &Options, seed: u64, input: &[u8], why: &str) -> ! {
 
 fn main() {
     let o = Arc::new(parse());
-    let seeds = o.seeds.as_ref().map(load_seeds).unwrap_or_default();
-    let ctx = Ctx::new(seeds);
+    let ctx = match seeds::default_paths(&o.target) {
+        // a target that reads whole files: --seeds replaces its default seed files
+        paths if !paths.is_empty() => {
+            let paths = o.seeds.clone().map_or(paths, |p| vec![p]);
+            let files = seeds::load(&o.target, &paths);
+            if files.is_empty() {
+                eprintln!("no seed files in {paths:?}; give --seeds PATH");
+                std::process::exit(2)
+            }
+            eprintln!("{}: {} seed files", o.target, files.len());
+            Ctx::with_files(Vec::new(), files)
+        }
+        _ => {
+            let seeds = o.seeds.as_ref().map(load_seeds).unwrap_or_default();
+            // the feed target makes its items of seed texts and pieces of web pages
+            let pages = match o.target.as_str() {
+                "feed" => seeds::load("html", &seeds::default_paths("html")),
+                _ => Vec::new(),
+            };
+            Ctx::with_files(seeds, pages)
+        }
+    };
     if o.target == "coder" {
         ctx.coder(); // built before the clock starts
     }
@@ -144,6 +173,8 @@ fn main() {
     {
         let panic_message = panic_message.clone();
         std::panic::set_hook(Box::new(move |info| {
+            // kept for the report; printed too, for a panic outside a target (in the generator)
+            eprintln!("panic: {info}");
             *panic_message.lock().unwrap() = info.to_string();
         }));
     }
@@ -253,7 +284,7 @@ fn main() {
     let total = started.elapsed().as_secs_f64();
     println!(
         "{}: {cases} cases (seeds {}..={}), {:.1} MB of input, {total:.0} s, {:.0} cases/s, \
-         slowest case {:.3} s (seed {}), peak {} MB resident; no failure",
+         slowest case {:.3} s (seed {}), peak {} MB resident (VmHWM); no failure",
         o.target,
         o.first_seed,
         o.first_seed + cases.saturating_sub(1),
@@ -261,6 +292,6 @@ fn main() {
         cases as f64 / total.max(1e-9),
         slowest.0,
         slowest.1,
-        rss_mb()
+        status_mb("VmHWM:")
     );
 }

@@ -3,26 +3,53 @@
 //! driver also watches for hangs and memory blow-ups.
 
 use crate::gen::{self, Rng};
+use crate::seeds::SeedFile;
+use crate::{dates, dicts, files};
 use std::io::Cursor;
 use std::path::Path;
 use std::sync::OnceLock;
 use tidings_article::{Article, Format, Origin};
 use tidings_coder::{CodeOptions, Coder};
 
-pub const TARGETS: &[&str] = &["plain", "jsonl", "clean", "sentences", "coder"];
+pub const TARGETS: &[&str] = &[
+    "plain",
+    "jsonl",
+    "clean",
+    "sentences",
+    "coder",
+    "dates",
+    "html",
+    "warc",
+    "feed",
+    "dict",
+    "petrarch",
+    "validate",
+];
 
-/// Seed texts and the coder (built once, on first use: it takes a few seconds).
+/// Seed texts, seed files and the coder (built once, on first use: it takes a few seconds).
 pub struct Ctx {
     pub seeds: Vec<String>,
+    /// Whole seed files, for the targets that read files (`seeds::default_paths`).
+    pub files: Vec<SeedFile>,
     coder: OnceLock<Coder>,
+    warc: OnceLock<Vec<(String, Vec<u8>)>>,
 }
 
 impl Ctx {
+    #[cfg(test)]
     pub fn new(seeds: Vec<String>) -> Ctx {
+        Ctx::with_files(seeds, Vec::new())
+    }
+    pub fn with_files(seeds: Vec<String>, files: Vec<SeedFile>) -> Ctx {
         Ctx {
             seeds,
+            files,
             coder: OnceLock::new(),
+            warc: OnceLock::new(),
         }
+    }
+    fn warc_records(&self) -> &[(String, Vec<u8>)] {
+        self.warc.get_or_init(|| files::warc_records(&self.files))
     }
     pub fn coder(&self) -> &Coder {
         self.coder
@@ -33,7 +60,10 @@ impl Ctx {
 /// The default largest input, in bytes, for `target`: readers are fast, the coder is not.
 pub fn default_max_len(target: &str) -> usize {
     match target {
-        "coder" => 2_000,
+        "coder" | "dates" => 2_000,
+        "html" => 32_000,
+        "warc" => 64_000,
+        "feed" => 16_000,
         _ => 8_000,
     }
 }
@@ -44,6 +74,12 @@ pub fn input(target: &str, seed: u64, ctx: &Ctx, max_len: usize) -> Vec<u8> {
     match target {
         "plain" => gen::bytes(&mut rng, &ctx.seeds, max_len),
         "jsonl" => jsonl(&mut rng, &ctx.seeds, max_len),
+        "dates" => dates::input(&mut rng, &ctx.seeds, max_len),
+        "html" => files::html_input(&mut rng, &ctx.files, max_len),
+        "warc" => files::warc_input(&mut rng, ctx.warc_records(), max_len),
+        "feed" => files::feed_input(&mut rng, &ctx.seeds, &ctx.files, max_len),
+        "validate" => files::validate_input(&mut rng, &ctx.files, max_len),
+        "dict" | "petrarch" => dicts::input(&mut rng, &ctx.files, max_len),
         _ => gen::text(&mut rng, &ctx.seeds, max_len).into_bytes(),
     }
 }
@@ -56,6 +92,13 @@ pub fn check(target: &str, input: &[u8], ctx: &Ctx) -> Result<(), String> {
         "clean" => check_clean(&String::from_utf8_lossy(input)),
         "sentences" => check_sentences(&String::from_utf8_lossy(input)),
         "coder" => check_coder(&String::from_utf8_lossy(input), ctx.coder()),
+        "dates" => dates::check(input),
+        "html" => files::check_html(input),
+        "warc" => files::check_warc(input),
+        "feed" => files::check_feed(input),
+        "validate" => files::check_validate(input),
+        "dict" => dicts::check_dict(input),
+        "petrarch" => dicts::check_petrarch(input),
         other => Err(format!("no target {other}")),
     }
 }
@@ -314,9 +357,15 @@ mod tests {
 
     #[test]
     fn every_target_passes_its_first_cases() {
-        let ctx = Ctx::new(Vec::new());
         for target in TARGETS {
-            let n = if *target == "coder" { 30 } else { 300 };
+            // the seed files the long runs read, from ../shared and dictionaries/
+            let files = crate::seeds::load(target, &crate::seeds::default_paths(target));
+            let ctx = Ctx::with_files(Vec::new(), files);
+            let n = match *target {
+                "coder" => 30,
+                "html" | "warc" => 60,
+                _ => 300,
+            };
             for seed in 1..=n {
                 let i = input(target, seed, &ctx, default_max_len(target));
                 assert_eq!(check(target, &i, &ctx), Ok(()), "{target} seed {seed}");
@@ -355,6 +404,91 @@ mod tests {
             articles > 200 && errors > 10,
             "plain: {articles} articles, {errors} errors"
         );
+    }
+
+    /// The inputs of `target` made from its default seed files; None (and a note) without them.
+    fn file_inputs(target: &str, n: u64) -> Option<Vec<Vec<u8>>> {
+        let files = crate::seeds::load(target, &crate::seeds::default_paths(target));
+        if files.is_empty() {
+            eprintln!("{target}: no seed files (../shared missing?); not checked");
+            return None;
+        }
+        let ctx = Ctx::with_files(Vec::new(), files);
+        Some(
+            (1..=n)
+                .map(|seed| input(target, seed, &ctx, default_max_len(target)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn file_targets_reach_past_the_first_rejection() {
+        let read = |name: &str, format: Format, i: &[u8]| {
+            let r = tidings_article::read_reader(
+                Path::new(name),
+                Box::new(Cursor::new(i.to_vec())),
+                Some(format),
+            );
+            let (mut ok, mut err) = (0, 0);
+            match r {
+                Ok(records) => records.for_each(|r| match r {
+                    Ok(_) => ok += 1,
+                    Err(_) => err += 1,
+                }),
+                Err(_) => err += 1,
+            }
+            (ok, err)
+        };
+        if let Some(inputs) = file_inputs("html", 40) {
+            let pages = inputs
+                .iter()
+                .filter(|i| read("p.html", Format::Html, i).0 > 0)
+                .count();
+            assert!(pages >= 15, "{pages} of 40 html inputs gave an article");
+        }
+        if let Some(inputs) = file_inputs("warc", 60) {
+            let (ok, err) = inputs.iter().fold((0, 0), |(a, b), i| {
+                let (o, e) = read("a.warc", Format::Warc, i);
+                (a + o, b + e)
+            });
+            assert!(ok >= 20 && err >= 3, "warc: {ok} articles, {err} errors");
+        }
+        if let Some(inputs) = file_inputs("dict", 200) {
+            let with_errors = inputs
+                .iter()
+                .filter(|i| {
+                    let text = String::from_utf8_lossy(i);
+                    let (name, body) = text.split_once('\n').unwrap();
+                    let mut b = tidings_dict::DictionaryBuilder::new();
+                    b.add_file(name, body);
+                    !b.build().1.is_empty()
+                })
+                .count();
+            assert!(
+                (20..=180).contains(&with_errors),
+                "{with_errors} of 200 dict inputs had rejected lines"
+            );
+        }
+        let ctx = Ctx::with_files(Vec::new(), Vec::new());
+        let feeds = (1..=40)
+            .map(|seed| input("feed", seed, &ctx, default_max_len("feed")))
+            .filter(|i| read("f.rss", Format::Feed, i).0 > 0)
+            .count();
+        assert!(feeds >= 10, "{feeds} of 40 feed inputs gave an article");
+        if let Some(inputs) = file_inputs("validate", 100) {
+            let with_records = inputs
+                .iter()
+                .filter(|i| {
+                    !tidings_validate::records::parse(&String::from_utf8_lossy(i))
+                        .records
+                        .is_empty()
+                })
+                .count();
+            assert!(
+                with_records >= 40,
+                "{with_records} of 100 validate inputs had records"
+            );
+        }
     }
 
     #[test]

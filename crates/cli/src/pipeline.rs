@@ -70,9 +70,11 @@ fn add_dir(builder: &mut DictionaryBuilder, dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The default `--max-article-bytes`: 10 MB, far above any news article (the largest of the
-/// AllSides corpus has about 100 KB), low enough that one bad record codes in seconds.
-pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 10_000_000;
+/// The default `--max-article-bytes`: 2 MB, twenty times the largest news article in the corpora
+/// (49 KB in allsides-world, 96 KB of text in the largest html-zyte page), low enough that one
+/// record of junk codes in about 8 s and an `ingest` batch holding it stays small
+/// (docs/benchmarks.md, "Unpunctuated text").
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 2_000_000;
 
 /// How large an article may be (`--max-article-bytes`).
 #[derive(Debug, Clone, clap::Args)]
@@ -88,7 +90,7 @@ fn parse_positive_size(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
         _ => Err(format!(
-            "`{s}` is not a size: give a number of bytes above 0, e.g. 10000000"
+            "`{s}` is not a size: give a number of bytes above 0, e.g. 2000000"
         )),
     }
 }

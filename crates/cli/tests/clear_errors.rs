@@ -185,6 +185,14 @@ fn contradictory_query_arguments_are_refused() {
         "{err}"
     );
 
+    let basis = tidings(&["query", "--db", db, "--date-basis", "sentence,exact"]);
+    assert_eq!(basis.status.code(), Some(2));
+    let err = stderr(&basis);
+    assert!(
+        err.contains("--date-basis \"exact\" is not a date basis") && err.contains("undated"),
+        "{err}"
+    );
+
     let fine = tidings(&[
         "query",
         "--db",
@@ -195,6 +203,8 @@ fn contradictory_query_arguments_are_refused() {
         "2020-10-01",
         "--to",
         "2020-10-31",
+        "--date-basis",
+        "sentence,article",
     ]);
     assert_eq!(fine.status.code(), Some(0), "{}", stderr(&fine));
     assert!(String::from_utf8_lossy(&fine.stdout).contains("CHN"));

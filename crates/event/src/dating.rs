@@ -38,6 +38,19 @@ const ARTICLE: &str = "article";
 /// What older coders called the day of coding, given to articles without a date.
 const CODED: &str = "coded";
 
+/// Every `date_basis` a stored event can have, most precise first (what `query --date-basis`
+/// accepts).
+pub const DATE_BASES: &[&str] = &[
+    "sentence",
+    "sentence-month",
+    "sentence-year",
+    HISTORY,
+    "story",
+    ARTICLE,
+    GIVEN,
+    UNDATED,
+];
+
 /// What to do with an article that has no publication date (`--undated skip|keep|DATE`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Undated {

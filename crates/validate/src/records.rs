@@ -74,7 +74,14 @@ pub struct ValidationFile {
 pub fn parse(text: &str) -> ValidationFile {
     let mut out = ValidationFile::default();
     let mut pos = 0;
-    let line_of = |p: usize| text[..p].bytes().filter(|b| *b == b'\n').count() + 1;
+    // lines counted up to a position, onwards from the last one asked (positions only grow), so
+    // a file of many records is read in linear time
+    let (mut counted_to, mut line) = (0, 1);
+    let mut line_of = |p: usize| {
+        line += text[counted_to..p].bytes().filter(|b| *b == b'\n').count();
+        counted_to = p;
+        line
+    };
     while let Some(rel) = text[pos..].find('<') {
         let at = pos + rel;
         let rest = &text[at..];
@@ -128,7 +135,9 @@ fn parse_environment(block: &str) -> Environment {
             .collect();
         let Some(gt) = rest.find('>') else { break };
         let close = format!("</{name}>");
-        let Some(ce) = rest.find(&close) else {
+        // the closing tag after the opening one (`</>` is no tag: its "close" would be itself)
+        let found = rest[gt + 1..].find(&close).map(|e| gt + 1 + e);
+        let Some(ce) = found.filter(|_| !name.is_empty()) else {
             pos = at + gt + 1;
             continue;
         };
@@ -315,6 +324,15 @@ ties with Gondor &amp; Osgiliath.
 </Sentence>
 </Sentences>
 "#;
+
+    #[test]
+    fn an_empty_closing_tag_in_the_environment_is_skipped() {
+        // found by `tidings-fuzz validate` (seed 8295): `</>` was taken for its own closing tag
+        let f = parse("<Environment>\n<Verbfile></>/Verbfile>\n<Verbfile>v.txt</Verbfile>\n</Environment>\n<Sentence id=\"a\"><Text>x</Text></Sentence>");
+        assert_eq!(f.environment.verbfiles.len(), 1, "{:?}", f.environment);
+        assert_eq!(f.records.len(), 1);
+        assert_eq!(f.records[0].line, 5);
+    }
 
     #[test]
     fn reads_environment_records_and_expectations() {

@@ -73,8 +73,21 @@ pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
     closed_pipe_is_success(query_inner(a))
 }
 
+/// A `--date-basis` no event has matches nothing: refused, with the ones there are.
+fn check_bases(bases: &[String]) -> anyhow::Result<()> {
+    use tidings_event::dating::DATE_BASES;
+    match bases.iter().find(|b| !DATE_BASES.contains(&b.as_str())) {
+        Some(b) => anyhow::bail!(
+            "--date-basis {b:?} is not a date basis; give one or more of {}",
+            DATE_BASES.join(", ")
+        ),
+        None => Ok(()),
+    }
+}
+
 fn query_inner(a: QueryArgs) -> anyhow::Result<ExitCode> {
     check_range(a.from, a.to)?;
+    check_bases(&a.date_basis)?;
     let dyad = a.dyad.as_deref().map(parse_dyad).transpose()?;
     let place_country = a.country.as_deref().map(place_country).transpose()?;
     let near = a.near.as_deref().map(|n| parse_near(n, a.km)).transpose()?;

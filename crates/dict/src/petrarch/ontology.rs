@@ -77,16 +77,19 @@ fn parse_value(s: &str) -> Option<i64> {
         if body.is_empty() {
             return None;
         }
-        let end = body[1..]
+        // the next sign after the term's first character (which may be any character, of any length)
+        let first = body.chars().next().map_or(1, char::len_utf8);
+        let end = body[first..]
             .find(['+', '-'])
-            .map(|k| k + 1)
+            .map(|k| k + first)
             .unwrap_or(body.len());
         let term = &body[..end];
         let value = match term.strip_prefix("0x").or_else(|| term.strip_prefix("0X")) {
             Some(hex) => i64::from_str_radix(hex, 16).ok()?,
             None => term.parse::<i64>().ok()?,
         };
-        total += sign * value;
+        // an overflowing sum is no value, not a panic (debug) or a wrapped number (release)
+        total = total.checked_add(value.checked_mul(sign)?)?;
         rest = &body[end..];
     }
     Some(total)
@@ -112,6 +115,19 @@ mod tests {
         assert_eq!(parse_value("0x"), None);
         assert_eq!(parse_value("x1"), None);
         assert_eq!(parse_value("0x1-"), None);
+    }
+
+    #[test]
+    fn a_value_that_starts_with_a_wide_character_or_overflows_is_no_value() {
+        // found by `tidings-fuzz petrarch` (seed 228): `body[1..]` cut inside U+FFFD
+        assert_eq!(parse_value("\u{fffd}xFFFF+0x2064+0x300"), None);
+        assert_eq!(parse_value("+é1"), None);
+        assert_eq!(parse_value("0x7FFFFFFFFFFFFFFF+0x7FFFFFFFFFFFFFFF"), None);
+        assert_eq!(parse_value("-0x7FFFFFFFFFFFFFFF-0x7FFFFFFFFFFFFFFF"), None);
+        let mut b = DictionaryBuilder::new();
+        add_petrarch_ontology(&mut b, "pico.txt", "050:\u{fffd}xFFFF+0x2064\n060:0x70\n");
+        assert_eq!(b.errors.len(), 1, "{:?}", b.errors);
+        assert_eq!(b.errors[0].line, 1);
     }
 
     #[test]

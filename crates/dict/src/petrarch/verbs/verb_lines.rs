@@ -111,7 +111,8 @@ pub(super) fn forms_line(base: &str, forms: &[String]) -> String {
     if forms.is_empty() {
         return format!("{base} | {base} | {base} | {base} | {base}\n");
     }
-    let stem = &base[..base.len().saturating_sub(1)];
+    // the base less its last character (which may be wider than a byte)
+    let stem = base.char_indices().last().map_or("", |(i, _)| &base[..i]);
     let mut pasts = Vec::new();
     for f in forms {
         if f.ends_with("ing") && f != base {
@@ -135,4 +136,18 @@ pub(super) fn forms_line(base: &str, forms: &[String]) -> String {
         }
     }
     format!("{base} | {third} | {past} | {part} | {ger}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verb_ending_in_a_wide_character_gets_its_forms_line() {
+        // found by `tidings-fuzz petrarch` (seed 52288): the stem was cut inside U+FFFD
+        let line = forms_line("\u{fffd}", &["\u{fffd}s".to_string(), "x".to_string()]);
+        assert!(line.starts_with("\u{fffd} | "), "{line}");
+        let line = forms_line("go", &["goes".to_string(), "went".to_string()]);
+        assert!(line.contains("goes") && line.contains("went"), "{line}");
+    }
 }
