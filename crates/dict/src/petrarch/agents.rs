@@ -127,22 +127,38 @@ pub fn add_petrarch_agents(builder: &mut DictionaryBuilder, file: &str, text: &s
     added
 }
 
-/// Expands every `!NAME!` in a phrase with each value of its set.
+/// How many phrases one agent line may expand to through its macros: beyond it the line is an
+/// error, not a memory blow-up (a few macros of a few values each give tens).
+const MAX_EXPANSIONS: usize = 4096;
+
+/// Expands every `!NAME!` in a phrase with each value of its set. A value is taken as written
+/// (a `!` inside it is not expanded again, so a set that names itself cannot loop), and a line
+/// expanding to more than [`MAX_EXPANSIONS`] phrases is refused.
 fn expand_macros(noun: &str, macros: &HashMap<String, Vec<String>>) -> Result<Vec<String>, String> {
-    let Some(start) = noun.find('!') else {
-        return Ok(vec![noun.to_string()]);
-    };
-    let Some(len) = noun[start + 1..].find('!') else {
-        return Err(format!("`{noun}`: a macro is written `!NAME!`"));
-    };
-    let name = &noun[start..start + len + 2];
-    let values = macros
-        .get(name)
-        .ok_or_else(|| format!("`{name}` is not defined (define it with `{name} = A, B, ...`)"))?;
-    let mut out = Vec::new();
-    for v in values {
-        let replaced = format!("{}{}{}", &noun[..start], v, &noun[start + len + 2..]);
-        out.extend(expand_macros(&replaced, macros)?);
+    let mut out = vec![String::new()];
+    let mut rest = noun;
+    while let Some(start) = rest.find('!') {
+        let Some(len) = rest[start + 1..].find('!') else {
+            return Err(format!("`{noun}`: a macro is written `!NAME!`"));
+        };
+        let name = &rest[start..start + len + 2];
+        let values = macros.get(name).ok_or_else(|| {
+            format!("`{name}` is not defined (define it with `{name} = A, B, ...`)")
+        })?;
+        if out.len().saturating_mul(values.len()) > MAX_EXPANSIONS {
+            return Err(format!(
+                "`{noun}` expands to more than {MAX_EXPANSIONS} phrases through its macros"
+            ));
+        }
+        let prefix = &rest[..start];
+        out = out
+            .iter()
+            .flat_map(|o| values.iter().map(move |v| format!("{o}{prefix}{v}")))
+            .collect();
+        rest = &rest[start + len + 2..];
+    }
+    for o in &mut out {
+        o.push_str(rest);
     }
     Ok(out)
 }
@@ -178,5 +194,21 @@ mod tests {
             b.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
             vec![9, 10]
         );
+    }
+
+    #[test]
+    fn a_macro_that_names_itself_or_multiplies_too_far_is_an_error_not_a_blow_up() {
+        // tidings-fuzz petrarch seed 78502: `!PERSON! = MAN, ME!PERSON! ...` took 2 GB
+        let mut macros = HashMap::new();
+        macros.insert(
+            "!PERSON!".to_string(),
+            vec!["MAN".to_string(), "ME!PERSON!".to_string()],
+        );
+        let out = expand_macros("CONGRESS!PERSON!", &macros).unwrap();
+        assert_eq!(out, ["CONGRESSMAN", "CONGRESSME!PERSON!"]);
+        macros.insert("!X!".to_string(), (0..10).map(|k| k.to_string()).collect());
+        let err = expand_macros("!X!!X!!X!!X!!X!", &macros).unwrap_err();
+        assert!(err.contains("more than 4096"), "{err}");
+        assert_eq!(expand_macros("A!X!_B!X!", &macros).unwrap().len(), 100);
     }
 }
